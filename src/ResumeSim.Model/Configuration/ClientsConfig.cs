@@ -1,0 +1,18 @@
+namespace ResumeSim.Model.Configuration;
+
+/// <summary>The client population: how many, who visits how often, how far away, which software.</summary>
+public sealed record ClientsConfig
+{
+    public required int Count { get; init; }
+
+    /// <summary>How visits are shared among clients.</summary>
+    public PopularityConfig Popularity { get; init; } = PopularityConfig.Uniform;
+
+    /// <summary>Mean visits per client per second (a scenario writes <c>4/h</c>).</summary>
+    public required double VisitsPerSecond { get; init; }
+
+    public RttConfig Rtt { get; init; } = RttConfig.Fixed(TimeSpan.FromMilliseconds(40));
+
+    /// <summary>Client software shares; the shares sum to 1.</summary>
+    public IReadOnlyList<ClientMixEntry> Mix { get; init; } = [new ClientMixEntry("chrome", 1.0)];
+}

@@ -1,0 +1,7 @@
+namespace ResumeSim.Model.Configuration;
+
+public enum HttpVersion
+{
+    H1,
+    H2,
+}

@@ -1,0 +1,11 @@
+namespace ResumeSim.Model.Configuration;
+
+/// <summary>What a run records beyond the summary.</summary>
+public sealed record OutputConfig
+{
+    /// <summary>Width of a time-series bucket in simulated time.</summary>
+    public TimeSpan Bucket { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Chart names to draw at the end of a run.</summary>
+    public IReadOnlyList<string> Charts { get; init; } = [];
+}

@@ -1,0 +1,7 @@
+namespace ResumeSim.Model.Configuration;
+
+public enum ProtocolVersion
+{
+    Tls12,
+    Tls13,
+}

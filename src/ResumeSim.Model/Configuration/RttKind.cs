@@ -1,0 +1,7 @@
+namespace ResumeSim.Model.Configuration;
+
+public enum RttKind
+{
+    Fixed,
+    LogNormal,
+}

@@ -1,0 +1,29 @@
+namespace ResumeSim.Model.Configuration;
+
+/// <summary>
+/// Server-side session cache for session-ID resumption (RFC 5246). Capacity is in entries or in
+/// bytes (then <see cref="EntryBytes"/> is charged per session, as nginx's shared zone does).
+/// </summary>
+public sealed record SessionIdConfig
+{
+    public StoreScope Store { get; init; } = StoreScope.PerServer;
+    public StoreEviction Eviction { get; init; } = StoreEviction.Fifo;
+
+    /// <summary>Maximum entries; 0 when the capacity is given in bytes.</summary>
+    public long CapacityEntries { get; init; }
+
+    /// <summary>Maximum bytes; 0 when the capacity is given in entries.</summary>
+    public long CapacityBytes { get; init; }
+
+    /// <summary>Bytes charged per stored session (nginx: 384, HAProxy: 200).</summary>
+    public int EntryBytes { get; init; } = 384;
+
+    /// <summary>Lifetime from creation; a hit does not extend it.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Network time of one lookup or store in a shared cache (added to the handshake).</summary>
+    public TimeSpan Lookup { get; init; }
+
+    /// <summary>The server preset the values came from (<c>nginx</c>, <c>openssl</c>, <c>haproxy</c>), if any.</summary>
+    public string? Preset { get; init; }
+}

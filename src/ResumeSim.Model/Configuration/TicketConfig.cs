@@ -1,0 +1,36 @@
+namespace ResumeSim.Model.Configuration;
+
+/// <summary>
+/// Session tickets (RFC 5077) or TLS 1.3 PSK tickets (RFC 8446 4.6.1), sealed with real crypto by
+/// keys the farm shares or each server keeps to itself.
+/// </summary>
+public sealed record TicketConfig
+{
+    public KeyScope Keys { get; init; } = KeyScope.Shared;
+
+    /// <summary>How long a key encrypts before the next one takes over; zero never rotates.</summary>
+    public TimeSpan Rotate { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a key keeps decrypting after it stopped encrypting.</summary>
+    public TimeSpan Keep { get; init; } = TimeSpan.FromHours(18);
+
+    /// <summary>Ticket lifetime (TLS 1.3: at most 7 days, RFC 8446 4.6.1).</summary>
+    public TimeSpan Lifetime { get; init; } = TimeSpan.FromHours(18);
+
+    public TicketCipherKind Cipher { get; init; } = TicketCipherKind.Aes128CbcHmacSha256;
+
+    /// <summary>Issue a fresh ticket when one sealed with an older key is opened (nginx, HAProxy).</summary>
+    public bool Renew { get; init; } = true;
+
+    /// <summary>TLS 1.3 tickets sent after a full handshake (OpenSSL default 2).</summary>
+    public int TicketsAfterFull { get; init; } = 2;
+
+    /// <summary>TLS 1.3 tickets sent after a resumption (OpenSSL default 1).</summary>
+    public int TicketsAfterResumption { get; init; } = 1;
+
+    /// <summary>TLS 1.3 key exchange on resumption: psk_dhe_ke (default) or psk_ke.</summary>
+    public bool PskDhe { get; init; } = true;
+
+    /// <summary>TLS 1.3: accept 0-RTT early data with a single-use check.</summary>
+    public bool EarlyData { get; init; }
+}
