@@ -8,4 +8,10 @@ public sealed record OutputConfig
 
     /// <summary>Chart names to draw at the end of a run.</summary>
     public IReadOnlyList<string> Charts { get; init; } = [];
+
+    /// <summary>
+    /// CPU utilization a server may reach in its busiest bucket; <c>cores_needed</c> is the fewest
+    /// cores per server that keep every server at or below it (<c>output.target_utilization</c>).
+    /// </summary>
+    public double TargetUtilization { get; init; } = 0.75;
 }

@@ -1,0 +1,112 @@
+using System.Runtime.InteropServices;
+using ResumeSim.Model.Runs;
+using ResumeSim.Results;
+using ResumeSim.Scenarios;
+
+namespace ResumeSim.Cli;
+
+/// <summary>Maps what the model measured onto the result tables of ResumeSim.Results.</summary>
+internal static class ResultTables
+{
+    public static RunOutput Build(ScenarioPlan plan, IReadOnlyList<StrategyRunResult> results, DateTimeOffset started, TimeSpan wall, string commandLine)
+    {
+        var summary = new List<SummaryRow>(results.Count);
+        var misses = new List<MissRow>();
+        var series = new List<TimeseriesRow>();
+        var latency = new List<LatencyRow>();
+        foreach (var r in results)
+        {
+            var sweep = SweepCells(plan, r.SweepPoint);
+            summary.Add(Summary(r, sweep));
+            foreach (var (reason, count) in r.Misses)
+            {
+                misses.Add(new MissRow(r.Strategy, r.Replication, reason, count) { Sweep = sweep });
+            }
+
+            foreach (var b in r.Series)
+            {
+                series.Add(new TimeseriesRow(
+                    r.Strategy, r.Replication, b.StartSeconds, b.Arrivals, b.Connections, b.Full, b.Resumed, b.ResumptionRate,
+                    b.CpuUtilization, b.QueueLengthMax, b.StoreEntries, b.StoreBytes, b.TicketsRejected) { Sweep = sweep });
+            }
+
+            AddLatency(latency, r, "handshake", r.Handshake, sweep);
+            AddLatency(latency, r, "page", r.Page, sweep);
+            AddLatency(latency, r, "queue_wait", r.QueueWait, sweep);
+        }
+
+        var config = plan.Base;
+        var manifest = new RunManifest(
+            Version: typeof(ResultTables).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            Scenario: config.Name,
+            ScenarioFile: plan.SourcePath,
+            ScenarioSha256: plan.Sha256,
+            Seed: config.Seed,
+            Replications: config.Replications,
+            Strategies: config.Strategies.Select(s => s.Name).ToList(),
+            SweepPoints: plan.Points.Count,
+            StartedUtc: started,
+            WallSeconds: Math.Round(wall.TotalSeconds, 3),
+            Machine: new MachineInfo(
+                RuntimeInformation.OSDescription,
+                RuntimeInformation.ProcessArchitecture.ToString(),
+                Environment.ProcessorCount,
+                RuntimeInformation.FrameworkDescription),
+            Command: commandLine);
+        return new RunOutput(plan.Text, manifest, summary, misses, series, latency);
+    }
+
+    private static IReadOnlyList<SweepCell> SweepCells(ScenarioPlan plan, int point) =>
+        plan.Points[point].Values.Select(v => new SweepCell(v.Key, v.Value)).ToList();
+
+    private static SummaryRow Summary(StrategyRunResult r, IReadOnlyList<SweepCell> sweep) => new(
+        Strategy: r.Strategy,
+        Replication: r.Replication,
+        Connections: r.Connections,
+        Offered: r.Offered,
+        Full: r.Full,
+        ResumedId: r.ResumedById,
+        ResumedTicket: r.ResumedByTicket,
+        ResumedPsk: r.ResumedPsk,
+        ZeroRtt: r.ZeroRtt,
+        ResumptionRate: r.ResumptionRate,
+        ResumptionRateOffered: r.ResumptionRateOffered,
+        HandshakeP50Ms: r.Handshake.PercentileMs(50),
+        HandshakeP90Ms: r.Handshake.PercentileMs(90),
+        HandshakeP99Ms: r.Handshake.PercentileMs(99),
+        HandshakeP999Ms: r.Handshake.PercentileMs(99.9),
+        PageP50Ms: r.Page.PercentileMs(50),
+        PageP90Ms: r.Page.PercentileMs(90),
+        PageP99Ms: r.Page.PercentileMs(99),
+        PageP999Ms: r.Page.PercentileMs(99.9),
+        Pages: r.Pages,
+        CpuCoreSeconds: r.CpuCoreSeconds,
+        CpuUtilMean: r.CpuUtilMean,
+        CpuUtilPeak: r.CpuUtilPeak,
+        CoresNeeded: r.CoresNeeded,
+        QueueWaitMeanMs: r.QueueWait.MeanMs,
+        QueueWaitP99Ms: r.QueueWait.PercentileMs(99),
+        StorePeakEntries: r.StorePeakEntries,
+        StorePeakBytes: r.StorePeakBytes,
+        Evictions: r.Evictions,
+        Expirations: r.Expirations,
+        TicketsIssued: r.TicketsIssued,
+        TicketsRejected: r.TicketsRejected,
+        TicketsRenewed: r.TicketsRenewed,
+        HandshakeBytes: r.HandshakeBytes,
+        ExposureMaxS: r.ExposureMaxSeconds,
+        ExposureMeanS: r.ExposureMeanSeconds)
+    {
+        Sweep = sweep,
+    };
+
+    private static void AddLatency(List<LatencyRow> rows, StrategyRunResult r, string metric, Model.Metrics.LatencyRecorder recorder, IReadOnlyList<SweepCell> sweep)
+    {
+        long cumulative = 0;
+        foreach (var (upperMs, count) in recorder.Buckets())
+        {
+            cumulative += count;
+            rows.Add(new LatencyRow(r.Strategy, r.Replication, metric, upperMs, count, (double)cumulative / recorder.Count) { Sweep = sweep });
+        }
+    }
+}

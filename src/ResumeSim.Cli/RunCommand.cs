@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Diagnostics;
+using ResumeSim.Model.Runs;
+using ResumeSim.Results;
+using ResumeSim.Scenarios;
+
+namespace ResumeSim.Cli;
+
+/// <summary>
+/// <c>resumesim run FILE</c>: runs every strategy (x sweep point x replication) of a scenario and
+/// writes <c>&lt;out&gt;/&lt;name&gt;/&lt;run-id&gt;/</c> atomically.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("FILE") { Description = "The scenario YAML file." };
+        var outDir = new Option<string>("--out") { Description = "Folder under which results are written.", DefaultValueFactory = _ => "results" };
+        var seed = new Option<ulong?>("--seed") { Description = "Overrides the scenario's seed." };
+        var replications = new Option<int?>("--replications") { Description = "Overrides the scenario's replications (1..1000)." };
+        var threads = new Option<int>("--threads") { Description = "Simulations run at once (0 = one per core).", DefaultValueFactory = _ => 0 };
+        var quiet = new Option<bool>("--quiet") { Description = "No progress bar and no summary table; print only the result folder." };
+        replications.Validators.Add(r =>
+        {
+            if (r.GetValue(replications) is { } n && n is < 1 or > 1000)
+            {
+                r.AddError($"--replications must be between 1 and 1000, got {n}");
+            }
+        });
+        threads.Validators.Add(r =>
+        {
+            if (r.GetValue(threads) < 0)
+            {
+                r.AddError("--threads must be 0 (one per core) or more");
+            }
+        });
+
+        var command = new Command("run", "Run a scenario and write its result tables.") { file, outDir, seed, replications, threads, quiet };
+        command.SetAction(parsed => Execute(
+            new RunRequest(
+                parsed.GetValue(file)!,
+                parsed.GetValue(outDir)!,
+                new ScenarioOverrides(parsed.GetValue(seed), parsed.GetValue(replications)),
+                parsed.GetValue(threads),
+                parsed.GetValue(quiet),
+                string.Join(' ', ["resumesim", .. parsed.Tokens.Select(t => t.Value)])),
+            output,
+            error));
+        return command;
+    }
+
+    private static int Execute(RunRequest request, TextWriter output, TextWriter error)
+    {
+        if (!ScenarioInput.TryLoad(request.File, request.Overrides, error, out var plan))
+        {
+            return ExitCodes.Usage;
+        }
+
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var points = plan.Points.Select(p => p.Config).ToList();
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        IReadOnlyList<StrategyRunResult> results;
+        try
+        {
+            results = RunProgress.Run(points, request.Threads, showProgress: !request.Quiet, output, cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine("interrupted: nothing was written");
+            return ExitCodes.Failed;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+
+        var config = plan.Base;
+        var runOutput = ResultTables.Build(plan, results, started, clock.Elapsed, request.CommandLine);
+        string folder;
+        try
+        {
+            folder = RunWriter.Write(request.OutDir, config.Name, RunWriter.NewRunId(started, config.Seed), runOutput);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: could not write results under '{request.OutDir}': {ex.Message}");
+            return ExitCodes.Failed;
+        }
+
+        if (request.Quiet)
+        {
+            output.WriteLine(folder);
+        }
+        else
+        {
+            SummaryTable.Write(output, plan, runOutput.Summary);
+            output.WriteLine($"{results.Count} simulations in {clock.Elapsed.TotalSeconds:F1} s; results in {folder}");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private sealed record RunRequest(string File, string OutDir, ScenarioOverrides Overrides, int Threads, bool Quiet, string CommandLine);
+}

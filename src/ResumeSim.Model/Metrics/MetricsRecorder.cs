@@ -1,0 +1,95 @@
+using ResumeSim.Tls;
+
+namespace ResumeSim.Model.Metrics;
+
+/// <summary>
+/// Everything one run measures. Only the measured window [start, end) counts: a connection counts
+/// when it starts inside it; CPU busy time is clipped to it; the warm-up is discarded
+/// (DESIGN.md section 5). Time series have one bucket per <c>output.bucket</c> of the window.
+/// </summary>
+internal sealed class MetricsRecorder
+{
+    private readonly long _bucketTicks;
+    private readonly double[] _busyByServerBucket;
+
+    public MetricsRecorder(long start, long end, long bucketTicks, int servers)
+    {
+        Start = start;
+        End = end;
+        _bucketTicks = bucketTicks;
+        Servers = servers;
+        Buckets = (int)Math.Max(1, (end - start + bucketTicks - 1) / bucketTicks);
+        _busyByServerBucket = new double[servers * Buckets];
+        Series = new BucketSeries(Buckets);
+    }
+
+    public long Start { get; }
+
+    public long End { get; }
+
+    public int Servers { get; }
+
+    public int Buckets { get; }
+
+    public long BucketTicks => _bucketTicks;
+
+    public long Connections { get; set; }
+
+    /// <summary>Connections whose ClientHello offered a session ID or a ticket.</summary>
+    public long Offered { get; set; }
+
+    public long Full { get; set; }
+
+    public long ResumedById { get; set; }
+
+    public long ResumedByTicket { get; set; }
+
+    public long ResumedPsk { get; set; }
+
+    public long ZeroRtt { get; set; }
+
+    public long Pages { get; set; }
+
+    public long TicketsIssued { get; set; }
+
+    public long TicketsRejected { get; set; }
+
+    public long TicketsRenewed { get; set; }
+
+    public long HandshakeBytes { get; set; }
+
+    public long[] Misses { get; } = new long[Enum.GetValues<MissReason>().Length];
+
+    public LatencyRecorder Handshake { get; } = new();
+
+    public LatencyRecorder Page { get; } = new();
+
+    public LatencyRecorder QueueWait { get; } = new();
+
+    public BucketSeries Series { get; }
+
+    public bool InWindow(long time) => time >= Start && time < End;
+
+    public int BucketOf(long time) => (int)((time - Start) / _bucketTicks);
+
+    /// <summary>Adds a core's busy interval [from, to) of one server, clipped to the window and split across buckets.</summary>
+    public void AddBusy(int server, long from, long to)
+    {
+        from = Math.Max(from, Start);
+        to = Math.Min(to, End);
+        while (from < to)
+        {
+            var bucket = BucketOf(from);
+            var bucketEnd = Start + ((bucket + 1) * _bucketTicks);
+            var until = Math.Min(to, bucketEnd);
+            _busyByServerBucket[(server * Buckets) + bucket] += until - from;
+            from = until;
+        }
+    }
+
+    /// <summary>Busy core-nanoseconds of one server in one bucket.</summary>
+    public double BusyNanos(int server, int bucket) => _busyByServerBucket[(server * Buckets) + bucket];
+
+    /// <summary>Length of a bucket inside the window (the last one may be short).</summary>
+    public long BucketLength(int bucket) => Math.Min(_bucketTicks, End - (Start + (bucket * _bucketTicks)));
+}

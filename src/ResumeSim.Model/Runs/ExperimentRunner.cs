@@ -1,0 +1,57 @@
+using ResumeSim.Model.Configuration;
+using ResumeSim.Model.World;
+
+namespace ResumeSim.Model.Runs;
+
+/// <summary>
+/// Runs every (sweep point x strategy x replication) of an experiment, in parallel across cores.
+/// Each run is a separate simulation whose randomness comes only from the scenario seed and the
+/// replication number, and results are returned in a fixed order, so the output does not depend on
+/// the thread count or on which run finished first.
+/// </summary>
+public static class ExperimentRunner
+{
+    /// <summary>Runs the given sweep points (a scenario without a sweep is one point).</summary>
+    /// <param name="points">The resolved scenario of each sweep point.</param>
+    /// <param name="threads">Simulations run at once; 0 = one per core.</param>
+    /// <param name="progress">Told each time a run finishes (runs done, runs in all).</param>
+    public static IReadOnlyList<StrategyRunResult> Run(
+        IReadOnlyList<ScenarioConfig> points,
+        int threads = 0,
+        IProgress<(int Done, int Total)>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var jobs = new List<(int Point, StrategyConfig Strategy, int Replication)>();
+        for (var p = 0; p < points.Count; p++)
+        {
+            foreach (var strategy in points[p].Strategies)
+            {
+                for (var r = 0; r < points[p].Replications; r++)
+                {
+                    jobs.Add((p, strategy, r));
+                }
+            }
+        }
+
+        var results = new StrategyRunResult[jobs.Count];
+        var done = 0;
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount,
+            CancellationToken = cancellationToken,
+        };
+        Parallel.For(0, jobs.Count, options, i =>
+        {
+            var (point, strategy, replication) = jobs[i];
+            var world = new ResumptionWorld(points[point], strategy, replication);
+            results[i] = world.Run(replication, point);
+            progress?.Report((Interlocked.Increment(ref done), jobs.Count));
+        });
+        return results;
+    }
+
+    /// <summary>Runs one strategy of one replication on the calling thread.</summary>
+    public static StrategyRunResult RunOne(ScenarioConfig scenario, StrategyConfig strategy, int replication) =>
+        new ResumptionWorld(scenario, strategy, replication).Run(replication, 0);
+}

@@ -1,0 +1,53 @@
+using ResumeSim.Model.Metrics;
+
+namespace ResumeSim.Model.Runs;
+
+/// <summary>What one strategy measured in one replication (of one sweep point).</summary>
+public sealed class StrategyRunResult
+{
+    public required string Strategy { get; init; }
+    public required int Replication { get; init; }
+    public required int SweepPoint { get; init; }
+    public long Connections { get; init; }
+
+    /// <summary>Connections whose ClientHello offered a session ID or ticket.</summary>
+    public long Offered { get; init; }
+    public long Full { get; init; }
+    public long ResumedById { get; init; }
+    public long ResumedByTicket { get; init; }
+
+    /// <summary>TLS 1.3 PSK resumptions, 0-RTT ones included.</summary>
+    public long ResumedPsk { get; init; }
+    public long ZeroRtt { get; init; }
+    public long Pages { get; init; }
+
+    /// <summary>Resumed / all connections of the measured period.</summary>
+    public double ResumptionRate => Connections == 0 ? 0 : (double)(ResumedById + ResumedByTicket + ResumedPsk) / Connections;
+
+    /// <summary>Resumed / connections that offered something.</summary>
+    public double ResumptionRateOffered => Offered == 0 ? 0 : (double)(ResumedById + ResumedByTicket + ResumedPsk) / Offered;
+    public required LatencyRecorder Handshake { get; init; }
+    public required LatencyRecorder Page { get; init; }
+    public required LatencyRecorder QueueWait { get; init; }
+    public double CpuCoreSeconds { get; init; }
+    public double CpuUtilMean { get; init; }
+    public double CpuUtilPeak { get; init; }
+    public int CoresNeeded { get; init; }
+    public long StorePeakEntries { get; init; }
+    public long StorePeakBytes { get; init; }
+    public long Evictions { get; init; }
+    public long Expirations { get; init; }
+    public long TicketsIssued { get; init; }
+    public long TicketsRejected { get; init; }
+    public long TicketsRenewed { get; init; }
+    public long HandshakeBytes { get; init; }
+
+    /// <summary>Longest time a ticket key could decrypt (creation to erasure, or to the end), seconds; NaN without tickets.</summary>
+    public double ExposureMaxSeconds { get; init; }
+    public double ExposureMeanSeconds { get; init; }
+
+    /// <summary>Why full handshakes were not resumptions, by reason name.</summary>
+    public required IReadOnlyList<KeyValuePair<string, long>> Misses { get; init; }
+    public required IReadOnlyList<TimeBucket> Series { get; init; }
+    public long EventsProcessed { get; init; }
+}

@@ -1,0 +1,129 @@
+using MathNet.Numerics.Distributions;
+using ResumeSim.Engine;
+using ResumeSim.Model.Configuration;
+using ResumeSim.Tls;
+
+namespace ResumeSim.Model.World;
+
+/// <summary>
+/// The clients as struct arrays (DESIGN.md section 4): what each client is (RTT, software) is drawn
+/// once from the replication's seed, so every strategy of a replication sees the same clients.
+/// Session caches are created on a client's first handshake.
+/// </summary>
+internal sealed class ClientPopulation
+{
+    private readonly int[] _rttMicros;
+    private readonly byte[] _kind;
+    private readonly double[]? _zipfRate;
+    private readonly double _uniformRate;
+
+    public ClientPopulation(ClientsConfig config, ulong replicationSeed)
+    {
+        Count = config.Count;
+        _rttMicros = new int[Count];
+        _kind = new byte[Count];
+        Kinds = ResolveKinds(config.Mix);
+        VisitCounters = new int[Count];
+
+        var streams = new RandomStreams(replicationSeed);
+        DrawRtts(config.Rtt, streams.Get("client-rtt"));
+        DrawKinds(config.Mix, streams.Get("client-kind"));
+
+        if (config.Popularity.Kind == PopularityKind.Zipf)
+        {
+            _zipfRate = ZipfRates(Count, config.Popularity.Exponent, config.VisitsPerSecond);
+        }
+        else
+        {
+            _uniformRate = config.VisitsPerSecond;
+        }
+    }
+
+    public int Count { get; }
+
+    /// <summary>The client presets of the mix, indexed by <see cref="KindOf"/>.</summary>
+    public IReadOnlyList<ClientPreset> Kinds { get; }
+
+    /// <summary>How many visits each client has made so far (the counter of its visit-gap stream).</summary>
+    public int[] VisitCounters { get; }
+
+    public long RttTicks(int client) => _rttMicros[client] * 1000L;
+
+    public int KindOf(int client) => _kind[client];
+
+    /// <summary>This client's mean visits per second.</summary>
+    public double VisitRate(int client) => _zipfRate is null ? _uniformRate : _zipfRate[client];
+
+    private static ClientPreset[] ResolveKinds(IReadOnlyList<ClientMixEntry> mix)
+    {
+        if (mix.Count is 0 or > byte.MaxValue)
+        {
+            throw new ArgumentException($"a client mix needs 1 to {byte.MaxValue} entries, got {mix.Count}", nameof(mix));
+        }
+
+        var kinds = new ClientPreset[mix.Count];
+        for (var i = 0; i < mix.Count; i++)
+        {
+            kinds[i] = ClientPresets.TryGet(mix[i].Preset, out var preset)
+                ? preset
+                : throw new ArgumentException($"unknown client preset '{mix[i].Preset}'", nameof(mix));
+        }
+
+        return kinds;
+    }
+
+    private void DrawRtts(RttConfig rtt, RandomStream rng)
+    {
+        var medianMicros = rtt.Median.TotalMicroseconds;
+        var mu = Math.Log(medianMicros);
+        for (var i = 0; i < Count; i++)
+        {
+            var micros = rtt.Kind == RttKind.Fixed ? medianMicros : LogNormal.Sample(rng, mu, rtt.Sigma);
+            _rttMicros[i] = (int)Math.Clamp(Math.Round(micros), 1, int.MaxValue);
+        }
+    }
+
+    private void DrawKinds(IReadOnlyList<ClientMixEntry> mix, RandomStream rng)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            var u = rng.NextDouble();
+            var kind = mix.Count - 1;
+            var cumulative = 0.0;
+            for (var k = 0; k < mix.Count; k++)
+            {
+                cumulative += mix[k].Share;
+                if (u < cumulative)
+                {
+                    kind = k;
+                    break;
+                }
+            }
+
+            _kind[i] = (byte)kind;
+        }
+    }
+
+    /// <summary>
+    /// Per-client rates for Zipf popularity: client i (rank i) gets a share proportional to
+    /// 1/(i+1)^s of all visits, and the mean over clients stays <paramref name="meanRate"/>.
+    /// </summary>
+    private static double[] ZipfRates(int count, double exponent, double meanRate)
+    {
+        var rates = new double[count];
+        var harmonic = 0.0;
+        for (var i = 0; i < count; i++)
+        {
+            rates[i] = Math.Pow(i + 1, -exponent);
+            harmonic += rates[i];
+        }
+
+        var total = meanRate * count;
+        for (var i = 0; i < count; i++)
+        {
+            rates[i] = total * rates[i] / harmonic;
+        }
+
+        return rates;
+    }
+}

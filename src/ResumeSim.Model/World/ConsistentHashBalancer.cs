@@ -1,0 +1,47 @@
+namespace ResumeSim.Model.World;
+
+/// <summary>
+/// A hash ring with virtual nodes: a client maps to the first server point at or after its hash.
+/// Unlike modulo hashing, adding or removing a server moves only about 1/n of the clients.
+/// </summary>
+internal sealed class ConsistentHashBalancer : Balancer
+{
+    private const int PointsPerServer = 160;
+    private readonly ulong[] _points;
+    private readonly int[] _owners;
+    private readonly ulong _seed;
+
+    public ConsistentHashBalancer(IReadOnlyList<ServerNode> servers, ulong seed)
+        : base(servers)
+    {
+        _seed = seed;
+        var ring = new List<(ulong Point, int Server)>(servers.Count * PointsPerServer);
+        for (var s = 0; s < servers.Count; s++)
+        {
+            for (var v = 0; v < PointsPerServer; v++)
+            {
+                ring.Add((CounterRandom.Hash(seed, RandomStreamIds.Balancer, (ulong)s, (ulong)v + 1_000_000), s));
+            }
+        }
+
+        ring.Sort((a, b) => a.Point.CompareTo(b.Point));
+        _points = new ulong[ring.Count];
+        _owners = new int[ring.Count];
+        for (var i = 0; i < ring.Count; i++)
+        {
+            (_points[i], _owners[i]) = ring[i];
+        }
+    }
+
+    public override int Choose(in BalancerRequest request)
+    {
+        var h = CounterRandom.Hash(_seed, RandomStreamIds.Balancer, (ulong)request.Client, 0);
+        var i = Array.BinarySearch(_points, h);
+        if (i < 0)
+        {
+            i = ~i;
+        }
+
+        return _owners[i == _points.Length ? 0 : i];
+    }
+}

@@ -1,0 +1,26 @@
+namespace ResumeSim.Model.World;
+
+/// <summary>The kinds of event of the simulated world; the event's target is named per kind.</summary>
+internal static class EventKinds
+{
+    /// <summary>A client starts a page visit (target: client).</summary>
+    public const int Visit = 0;
+
+    /// <summary>A ClientHello reaches the balancer and a server (target: connection).</summary>
+    public const int HelloArrives = 1;
+
+    /// <summary>A core finishes a handshake's CPU work (target: connection).</summary>
+    public const int ServiceDone = 2;
+
+    /// <summary>The client can send its first request (target: connection).</summary>
+    public const int HandshakeDone = 3;
+
+    /// <summary>The end of a time-series bucket (target: bucket).</summary>
+    public const int BucketEnd = 4;
+
+    /// <summary>A fault of the timeline (target: fault index).</summary>
+    public const int Fault = 5;
+
+    /// <summary>Warm-up ends and measuring starts.</summary>
+    public const int WarmupEnd = 6;
+}

@@ -1,0 +1,144 @@
+using ResumeSim.Tls;
+
+namespace ResumeSim.Model.World;
+
+/// <summary>What happens when a handshake completes, and the periodic samples.</summary>
+internal sealed partial class ResumptionWorld
+{
+    private void OnHandshakeDone(int connection, long now)
+    {
+        ref var c = ref _connections[connection];
+        var result = c.Result!;
+        _servers[c.Server].ActiveHandshakes--;
+        KeepIssuedSessions(c, result, now);
+        if (!result.NewSessionId.IsEmpty)
+        {
+            _balancer.OnSessionIssued(result.NewSessionId, c.Server, now);
+        }
+
+        if (c.Measured)
+        {
+            Count(c, result, now);
+        }
+
+        ref var visit = ref _pages[c.Page];
+        visit.Open--;
+
+        // wait-for-first: the first handshake to the host is done; the others start now and
+        // find its session (or its tickets) in the client's cache.
+        var ordinal = c.Ordinal;
+        for (var k = 1; k <= c.Waiters; k++)
+        {
+            OpenConnection(c.Client, c.Host, c.Page, ordinal + k, now, c.Measured);
+        }
+
+        if (visit.Open == 0)
+        {
+            if (visit.Measured)
+            {
+                _metrics.Pages++;
+                _metrics.Page.Record(now - visit.Start);
+            }
+
+            _pages.Release(c.Page);
+        }
+
+        _connections.Release(connection);
+    }
+
+    /// <summary>The client keeps what the server issued: a session ID, a renewed ticket, TLS 1.3 tickets.</summary>
+    private void KeepIssuedSessions(in Connection c, HandshakeResult result, long now)
+    {
+        var cache = CacheOf(c.Client);
+        if (cache is null || (result.NewSessionId.IsEmpty && result.NewTickets.Count == 0))
+        {
+            return;
+        }
+
+        _issuedBy[(c.Client * _hosts) + c.Host] = c.Server;
+        foreach (var session in result.ClientSessions(now))
+        {
+            cache.Put(c.Host, session, now);
+        }
+    }
+
+    private void Count(in Connection c, HandshakeResult result, long now)
+    {
+        var bucket = _metrics.BucketOf(c.Start);
+        _metrics.Connections++;
+        _metrics.Series.Connections[bucket]++;
+        if (c.Offer is not null)
+        {
+            _metrics.Offered++;
+        }
+
+        switch (result.Outcome)
+        {
+            case HandshakeOutcome.Full:
+                _metrics.Full++;
+                _metrics.Series.Full[bucket]++;
+                break;
+            case HandshakeOutcome.ResumedById:
+                _metrics.ResumedById++;
+                _metrics.Series.Resumed[bucket]++;
+                break;
+            case HandshakeOutcome.ResumedByTicket:
+                _metrics.ResumedByTicket++;
+                _metrics.Series.Resumed[bucket]++;
+                break;
+            case HandshakeOutcome.ZeroRtt:
+                _metrics.ZeroRtt++;
+                _metrics.ResumedPsk++;
+                _metrics.Series.Resumed[bucket]++;
+                break;
+            default:
+                _metrics.ResumedPsk++;
+                _metrics.Series.Resumed[bucket]++;
+                break;
+        }
+
+        var miss = c.Offer is null && result.Outcome == HandshakeOutcome.Full ? MissReason.NotOffered : c.Miss;
+        if (result.Outcome == HandshakeOutcome.Full)
+        {
+            _metrics.Misses[(int)miss]++;
+        }
+
+        if (result.TicketRejected)
+        {
+            _metrics.TicketsRejected++;
+            _metrics.Series.TicketsRejected[bucket]++;
+        }
+
+        if (result.TicketRenewed)
+        {
+            _metrics.TicketsRenewed++;
+        }
+
+        _metrics.TicketsIssued += result.NewTickets.Count;
+        _metrics.HandshakeBytes += result.ClientHelloBytes + result.ServerFlightBytes + result.ClientFlightBytes;
+        _metrics.Handshake.Record(now - c.Start);
+    }
+
+    private void OnBucketEnd(int bucket, long now)
+    {
+        long entries = 0;
+        long bytes = 0;
+        foreach (var store in _setup.Stores)
+        {
+            entries += store.Count;
+            bytes += store.Bytes;
+        }
+
+        _metrics.Series.StoreEntries[bucket] = entries;
+        _metrics.Series.StoreBytes[bucket] = bytes;
+        foreach (var server in _servers)
+        {
+            _metrics.Series.QueueLengthMax[bucket] = Math.Max(_metrics.Series.QueueLengthMax[bucket], server.QueueLength);
+        }
+
+        if (bucket + 1 < _metrics.Buckets)
+        {
+            _sim.Schedule(Math.Min(_end, now + _metrics.BucketTicks), EventKinds.BucketEnd, bucket + 1);
+        }
+    }
+}

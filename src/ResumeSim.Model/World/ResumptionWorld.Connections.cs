@@ -1,0 +1,224 @@
+using ResumeSim.Engine;
+using ResumeSim.Model.Configuration;
+using ResumeSim.Tls;
+
+namespace ResumeSim.Model.World;
+
+/// <summary>The life of a visit and its connections.</summary>
+internal sealed partial class ResumptionWorld
+{
+    private void OnVisit(int client, long now)
+    {
+        _clients.VisitCounters[client]++;
+        ScheduleNextVisit(client, now);
+
+        var measured = _metrics.InWindow(now);
+        if (measured)
+        {
+            _metrics.Series.Arrivals[_metrics.BucketOf(now)]++;
+        }
+
+        var page = _pages.Allocate();
+        ref var visit = ref _pages[page];
+        visit.Client = client;
+        visit.Start = now;
+        visit.Measured = measured;
+
+        var cache = CacheOf(client);
+        var ordinal = 0;
+        for (var host = 0; host < _hosts; host++)
+        {
+            // wait-for-first: with no session for the host, one connection goes first and the
+            // others start when its handshake completes, so they can resume from it.
+            var waitForFirst = _scenario.Pages.Wait == ConnectionWait.WaitForFirst
+                && _connectionsPerHost > 1
+                && (cache is null || !cache.HasSession(host, now));
+            var startNow = waitForFirst ? 1 : _connectionsPerHost;
+            for (var k = 0; k < startNow; k++)
+            {
+                var connection = OpenConnection(client, host, page, ordinal++, now, measured);
+                if (waitForFirst)
+                {
+                    _connections[connection].Waiters = _connectionsPerHost - 1;
+                    ordinal += _connectionsPerHost - 1;
+                }
+            }
+        }
+    }
+
+    private int OpenConnection(int client, int host, int page, int ordinal, long now, bool measured)
+    {
+        var connection = _connections.Allocate();
+        ref var c = ref _connections[connection];
+        c.Client = client;
+        c.Host = host;
+        c.Page = page;
+        c.Ordinal = ordinal;
+        c.Start = now;
+        c.Measured = measured;
+        c.Server = -1;
+
+        // The client builds its ClientHello from what it holds for the host; a TLS 1.3 client
+        // uses each ticket once (RFC 8446 C.4), so parallel connections can run out.
+        var cache = CacheOf(client);
+        c.Offer = cache is not null && cache.TryTake(host, now, out var offer) ? offer : null;
+        _pages[page].Open++;
+
+        // TCP: SYN, SYN-ACK, then ACK + ClientHello: the hello reaches the server 1.5 RTT in.
+        var rtt = _clients.RttTicks(client);
+        c.HelloAt = now + rtt + (rtt / 2);
+        _sim.Schedule(c.HelloAt, EventKinds.HelloArrives, connection);
+        return connection;
+    }
+
+    private void OnHelloArrives(int connection, long now)
+    {
+        ref var c = ref _connections[connection];
+        var key = ((ulong)(uint)_clients.VisitCounters[c.Client] << 16) | (uint)c.Ordinal;
+        var offered = c.Offer?.SessionId ?? SessionId.Empty;
+        c.Server = _balancer.Choose(new BalancerRequest(c.Client, key, offered, now));
+        var server = _servers[c.Server];
+        server.ActiveHandshakes++;
+        if (server.HasFreeCore)
+        {
+            StartService(connection, now);
+            return;
+        }
+
+        server.Enqueue(connection);
+        if (_metrics.InWindow(now))
+        {
+            var bucket = _metrics.BucketOf(now);
+            _metrics.Series.QueueLengthMax[bucket] = Math.Max(_metrics.Series.QueueLengthMax[bucket], server.QueueLength);
+        }
+    }
+
+    private void StartService(int connection, long now)
+    {
+        ref var c = ref _connections[connection];
+        var server = _servers[c.Server];
+        server.BusyCores++;
+        c.ServiceStart = now;
+        if (c.Measured)
+        {
+            _metrics.QueueWait.Record(now - c.HelloAt);
+        }
+
+        // The server reads the ClientHello when a core takes it up, so the decision sees the
+        // store and key ring as they are at that moment.
+        var hello = BuildHello(c.Offer, now);
+        var result = server.Resumption.Tls.Handshake(hello, now);
+        c.Result = result;
+        c.Miss = RefineMiss(result.Miss, c, server.Index);
+        if (_sharedLookupTicks > 0 && !hello.SessionId.IsEmpty)
+        {
+            c.ExtraLatency = _sharedLookupTicks;
+        }
+
+        _sim.Schedule(now + ServiceTicks(result, hello), EventKinds.ServiceDone, connection);
+    }
+
+    private void OnServiceDone(int connection, long now)
+    {
+        ref var c = ref _connections[connection];
+        var server = _servers[c.Server];
+        server.BusyCores--;
+        _metrics.AddBusy(server.Index, c.ServiceStart, now);
+
+        var result = c.Result!;
+        var rtt = _clients.RttTicks(c.Client);
+        var roundTrips = FlightTiming.RoundTripsAfterServerFlight(_scenario.Protocol.Version, result.Outcome)
+            + FlightTiming.ExtraRoundTripsForFlight(result.ServerFlightBytes, _scenario.Network);
+        _sim.Schedule(now + (rtt / 2) + (roundTrips * rtt) + c.ExtraLatency, EventKinds.HandshakeDone, connection);
+
+        if (server.TryDequeue(out var next))
+        {
+            StartService(next, now);
+        }
+    }
+
+    private ClientHello BuildHello(ClientSession? offer, long now)
+    {
+        if (offer is null)
+        {
+            return new ClientHello(_version, SessionId.Empty, ReadOnlyMemory<byte>.Empty, null, false, PskModes.PskDhe, 0);
+        }
+
+        var ageMs = (uint)Math.Max(0, (now - offer.ReceivedAt) / SimTime.TicksPerMillisecond);
+        var wantsEarlyData = _version == TlsVersion.Tls13 && _strategy.Tickets is { EarlyData: true };
+        return new ClientHello(
+            _version,
+            offer.SessionId,
+            offer.Ticket ?? ReadOnlyMemory<byte>.Empty,
+            null,
+            wantsEarlyData,
+            _strategy.Tickets is { PskDhe: false } ? PskModes.Psk | PskModes.PskDhe : PskModes.PskDhe,
+            unchecked(ageMs + offer.AgeAdd));
+    }
+
+    private long ServiceTicks(HandshakeResult result, in ClientHello hello)
+    {
+        var kind = result.Outcome switch
+        {
+            HandshakeOutcome.Full => CostedHandshake.Full,
+            HandshakeOutcome.ResumedById or HandshakeOutcome.ResumedByTicket => CostedHandshake.Resumed,
+            HandshakeOutcome.Psk => CostedHandshake.Psk,
+            HandshakeOutcome.PskDhe => CostedHandshake.PskDhe,
+            _ => _strategy.Tickets is { PskDhe: false } ? CostedHandshake.Psk : CostedHandshake.PskDhe,
+        };
+        var cost = _costTicks[(int)kind];
+        if (double.IsNaN(cost))
+        {
+            throw new InvalidOperationException(
+                $"cost profile '{_scenario.Costs.Name}' has no cost for {_scenario.Protocol.Version} {_scenario.Protocol.Certificate} {kind}");
+        }
+
+        var ticks = (long)Math.Round(cost);
+        ticks += result.NewTickets.Count * _ticketSealTicks;
+        if (!hello.Ticket.IsEmpty)
+        {
+            ticks += _ticketOpenTicks;
+        }
+
+        if (!hello.SessionId.IsEmpty || !result.NewSessionId.IsEmpty)
+        {
+            ticks += _storeOpTicks;
+        }
+
+        return ticks;
+    }
+
+    /// <summary>
+    /// The core can only say "unknown id" or "unknown key"; the world knows which server issued the
+    /// client's session and so can tell a session held by another server from one this server lost.
+    /// </summary>
+    private MissReason RefineMiss(MissReason miss, in Connection c, int server)
+    {
+        var issuer = _issuedBy[(c.Client * _hosts) + c.Host];
+        return miss switch
+        {
+            MissReason.UnknownId when _setup.PerServerStores && issuer >= 0 && issuer != server => MissReason.OtherServer,
+            MissReason.UnknownId => MissReason.Evicted,
+            MissReason.UnknownTicketKey when _setup.PerServerKeys && issuer >= 0 && issuer != server => MissReason.OtherServer,
+            _ => miss,
+        };
+    }
+
+    private ClientSessionCache? CacheOf(int client)
+    {
+        var cache = _caches[client];
+        if (cache is null)
+        {
+            var preset = _clients.Kinds[_clients.KindOf(client)];
+            if (!preset.Resumes)
+            {
+                return null;
+            }
+
+            cache = new ClientSessionCache(preset);
+            _caches[client] = cache;
+        }
+
+        return cache;
+    }
+}

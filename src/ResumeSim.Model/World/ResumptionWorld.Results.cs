@@ -1,0 +1,132 @@
+using ResumeSim.Engine;
+using ResumeSim.Model.Runs;
+using ResumeSim.Tls;
+
+namespace ResumeSim.Model.World;
+
+/// <summary>Turns what the recorder gathered into a <see cref="StrategyRunResult"/>.</summary>
+internal sealed partial class ResumptionWorld
+{
+    private StrategyRunResult BuildResult(int replication, int sweepPoint)
+    {
+        var m = _metrics;
+        var cores = _scenario.Farm.Cores;
+        var windowTicks = (double)(m.End - m.Start);
+        double busyTotal = 0;
+        double peakFarm = 0;
+        double peakServerBucket = 0;
+        var series = new TimeBucket[m.Buckets];
+        long storePeakEntries = 0;
+        long storePeakBytes = 0;
+        for (var b = 0; b < m.Buckets; b++)
+        {
+            double farmBusy = 0;
+            for (var s = 0; s < m.Servers; s++)
+            {
+                var busy = m.BusyNanos(s, b);
+                farmBusy += busy;
+                peakServerBucket = Math.Max(peakServerBucket, busy / m.BucketLength(b));
+            }
+
+            busyTotal += farmBusy;
+            var util = farmBusy / ((double)m.BucketLength(b) * m.Servers * cores);
+            peakFarm = Math.Max(peakFarm, util);
+            var connections = m.Series.Connections[b];
+            var resumed = m.Series.Resumed[b];
+            series[b] = new TimeBucket(
+                SimTime.ToSeconds(b * m.BucketTicks),
+                m.Series.Arrivals[b],
+                connections,
+                m.Series.Full[b],
+                resumed,
+                connections == 0 ? 0 : (double)resumed / connections,
+                util,
+                m.Series.QueueLengthMax[b],
+                m.Series.StoreEntries[b],
+                m.Series.StoreBytes[b],
+                m.Series.TicketsRejected[b]);
+            storePeakEntries = Math.Max(storePeakEntries, m.Series.StoreEntries[b]);
+            storePeakBytes = Math.Max(storePeakBytes, m.Series.StoreBytes[b]);
+        }
+
+        var (evictions, expirations) = WarmupSnapshot.Take(_setup);
+        var (exposureMax, exposureMean) = TicketKeyExposure();
+        return new StrategyRunResult
+        {
+            Strategy = _strategy.Name,
+            Replication = replication,
+            SweepPoint = sweepPoint,
+            Connections = m.Connections,
+            Offered = m.Offered,
+            Full = m.Full,
+            ResumedById = m.ResumedById,
+            ResumedByTicket = m.ResumedByTicket,
+            ResumedPsk = m.ResumedPsk,
+            ZeroRtt = m.ZeroRtt,
+            Pages = m.Pages,
+            Handshake = m.Handshake,
+            Page = m.Page,
+            QueueWait = m.QueueWait,
+            CpuCoreSeconds = busyTotal / SimTime.TicksPerSecond,
+            CpuUtilMean = busyTotal / (windowTicks * m.Servers * cores),
+            CpuUtilPeak = peakFarm,
+            CoresNeeded = (int)Math.Max(1, Math.Ceiling((peakServerBucket / _scenario.Output.TargetUtilization) - 1e-9)),
+            StorePeakEntries = storePeakEntries,
+            StorePeakBytes = storePeakBytes,
+            Evictions = evictions - _atWarmupEnd.Evictions,
+            Expirations = expirations - _atWarmupEnd.Expirations,
+            TicketsIssued = m.TicketsIssued,
+            TicketsRejected = m.TicketsRejected,
+            TicketsRenewed = m.TicketsRenewed,
+            HandshakeBytes = m.HandshakeBytes,
+            ExposureMaxSeconds = exposureMax,
+            ExposureMeanSeconds = exposureMean,
+            Misses = MissTable(),
+            Series = series,
+            EventsProcessed = _sim.EventsProcessed,
+        };
+    }
+
+    private List<KeyValuePair<string, long>> MissTable()
+    {
+        var table = new List<KeyValuePair<string, long>>();
+        foreach (var reason in Enum.GetValues<MissReason>())
+        {
+            if (reason != MissReason.None && _metrics.Misses[(int)reason] > 0)
+            {
+                table.Add(new(MissNames.Of(reason), _metrics.Misses[(int)reason]));
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>
+    /// Forward-secrecy exposure of ticket keys: how long each key that was alive during the measured
+    /// period could decrypt the sessions it sealed (creation to erasure, or to the end of the run).
+    /// </summary>
+    private (double Max, double Mean) TicketKeyExposure()
+    {
+        double max = 0;
+        double sum = 0;
+        var n = 0;
+        foreach (var rotator in _setup.Rotators)
+        {
+            foreach (var key in rotator.AllKeys)
+            {
+                var erased = key.ErasedAt ?? _end;
+                if (erased < _metrics.Start)
+                {
+                    continue;
+                }
+
+                var seconds = SimTime.ToSeconds(erased - key.CreatedAt);
+                max = Math.Max(max, seconds);
+                sum += seconds;
+                n++;
+            }
+        }
+
+        return n == 0 ? (double.NaN, double.NaN) : (max, sum / n);
+    }
+}

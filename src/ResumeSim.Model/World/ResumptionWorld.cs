@@ -1,0 +1,202 @@
+using ResumeSim.Engine;
+using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Metrics;
+using ResumeSim.Tls;
+
+namespace ResumeSim.Model.World;
+
+/// <summary>
+/// The simulated world of one strategy and one replication: clients visit, open connections, a
+/// balancer picks servers, servers queue handshakes for their cores and run the real resumption
+/// core, clients keep what the servers issue. One event handler for every kind; entities in flight
+/// live in pooled struct arrays addressed by the event's target.
+/// </summary>
+internal sealed partial class ResumptionWorld : IEventHandler
+{
+    private readonly ScenarioConfig _scenario;
+    private readonly StrategyConfig _strategy;
+    private readonly Simulation _sim;
+    private readonly ClientPopulation _clients;
+    private readonly ResumptionSetup _setup;
+    private readonly ServerNode[] _servers;
+    private readonly Balancer _balancer;
+    private readonly MetricsRecorder _metrics;
+    private readonly ClientSessionCache?[] _caches;
+    private readonly int[] _issuedBy;
+    private readonly int[] _incarnations;
+    private readonly SlotPool<Connection> _connections = new();
+    private readonly SlotPool<PageVisit> _pages = new();
+    private readonly ulong _seed;
+    private readonly long _end;
+    private readonly TlsVersion _version;
+    private readonly int _hosts;
+    private readonly int _connectionsPerHost;
+    private readonly double[] _costTicks;
+    private readonly long _ticketSealTicks;
+    private readonly long _ticketOpenTicks;
+    private readonly long _storeOpTicks;
+    private readonly long _sharedLookupTicks;
+    private WarmupSnapshot _atWarmupEnd;
+
+    public ResumptionWorld(ScenarioConfig scenario, StrategyConfig strategy, int replication)
+    {
+        _scenario = scenario;
+        _strategy = strategy;
+        _seed = ReplicationSeed(scenario.Seed, replication);
+        var streams = new RandomStreams(_seed);
+        _sim = new Simulation();
+        _clients = new ClientPopulation(scenario.Clients, _seed);
+        _setup = new ResumptionSetup(scenario, strategy, streams);
+
+        var warmup = SimTime.FromTimeSpan(scenario.Warmup);
+        _end = warmup + SimTime.FromTimeSpan(scenario.Duration);
+        _metrics = new MetricsRecorder(warmup, _end, SimTime.FromTimeSpan(scenario.Output.Bucket), scenario.Farm.Servers);
+
+        _servers = new ServerNode[scenario.Farm.Servers];
+        _incarnations = new int[scenario.Farm.Servers];
+        for (var i = 0; i < _servers.Length; i++)
+        {
+            _servers[i] = new ServerNode(i, scenario.Farm.Cores, _setup.CreateServer(i, 0, 0));
+        }
+
+        _balancer = Balancer.Create(scenario.Farm.Balancer, _servers, _seed);
+        _hosts = scenario.Pages.Hosts;
+        _connectionsPerHost = scenario.Pages.ConnectionsPerHost;
+        _caches = new ClientSessionCache?[_clients.Count];
+        _issuedBy = new int[_clients.Count * _hosts];
+        Array.Fill(_issuedBy, -1);
+        _version = scenario.Protocol.Version == ProtocolVersion.Tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12;
+
+        _costTicks = CostTable(scenario);
+        _ticketSealTicks = MicrosToTicks(scenario.Costs.TicketSealMicros);
+        _ticketOpenTicks = MicrosToTicks(scenario.Costs.TicketOpenMicros);
+        _storeOpTicks = MicrosToTicks(scenario.Costs.StoreOperationMicros);
+        _sharedLookupTicks = strategy.SessionIds is { Store: StoreScope.Shared } ids ? SimTime.FromTimeSpan(ids.Lookup) : 0;
+
+        for (var kind = EventKinds.Visit; kind <= EventKinds.WarmupEnd; kind++)
+        {
+            _sim.Register(kind, this);
+        }
+    }
+
+    public long EventsProcessed => _sim.EventsProcessed;
+
+    /// <summary>
+    /// The seed of one replication: every strategy of a replication shares it (common random
+    /// numbers), replications differ.
+    /// </summary>
+    public static ulong ReplicationSeed(ulong scenarioSeed, int replication) =>
+        CounterRandom.Mix(scenarioSeed ^ CounterRandom.Mix((ulong)replication + 0x5EED));
+
+    /// <summary>Runs the warm-up and the measured period and returns what was measured.</summary>
+    public StrategyRunResult Run(int replication, int sweepPoint)
+    {
+        for (var c = 0; c < _clients.Count; c++)
+        {
+            ScheduleNextVisit(c, 0);
+        }
+
+        _sim.Schedule(_metrics.Start, EventKinds.WarmupEnd, 0);
+        _sim.Schedule(_metrics.Start + Math.Min(_metrics.BucketTicks, _end - _metrics.Start), EventKinds.BucketEnd, 0);
+        for (var f = 0; f < _scenario.Faults.Count; f++)
+        {
+            _sim.Schedule(_metrics.Start + SimTime.FromTimeSpan(_scenario.Faults[f].At), EventKinds.Fault, f);
+        }
+
+        _sim.Run(_end);
+        return BuildResult(replication, sweepPoint);
+    }
+
+    public void Handle(in Event e)
+    {
+        switch (e.Kind)
+        {
+            case EventKinds.Visit:
+                OnVisit(e.Target, e.Time);
+                break;
+            case EventKinds.HelloArrives:
+                OnHelloArrives(e.Target, e.Time);
+                break;
+            case EventKinds.ServiceDone:
+                OnServiceDone(e.Target, e.Time);
+                break;
+            case EventKinds.HandshakeDone:
+                OnHandshakeDone(e.Target, e.Time);
+                break;
+            case EventKinds.BucketEnd:
+                OnBucketEnd(e.Target, e.Time);
+                break;
+            case EventKinds.Fault:
+                OnFault(_scenario.Faults[e.Target], e.Time);
+                break;
+            case EventKinds.WarmupEnd:
+                _atWarmupEnd = WarmupSnapshot.Take(_setup);
+                break;
+            default:
+                throw new InvalidOperationException($"unknown event kind {e.Kind}");
+        }
+    }
+
+    private void ScheduleNextVisit(int client, long now)
+    {
+        var rate = _clients.VisitRate(client);
+        if (rate <= 0)
+        {
+            return;
+        }
+
+        var counter = (ulong)_clients.VisitCounters[client];
+        var gap = CounterRandom.Exponential(rate, _seed, RandomStreamIds.VisitGap, (ulong)client, counter);
+        var next = now + Math.Max(1, SimTime.FromSeconds(gap));
+        if (next < _end)
+        {
+            _sim.Schedule(next, EventKinds.Visit, client);
+        }
+    }
+
+    private void OnFault(FaultConfig fault, long now)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.Restart:
+                // A restarted process loses what it held in memory: its own session store and its own
+                // ticket keys. Farm-shared state lives elsewhere and survives.
+                _incarnations[fault.Server]++;
+                var server = _servers[fault.Server];
+                if (_setup.PerServerStores)
+                {
+                    server.Resumption.Store.Flush(now);
+                }
+
+                if (_setup.PerServerKeys)
+                {
+                    server.Resumption.Rotator?.Clear(now);
+                }
+
+                server.Resumption = _setup.CreateServer(fault.Server, _incarnations[fault.Server], now);
+                break;
+            case FaultKind.FlushStore:
+                var store = fault.Server < 0 || _setup.SharedStore ? _setup.Stores.FirstOrDefault() : _servers[fault.Server].Resumption.Store;
+                store?.Flush(now);
+                break;
+            default:
+                throw new InvalidOperationException($"unknown fault {fault.Kind}");
+        }
+    }
+
+    private static long MicrosToTicks(double micros) => (long)Math.Round(micros * 1000);
+
+    private static double[] CostTable(ScenarioConfig scenario)
+    {
+        var kinds = Enum.GetValues<CostedHandshake>();
+        var table = new double[kinds.Length];
+        foreach (var kind in kinds)
+        {
+            table[(int)kind] = scenario.Costs.TryGetHandshakeMicros(scenario.Protocol.Version, scenario.Protocol.Certificate, kind, out var micros)
+                ? micros * 1000
+                : double.NaN;
+        }
+
+        return table;
+    }
+}
