@@ -1,0 +1,326 @@
+using System.Diagnostics;
+using System.Numerics;
+
+namespace ResumeSim.Engine;
+
+/// <summary>
+/// A calendar-style bucket queue (after R. Brown, "Calendar queues", CACM 31(10), 1988, with the
+/// unsorted buckets and sorted "current bucket" of the ladder queue, Tang et al., ACM TOMACS 2005).
+/// O(1) amortised enqueue and dequeue when event times are spread smoothly; it never does worse
+/// than a heap on the events of one bucket.
+/// </summary>
+/// <remarks>
+/// <para>Layout. The "year" [base, base + N·W) is cut into N buckets of width W = 2^shift ticks.
+/// Each bucket is an unsorted singly linked list of nodes in a shared pool (push-front, O(1)).
+/// Three regions hold every entry, strictly ordered by time:</para>
+/// <list type="number">
+/// <item><c>near</c>: a 4-ary heap with every entry earlier than the end of the current bucket
+/// (including times enqueued "in the past"); dequeue pops from here.</item>
+/// <item>the buckets after the current one;</item>
+/// <item><c>far</c>: an unsorted array with every entry at or beyond the end of the year.</item>
+/// </list>
+/// <para>When <c>near</c> is empty the cursor walks to the next non-empty bucket and moves its
+/// list into the heap. At the end of the year the calendar is rebuilt from <c>far</c>: N becomes
+/// the power of two nearest count/2 (about two entries per bucket) and W is estimated from a
+/// strided sample of the pending times so that the year covers the 90% quantile; the far tail
+/// (a timeout hours away among events microseconds apart) stays in <c>far</c> instead of
+/// stretching W. When the buckets hold more than 4 entries each on average the whole calendar is
+/// rebuilt with a larger N, so growth costs O(1) amortised. Rebuilding is deterministic: it
+/// depends only on the entries, never on a clock or random source.</para>
+/// <para>Exact FIFO for equal times holds because equal times always share a region and bucket
+/// and the heap orders by (time, key). Steady state allocates nothing: the pool, the head array
+/// and <c>far</c> only grow to the peak population.</para>
+/// </remarks>
+public sealed class CalendarQueue : IEventQueue
+{
+    private const int MinBuckets = 16;
+    private const int MaxBucketsLog2 = 24;
+    private const int EntriesPerBucket = 2;
+    private const int GrowWhenPerBucketAbove = 4;
+    private const int SampleSize = 1024;
+    private const double CoveredQuantile = 0.9;
+
+    private readonly QuaternaryHeap _near = new(64);
+    private readonly long[] _sample = new long[SampleSize];
+
+    private QueueEntry[] _far = new QueueEntry[64];
+    private int _farCount;
+
+    private QueueEntry[] _nodes = new QueueEntry[64];
+    private int[] _next = new int[64];
+    private int _freeHead = -1;
+    private int _poolUsed;
+
+    private int[] _heads = new int[MinBuckets];
+    private int _bucketCount;
+    private int _bucketsLog2;
+    private int _shift;
+    private long _base;
+    private int _cursor;
+    private ulong _nearEndOffset;
+    private int _inBuckets;
+    private bool _hasCalendar;
+    private int _count;
+
+    /// <summary>Number of times the calendar was rebuilt (for tests and tuning).</summary>
+    public long Rebuilds { get; private set; }
+
+    /// <summary>Current number of buckets (0 before the first dequeue).</summary>
+    public int BucketCount => _hasCalendar ? _bucketCount : 0;
+
+    /// <summary>Current bucket width in ticks.</summary>
+    public long BucketWidth => _hasCalendar ? 1L << _shift : 0;
+
+    /// <inheritdoc/>
+    public int Count => _count;
+
+    /// <inheritdoc/>
+    public void Enqueue(long time, long key)
+    {
+        _count++;
+        if (!_hasCalendar)
+        {
+            AddFar(new QueueEntry(time, key));
+            return;
+        }
+
+        // Unsigned difference is exact for any time >= base, even across the sign boundary.
+        ulong offset = unchecked((ulong)time - (ulong)_base);
+        if (time < _base || offset < _nearEndOffset)
+        {
+            _near.Enqueue(time, key);
+            return;
+        }
+
+        ulong bucket = offset >> _shift;
+        if (bucket >= (ulong)_bucketCount)
+        {
+            AddFar(new QueueEntry(time, key));
+            return;
+        }
+
+        PushNode((int)bucket, new QueueEntry(time, key));
+        if (++_inBuckets > _bucketCount * GrowWhenPerBucketAbove && _bucketsLog2 < MaxBucketsLog2)
+        {
+            DrainAllToFar();
+            Rebuild();
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool TryPeek(out long time, out long key)
+    {
+        if (_near.Count == 0 && !Advance())
+        {
+            time = 0;
+            key = 0;
+            return false;
+        }
+
+        return _near.TryPeek(out time, out key);
+    }
+
+    /// <inheritdoc/>
+    public bool TryDequeue(out long time, out long key)
+    {
+        if (_near.Count == 0 && !Advance())
+        {
+            time = 0;
+            key = 0;
+            return false;
+        }
+
+        _count--;
+        return _near.TryDequeue(out time, out key);
+    }
+
+    /// <inheritdoc/>
+    public void Clear()
+    {
+        _near.Clear();
+        _farCount = 0;
+        _freeHead = -1;
+        _poolUsed = 0;
+        _inBuckets = 0;
+        _count = 0;
+        _hasCalendar = false;
+    }
+
+    /// <summary>Moves the next non-empty bucket into <c>near</c>; rebuilds at the end of the year.</summary>
+    private bool Advance()
+    {
+        Debug.Assert(_near.Count == 0);
+        while (true)
+        {
+            if (_hasCalendar && _inBuckets > 0)
+            {
+                var heads = _heads;
+                int cursor = _cursor;
+                while (heads[++cursor] < 0)
+                {
+                }
+
+                _cursor = cursor;
+                _nearEndOffset = (ulong)(cursor + 1) << _shift;
+                int node = heads[cursor];
+                heads[cursor] = -1;
+                while (node >= 0)
+                {
+                    ref var entry = ref _nodes[node];
+                    _near.Enqueue(entry.Time, entry.Key);
+                    int next = _next[node];
+                    _next[node] = _freeHead;
+                    _freeHead = node;
+                    node = next;
+                    _inBuckets--;
+                }
+
+                return true;
+            }
+
+            if (_farCount == 0)
+            {
+                // Empty: forget the calendar so the next entries start a fresh, well-sized one.
+                _hasCalendar = false;
+                return false;
+            }
+
+            Rebuild();
+        }
+    }
+
+    private void PushNode(int bucket, QueueEntry entry)
+    {
+        int node = _freeHead;
+        if (node >= 0)
+        {
+            _freeHead = _next[node];
+        }
+        else
+        {
+            node = _poolUsed++;
+            if (node == _nodes.Length)
+            {
+                int size = checked(_nodes.Length * 2);
+                Array.Resize(ref _nodes, size);
+                Array.Resize(ref _next, size);
+            }
+        }
+
+        _nodes[node] = entry;
+        _next[node] = _heads[bucket];
+        _heads[bucket] = node;
+    }
+
+    private void AddFar(QueueEntry entry)
+    {
+        if (_farCount == _far.Length)
+        {
+            Array.Resize(ref _far, checked(_far.Length * 2));
+        }
+
+        _far[_farCount++] = entry;
+    }
+
+    /// <summary>Moves every entry of <c>near</c> and the buckets into <c>far</c>.</summary>
+    private void DrainAllToFar()
+    {
+        foreach (var entry in _near.Items)
+        {
+            AddFar(entry);
+        }
+
+        _near.Clear();
+        if (_hasCalendar)
+        {
+            for (int b = _cursor + 1; b < _bucketCount && _inBuckets > 0; b++)
+            {
+                int node = _heads[b];
+                _heads[b] = -1;
+                while (node >= 0)
+                {
+                    AddFar(_nodes[node]);
+                    node = _next[node];
+                    _inBuckets--;
+                }
+            }
+        }
+
+        Debug.Assert(_inBuckets == 0);
+        _freeHead = -1;
+        _poolUsed = 0;
+    }
+
+    /// <summary>Sizes a new year from the entries in <c>far</c> and moves those inside it to buckets.</summary>
+    private void Rebuild()
+    {
+        Debug.Assert(_near.Count == 0 && _inBuckets == 0 && _farCount > 0);
+        Rebuilds++;
+        var far = _far;
+        int m = _farCount;
+
+        long min = long.MaxValue;
+        for (int i = 0; i < m; i++)
+        {
+            min = Math.Min(min, far[i].Time);
+        }
+
+        int log2 = Math.Clamp(BitOperations.Log2((uint)Math.Max(1, m / EntriesPerBucket - 1)) + 1, 4, MaxBucketsLog2);
+        int buckets = 1 << log2;
+        _shift = EstimateShift(far, m, min, buckets, log2);
+        _bucketsLog2 = log2;
+        _bucketCount = buckets;
+        _base = min;
+        _cursor = -1;
+        _nearEndOffset = 0;
+        _hasCalendar = true;
+        if (_heads.Length < buckets + 1)
+        {
+            _heads = new int[buckets + 1];
+        }
+
+        // One spare head past the end is a sentinel that stops Advance's scan without a bound check.
+        _heads.AsSpan(0, buckets).Fill(-1);
+        _heads[buckets] = 0;
+
+        int kept = 0;
+        for (int i = 0; i < m; i++)
+        {
+            var entry = far[i];
+            ulong bucket = unchecked((ulong)entry.Time - (ulong)min) >> _shift;
+            if (bucket < (ulong)buckets)
+            {
+                PushNode((int)bucket, entry);
+                _inBuckets++;
+            }
+            else
+            {
+                far[kept++] = entry;
+            }
+        }
+
+        _farCount = kept;
+        Debug.Assert(_inBuckets > 0, "the minimum always lands in bucket 0");
+    }
+
+    /// <summary>log2 of a bucket width that spreads the covered quantile over the buckets.</summary>
+    private int EstimateShift(QueueEntry[] far, int m, long min, int buckets, int log2)
+    {
+        int stride = Math.Max(1, m / SampleSize);
+        int n = 0;
+        for (int i = 0; i < m && n < SampleSize; i += stride)
+        {
+            _sample[n++] = far[i].Time;
+        }
+
+        var sample = _sample.AsSpan(0, n);
+        sample.Sort();
+        long quantile = sample[(int)(CoveredQuantile * (n - 1))];
+        double span = (double)quantile - min;
+        double ideal = span / (CoveredQuantile * buckets);
+        int shift = ideal <= 1 ? 0 : (int)Math.Ceiling(Math.Log2(ideal));
+
+        // Keep N·W <= 2^63 so offsets never wrap.
+        return Math.Min(shift, 63 - log2);
+    }
+}

@@ -1,0 +1,39 @@
+namespace ResumeSim.Engine;
+
+/// <summary>
+/// A priority queue of 16-byte entries ordered by (time, key), smallest first.
+/// </summary>
+/// <remarks>
+/// <para>The contract every implementation must keep (tests check it against a sorted reference):</para>
+/// <list type="bullet">
+/// <item>Entries leave in ascending (time, key) order, compared lexicographically as signed
+/// 64-bit integers. <see cref="Simulation"/> puts an increasing insertion sequence in the high bits
+/// of <c>key</c>, so equal times leave first-in first-out and a run is reproducible bit for bit.</item>
+/// <item>Any time may be enqueued at any moment, including one earlier than the last entry
+/// dequeued (a plain priority queue, not only a monotone one).</item>
+/// <item>Nothing is lost or duplicated; <see cref="Count"/> is exact.</item>
+/// <item>In steady state (population not growing past its previous peak) operations allocate nothing.</item>
+/// </list>
+/// <para>Entries are two longs so that the hot array stays small: DESIGN §3 measured a 16-byte
+/// entry 20-30% faster than a 24-byte one at 10^6-10^7 pending events, where every access is a
+/// cache miss. The payload lives in side arrays owned by the caller, found through the key.</para>
+/// Implementations: <see cref="BinaryHeap"/>, <see cref="QuaternaryHeap"/> (O(log n) each) and
+/// <see cref="CalendarQueue"/> (O(1) amortised for smooth time distributions; the default).
+/// </remarks>
+public interface IEventQueue
+{
+    /// <summary>Number of entries in the queue.</summary>
+    int Count { get; }
+
+    /// <summary>Adds an entry.</summary>
+    void Enqueue(long time, long key);
+
+    /// <summary>Reads the smallest entry without removing it; false when empty.</summary>
+    bool TryPeek(out long time, out long key);
+
+    /// <summary>Removes and returns the smallest entry; false when empty.</summary>
+    bool TryDequeue(out long time, out long key);
+
+    /// <summary>Removes every entry (keeps allocated capacity).</summary>
+    void Clear();
+}

@@ -1,0 +1,226 @@
+using System.Runtime.CompilerServices;
+
+namespace ResumeSim.Engine;
+
+/// <summary>
+/// The discrete-event kernel: a clock in integer ticks, a queue of small struct events ordered
+/// by (time, insertion sequence), and one handler per event kind.
+/// </summary>
+/// <remarks>
+/// <para>The surface follows SimPy's <c>Environment</c> and ns-3's <c>Simulator</c>: <see cref="Now"/>,
+/// <see cref="Schedule"/>, <see cref="TryPeek"/>, <see cref="Step"/>, <see cref="Run"/>. Equal
+/// times run first-in first-out, so the same schedule calls produce the same run bit for bit.</para>
+/// <para>Hot path without allocation: an event is a 16-byte queue entry (time, key) where
+/// key = sequence &lt;&lt; <see cref="SlotBits"/> | slot, and its kind/target/arg sit in a side array at
+/// that slot (slots are recycled through a free list). Dispatch is an array lookup by kind and an
+/// interface call with the event passed by reference: no delegate, closure, boxing or iterator.</para>
+/// <para>Limits that follow from the packing: at most 2^26 (67 million) pending events and
+/// 2^37 (137 billion) events scheduled over one simulation; exceeding either throws.</para>
+/// <para>There is no cancel: DESIGN §3 keeps pending events few and cancels by bumping a
+/// generation number on the entity (pass it as <see cref="Event.Arg"/>) and ignoring stale events.</para>
+/// </remarks>
+public sealed class Simulation
+{
+    /// <summary>Number of distinct event kinds (0..63).</summary>
+    public const int MaxKinds = 64;
+
+    /// <summary>Low bits of a queue key that hold the payload slot.</summary>
+    public const int SlotBits = 26;
+
+    /// <summary>Most events that may be pending at once.</summary>
+    public const int MaxPending = 1 << SlotBits;
+
+    private const long SlotMask = MaxPending - 1;
+    private const long MaxSequence = (1L << (63 - SlotBits)) - 1;
+
+    private readonly IEventQueue _queue;
+    private readonly IEventHandler?[] _handlers = new IEventHandler?[MaxKinds];
+    private Payload[] _payloads = new Payload[256];
+    private int[] _freeSlots = new int[256];
+    private int _freeCount;
+    private int _slotsUsed;
+    private long _nextSequence;
+
+    /// <summary>Creates a simulation on a <see cref="CalendarQueue"/>, the faster queue at scale (docs/performance.md).</summary>
+    public Simulation()
+        : this(new CalendarQueue())
+    {
+    }
+
+    /// <summary>Creates a simulation on the given (empty) queue.</summary>
+    public Simulation(IEventQueue queue)
+    {
+        ArgumentNullException.ThrowIfNull(queue);
+        if (queue.Count != 0)
+        {
+            throw new ArgumentException("The event queue must be empty.", nameof(queue));
+        }
+
+        _queue = queue;
+    }
+
+    /// <summary>Current simulated time in ticks; never decreases.</summary>
+    public long Now { get; private set; }
+
+    /// <summary>Events dispatched so far.</summary>
+    public long EventsProcessed { get; private set; }
+
+    /// <summary>Events scheduled and not yet dispatched.</summary>
+    public int Pending => _queue.Count;
+
+    /// <summary>Sets the handler of an event kind (0..63), one handler per kind.</summary>
+    /// <exception cref="InvalidOperationException">The kind already has a handler.</exception>
+    public void Register(int kind, IEventHandler handler)
+    {
+        CheckKind(kind);
+        ArgumentNullException.ThrowIfNull(handler);
+        if (_handlers[kind] is not null)
+        {
+            throw new InvalidOperationException($"Event kind {kind} already has a handler ({_handlers[kind]!.GetType().Name}).");
+        }
+
+        _handlers[kind] = handler;
+    }
+
+    /// <summary>Schedules an event at absolute time <paramref name="time"/> (ticks).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="time"/> is before <see cref="Now"/>,
+    /// or <paramref name="kind"/> is outside 0..63.</exception>
+    public void Schedule(long time, int kind, int target, int arg = 0)
+    {
+        if (time < Now)
+        {
+            ThrowPast(time);
+        }
+
+        CheckKind(kind);
+        if (_nextSequence > MaxSequence)
+        {
+            throw new InvalidOperationException($"More than {MaxSequence} events were scheduled in one simulation.");
+        }
+
+        int slot = AllocateSlot();
+        _payloads[slot] = new Payload(kind, target, arg);
+        _queue.Enqueue(time, (_nextSequence++ << SlotBits) | (long)slot);
+    }
+
+    /// <summary>Schedules an event <paramref name="delay"/> ticks after <see cref="Now"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative, or the time overflows.</exception>
+    public void ScheduleIn(long delay, int kind, int target, int arg = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(delay);
+        if (delay > long.MaxValue - Now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(delay), delay, "Now + delay overflows simulated time.");
+        }
+
+        Schedule(Now + delay, kind, target, arg);
+    }
+
+    /// <summary>Reads the next event without dispatching it; false when nothing is pending.</summary>
+    public bool TryPeek(out Event next)
+    {
+        if (!_queue.TryPeek(out long time, out long key))
+        {
+            next = default;
+            return false;
+        }
+
+        next = ToEvent(time, key);
+        return true;
+    }
+
+    /// <summary>Pops the earliest event, advances <see cref="Now"/> to its time and dispatches it.</summary>
+    /// <returns>False when no event is pending.</returns>
+    /// <exception cref="InvalidOperationException">The event's kind has no handler.</exception>
+    public bool Step()
+    {
+        if (!_queue.TryDequeue(out long time, out long key))
+        {
+            return false;
+        }
+
+        var e = ToEvent(time, key);
+        _freeSlots[_freeCount++] = (int)(key & SlotMask);
+        var handler = _handlers[e.Kind];
+        if (handler is null)
+        {
+            ThrowNoHandler(e.Kind);
+        }
+
+        Now = time;
+        EventsProcessed++;
+        handler.Handle(in e);
+        return true;
+    }
+
+    /// <summary>
+    /// Dispatches every event with time &lt;= <paramref name="until"/> (including events those
+    /// handlers schedule inside the window), then sets <see cref="Now"/> to <paramref name="until"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="until"/> is before <see cref="Now"/>.</exception>
+    public void Run(long until)
+    {
+        if (until < Now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(until), until, $"Cannot run backwards: Now is {Now}.");
+        }
+
+        while (_queue.TryPeek(out long time, out _) && time <= until)
+        {
+            Step();
+        }
+
+        Now = until;
+    }
+
+    /// <summary>A <see cref="TimeProvider"/> whose UTC time is <paramref name="epoch"/> + <see cref="Now"/>.</summary>
+    public TimeProvider AsTimeProvider(DateTimeOffset epoch) => new SimulationTimeProvider(this, epoch);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Event ToEvent(long time, long key)
+    {
+        ref readonly var p = ref _payloads[(int)(key & SlotMask)];
+        return new Event(time, key >>> SlotBits, p.Kind, p.Target, p.Arg);
+    }
+
+    private int AllocateSlot()
+    {
+        if (_freeCount > 0)
+        {
+            return _freeSlots[--_freeCount];
+        }
+
+        int slot = _slotsUsed;
+        if (slot == MaxPending)
+        {
+            throw new InvalidOperationException($"More than {MaxPending} events pending at once.");
+        }
+
+        if (slot == _payloads.Length)
+        {
+            int size = Math.Min(MaxPending, _payloads.Length * 2);
+            Array.Resize(ref _payloads, size);
+            Array.Resize(ref _freeSlots, size);
+        }
+
+        _slotsUsed++;
+        return slot;
+    }
+
+    private static void CheckKind(int kind)
+    {
+        if ((uint)kind >= MaxKinds)
+        {
+            throw new ArgumentOutOfRangeException(nameof(kind), kind, $"Event kinds are 0..{MaxKinds - 1}.");
+        }
+    }
+
+    private void ThrowPast(long time) =>
+        throw new ArgumentOutOfRangeException(nameof(time), time, $"Cannot schedule in the past: Now is {Now}.");
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowNoHandler(int kind) =>
+        throw new InvalidOperationException($"No handler is registered for event kind {kind}.");
+
+    private readonly record struct Payload(int Kind, int Target, int Arg);
+}
