@@ -1,0 +1,54 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace ResumeSim.Results.Json;
+
+/// <summary>
+/// <c>run.json</c> through System.Text.Json: snake_case keys in <see cref="RunManifest"/>'s property
+/// order (stable), two-space indentation, "\n" line ends, UTF-8 without BOM, a final newline.
+/// Reading requires every key (a manifest without a seed is not a manifest) and ignores unknown
+/// keys, so a newer ResumeSim may add keys without breaking older readers.
+/// </summary>
+internal static class ManifestJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        NewLine = "\n",
+        // Not embedded in HTML: keep quotes and '+' in command lines readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    public static string ToText(RunManifest manifest) => JsonSerializer.Serialize(manifest, Options) + "\n";
+
+    public static void Write(string path, RunManifest manifest) => TextFile.Write(path, ToText(manifest));
+
+    public static RunManifest Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ResultsFormatException(path, 0, null, "the file is missing.");
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return JsonSerializer.Deserialize<RunManifest>(stream, Options)
+                ?? throw new ResultsFormatException(path, 1, null, "expected a JSON object, found null.");
+        }
+        catch (JsonException e)
+        {
+            // JsonException counts lines from 0.
+            var line = e.LineNumber is long l ? l + 1 : 0;
+            throw new ResultsFormatException(
+                path, line, e.Path, "expected a run manifest object with keys " + ExpectedKeys() + ": " + e.Message, e);
+        }
+    }
+
+    private static string ExpectedKeys() =>
+        string.Join(", ", typeof(RunManifest).GetProperties()
+            .Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name)));
+}

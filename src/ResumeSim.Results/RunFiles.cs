@@ -1,0 +1,26 @@
+namespace ResumeSim.Results;
+
+/// <summary>The names of the files in a run folder (DESIGN.md section 6).</summary>
+public static class RunFiles
+{
+    /// <summary>The resolved scenario text.</summary>
+    public const string Scenario = "scenario.yaml";
+
+    /// <summary>One row per strategy x sweep point x replication.</summary>
+    public const string Summary = "summary.csv";
+
+    /// <summary>Mean and 95% confidence interval per strategy x sweep point x metric.</summary>
+    public const string SummaryCi = "summary_ci.csv";
+
+    /// <summary>Why connections did not resume.</summary>
+    public const string Misses = "misses.csv";
+
+    /// <summary>Per time bucket.</summary>
+    public const string Timeseries = "timeseries.csv";
+
+    /// <summary>Latency histograms.</summary>
+    public const string Latency = "latency.csv";
+
+    /// <summary>The run manifest.</summary>
+    public const string Manifest = "run.json";
+}

@@ -1,0 +1,56 @@
+namespace ResumeSim.Results;
+
+/// <summary>
+/// One row of <c>summary.csv</c>: the measured-period totals of one strategy at one sweep point in one
+/// replication. Property order is the column order (after <c>strategy, replication</c> come the sweep
+/// columns); <c>docs/results.md</c> gives every column's meaning and unit. Times are in milliseconds
+/// unless the name ends in <c>S</c> (seconds), sizes in bytes, rates and utilizations are fractions 0..1.
+/// A value that cannot be computed (for example a percentile of zero samples) is <see cref="double.NaN"/>.
+/// </summary>
+public sealed record SummaryRow(
+    string Strategy,
+    int Replication,
+    long Connections,
+    long Offered,
+    long Full,
+    long ResumedId,
+    long ResumedTicket,
+    long ResumedPsk,
+    long ZeroRtt,
+    double ResumptionRate,
+    double ResumptionRateOffered,
+    double HandshakeP50Ms,
+    double HandshakeP90Ms,
+    double HandshakeP99Ms,
+    double HandshakeP999Ms,
+    double PageP50Ms,
+    double PageP90Ms,
+    double PageP99Ms,
+    double PageP999Ms,
+    long Pages,
+    double CpuCoreSeconds,
+    double CpuUtilMean,
+    double CpuUtilPeak,
+    double CoresNeeded,
+    double QueueWaitMeanMs,
+    double QueueWaitP99Ms,
+    long StorePeakEntries,
+    long StorePeakBytes,
+    long Evictions,
+    long Expirations,
+    long TicketsIssued,
+    long TicketsRejected,
+    long TicketsRenewed,
+    long HandshakeBytes,
+    double ExposureMaxS,
+    double ExposureMeanS)
+{
+    private readonly SweepCells _sweep = SweepCells.Empty;
+
+    /// <summary>The sweep point, in the scenario's sweep key order; empty without a sweep.</summary>
+    public IReadOnlyList<SweepCell> Sweep
+    {
+        get => _sweep;
+        init => _sweep = SweepCells.From(value);
+    }
+}
