@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ResumeSim.Model.Runs;
 using ResumeSim.Results;
 using ResumeSim.Scenarios;
@@ -47,13 +46,17 @@ internal static class ResultTables
             SweepPoints: plan.Points.Count,
             StartedUtc: started,
             WallSeconds: Math.Round(wall.TotalSeconds, 3),
-            Machine: new MachineInfo(
-                RuntimeInformation.OSDescription,
-                RuntimeInformation.ProcessArchitecture.ToString(),
-                Environment.ProcessorCount,
-                RuntimeInformation.FrameworkDescription),
+            Machine: MachineInfo.Current(),
             Command: commandLine);
-        return new RunOutput(plan.Text, manifest, summary, misses, series, latency);
+        return new RunOutput
+        {
+            ScenarioYaml = plan.Text,
+            Manifest = manifest,
+            Summary = summary,
+            Misses = misses,
+            Timeseries = series,
+            Latency = latency,
+        };
     }
 
     private static IReadOnlyList<SweepCell> SweepCells(ScenarioPlan plan, int point) =>

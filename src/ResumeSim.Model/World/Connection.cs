@@ -16,6 +16,9 @@ internal struct Connection
     /// <summary>Which connection of its visit this is (for the balancer's hash).</summary>
     public int Ordinal;
 
+    /// <summary>The client's visit number this connection belongs to (for the balancer's hash).</summary>
+    public int Visit;
+
     public long Start;
     public long HelloAt;
     public long ServiceStart;

@@ -1,6 +1,7 @@
 using ResumeSim.Engine;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Tls;
+using CertificateKind = ResumeSim.Model.Configuration.CertificateKind;
 using ConfigEviction = ResumeSim.Model.Configuration.StoreEviction;
 using TlsEviction = ResumeSim.Tls.StoreEviction;
 
@@ -62,23 +63,34 @@ internal sealed class ResumptionSetup
             { Keys: KeyScope.Shared } => _sharedRotator,
             var tickets => Track(CreateRotator(tickets, _streams.Get($"ticket-keys-{index}", incarnation), now)),
         };
-        return new ServerResumption(new TlsServerState(ServerOptions(), store, rotator, random, null), store, rotator);
+        // 0-RTT anti-replay: a strike register per server over a 10 s freshness window (RFC 8446 8).
+        var guard = _strategy.Tickets is { EarlyData: true } ? new EarlyDataGuard(SimTime.FromSeconds(10), 1 << 20) : null;
+        return new ServerResumption(new TlsServerState(ServerOptions(), store, rotator, random, guard), store, rotator);
     }
 
     private ServerResumptionOptions ServerOptions()
     {
         var tickets = _strategy.Tickets;
+        var lifetime = tickets?.Lifetime ?? _strategy.SessionIds?.Timeout ?? TimeSpan.FromHours(2);
         return new ServerResumptionOptions(
             _scenario.Protocol.Version == ProtocolVersion.Tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12,
-            sessionIds: _strategy.SessionIds is not null,
-            tickets: tickets is not null)
+            SessionIds: _strategy.SessionIds is not null,
+            Tickets: tickets is not null,
+            Tls13TicketsAfterFull: tickets?.TicketsAfterFull ?? 2,
+            Tls13TicketsAfterResumption: tickets?.TicketsAfterResumption ?? 1,
+            AcceptEarlyData: tickets?.EarlyData ?? false,
+            Tls13TicketLifetimeNs: Math.Min(SimTime.FromTimeSpan(lifetime), ServerResumptionOptions.MaxTls13LifetimeNs),
+            PreferPskDhe: tickets?.PskDhe ?? true,
+            CertificateChainBytes: _scenario.Protocol.CertificateChainBytes,
+            Certificate: _scenario.Protocol.Certificate switch
+            {
+                Configuration.CertificateKind.Rsa2048 => Tls.CertificateKind.Rsa2048,
+                Configuration.CertificateKind.Rsa4096 => Tls.CertificateKind.Rsa4096,
+                _ => Tls.CertificateKind.EcdsaP256,
+            })
         {
-            Tls13TicketsAfterFull = tickets?.TicketsAfterFull ?? 2,
-            Tls13TicketsAfterResumption = tickets?.TicketsAfterResumption ?? 1,
-            AcceptEarlyData = tickets?.EarlyData ?? false,
-            PreferPskDhe = tickets?.PskDhe ?? true,
-            Tls13TicketLifetimeNs = SimTime.FromTimeSpan(tickets?.Lifetime ?? TimeSpan.FromHours(2)),
-            CertificateChainBytes = _scenario.Protocol.CertificateChainBytes,
+            SessionTimeoutNs = SimTime.FromTimeSpan(lifetime),
+            AllowPskKe = tickets is { PskDhe: false },
         };
     }
 

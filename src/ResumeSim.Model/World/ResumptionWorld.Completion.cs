@@ -21,6 +21,8 @@ internal sealed partial class ResumptionWorld
             Count(c, result, now);
         }
 
+        Observer?.Invoke(new ConnectionRecord(c.Client, c.Host, c.Server, c.Start, now, result.Outcome, c.Miss, c.Offer is not null, c.Measured));
+
         ref var visit = ref _pages[c.Page];
         visit.Open--;
 
@@ -56,7 +58,7 @@ internal sealed partial class ResumptionWorld
         }
 
         _issuedBy[(c.Client * _hosts) + c.Host] = c.Server;
-        foreach (var session in result.ClientSessions(now))
+        foreach (var session in ClientSession.FromHandshake(result, now))
         {
             cache.Put(c.Host, session, now);
         }
@@ -103,7 +105,7 @@ internal sealed partial class ResumptionWorld
             _metrics.Misses[(int)miss]++;
         }
 
-        if (result.TicketRejected)
+        if (result.TicketStatus is { } status && status != TicketOpenStatus.Ok)
         {
             _metrics.TicketsRejected++;
             _metrics.Series.TicketsRejected[bucket]++;

@@ -32,7 +32,7 @@ internal sealed partial class ResumptionWorld
             // others start when its handshake completes, so they can resume from it.
             var waitForFirst = _scenario.Pages.Wait == ConnectionWait.WaitForFirst
                 && _connectionsPerHost > 1
-                && (cache is null || !cache.HasSession(host, now));
+                && (cache is null || cache.SessionsFor(host) == 0);
             var startNow = waitForFirst ? 1 : _connectionsPerHost;
             for (var k = 0; k < startNow; k++)
             {
@@ -54,6 +54,7 @@ internal sealed partial class ResumptionWorld
         c.Host = host;
         c.Page = page;
         c.Ordinal = ordinal;
+        c.Visit = _clients.VisitCounters[client];
         c.Start = now;
         c.Measured = measured;
         c.Server = -1;
@@ -74,7 +75,7 @@ internal sealed partial class ResumptionWorld
     private void OnHelloArrives(int connection, long now)
     {
         ref var c = ref _connections[connection];
-        var key = ((ulong)(uint)_clients.VisitCounters[c.Client] << 16) | (uint)c.Ordinal;
+        var key = ((ulong)(uint)c.Visit << 16) | (uint)c.Ordinal;
         var offered = c.Offer?.SessionId ?? SessionId.Empty;
         c.Server = _balancer.Choose(new BalancerRequest(c.Client, key, offered, now));
         var server = _servers[c.Server];
@@ -139,21 +140,18 @@ internal sealed partial class ResumptionWorld
 
     private ClientHello BuildHello(ClientSession? offer, long now)
     {
-        if (offer is null)
+        if (_version == TlsVersion.Tls12)
         {
-            return new ClientHello(_version, SessionId.Empty, ReadOnlyMemory<byte>.Empty, null, false, PskModes.PskDhe, 0);
+            return offer is null ? ClientHello.Fresh12(null) : ClientHello.Resume12(offer, null);
         }
 
-        var ageMs = (uint)Math.Max(0, (now - offer.ReceivedAt) / SimTime.TicksPerMillisecond);
-        var wantsEarlyData = _version == TlsVersion.Tls13 && _strategy.Tickets is { EarlyData: true };
-        return new ClientHello(
-            _version,
-            offer.SessionId,
-            offer.Ticket ?? ReadOnlyMemory<byte>.Empty,
-            null,
-            wantsEarlyData,
-            _strategy.Tickets is { PskDhe: false } ? PskModes.Psk | PskModes.PskDhe : PskModes.PskDhe,
-            unchecked(ageMs + offer.AgeAdd));
+        if (offer is null)
+        {
+            return ClientHello.Fresh13(null);
+        }
+
+        var modes = _strategy.Tickets is { PskDhe: false } ? PskModes.Both : PskModes.PskDheKe;
+        return ClientHello.Resume13(offer, null, now, earlyData: _strategy.Tickets is { EarlyData: true }, modes);
     }
 
     private long ServiceTicks(HandshakeResult result, in ClientHello hello)

@@ -112,7 +112,7 @@ internal sealed partial class ResumptionWorld
         var n = 0;
         foreach (var rotator in _setup.Rotators)
         {
-            foreach (var key in rotator.AllKeys)
+            foreach (var key in rotator.ActiveKeys.Concat(rotator.RetiredKeys))
             {
                 var erased = key.ErasedAt ?? _end;
                 if (erased < _metrics.Start)

@@ -81,6 +81,9 @@ internal sealed partial class ResumptionWorld : IEventHandler
 
     public long EventsProcessed => _sim.EventsProcessed;
 
+    /// <summary>Told of every completed connection, warm-up included (tests and trace export).</summary>
+    public Action<ConnectionRecord>? Observer { get; set; }
+
     /// <summary>
     /// The seed of one replication: every strategy of a replication shares it (common random
     /// numbers), replications differ.

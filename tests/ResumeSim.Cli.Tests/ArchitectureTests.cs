@@ -1,0 +1,40 @@
+using System.Xml.Linq;
+
+namespace ResumeSim.Cli.Tests;
+
+/// <summary>Dependencies point one way (DESIGN.md section 1): Engine and Tls are leaves, and so on.</summary>
+public sealed class ArchitectureTests
+{
+    public static TheoryData<string, string[]> Allowed => new()
+    {
+        { "ResumeSim.Engine", [] },
+        { "ResumeSim.Tls", [] },
+        { "ResumeSim.Model", ["ResumeSim.Engine", "ResumeSim.Tls"] },
+        { "ResumeSim.Scenarios", ["ResumeSim.Model"] },
+        { "ResumeSim.Results", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Allowed))]
+    public void ProjectReferences_PointOneWay(string project, string[] allowed)
+    {
+        var csproj = Path.Combine(RepositoryPaths.Root, "src", project, project + ".csproj");
+        var references = XDocument.Load(csproj).Descendants("ProjectReference")
+            .Select(e => Path.GetFileNameWithoutExtension(e.Attribute("Include")!.Value))
+            .ToArray();
+
+        Assert.Equal(allowed.Order(), references.Order());
+    }
+
+    [Theory]
+    [InlineData("ResumeSim.Tls")]
+    [InlineData("ResumeSim.Engine")]
+    public void Leaves_UseNoPackageBeyondTheirOwn(string project)
+    {
+        var csproj = Path.Combine(RepositoryPaths.Root, "src", project, project + ".csproj");
+        var packages = XDocument.Load(csproj).Descendants("PackageReference").Select(e => e.Attribute("Include")!.Value).ToArray();
+
+        Assert.True(project != "ResumeSim.Tls" || packages.Length == 0, "ResumeSim.Tls must use the BCL only");
+        Assert.All(packages, p => Assert.Equal("MathNet.Numerics", p));
+    }
+}

@@ -1,0 +1,107 @@
+namespace ResumeSim.Cli.Tests;
+
+public sealed class RunCommandTests
+{
+    private static readonly string[] TableFiles = ["summary.csv", "summary_ci.csv", "misses.csv", "timeseries.csv", "latency.csv"];
+
+    [Fact]
+    public void Run_WritesEveryResultFile_IntoOneRunFolder()
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("small.yaml", SmallScenario.Yaml);
+        var outDir = Path.Combine(temp.Path, "out");
+
+        var (exit, stdout, stderr) = CliRunner.Run("run", scenario, "--out", outDir, "--quiet");
+
+        Assert.True(exit == 0, stderr);
+        var folder = stdout.Trim();
+        Assert.Equal(Path.Combine(outDir, "cli-small"), Path.GetDirectoryName(folder));
+        foreach (var name in TableFiles.Append("run.json").Append("scenario.yaml"))
+        {
+            Assert.True(File.Exists(Path.Combine(folder, name)), $"{name} missing");
+        }
+
+        var summary = File.ReadAllLines(Path.Combine(folder, "summary.csv"));
+        Assert.Equal(1 + (3 * 2), summary.Length);
+        Assert.StartsWith("strategy,replication,connections,", summary[0]);
+    }
+
+    [Fact]
+    public void Run_SameScenarioAndSeed_GivesByteIdenticalTables_WhateverTheThreadCount()
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("small.yaml", SmallScenario.Yaml);
+
+        var first = RunInto(temp, scenario, "a", "--threads", "1");
+        var second = RunInto(temp, scenario, "b", "--threads", "1");
+        var parallel = RunInto(temp, scenario, "c", "--threads", "2");
+
+        foreach (var name in TableFiles)
+        {
+            var expected = File.ReadAllBytes(Path.Combine(first, name));
+            Assert.Equal(expected, File.ReadAllBytes(Path.Combine(second, name)));
+            Assert.Equal(expected, File.ReadAllBytes(Path.Combine(parallel, name)));
+        }
+    }
+
+    [Fact]
+    public void Run_OtherSeed_GivesOtherResults()
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("small.yaml", SmallScenario.Yaml);
+
+        var first = RunInto(temp, scenario, "a");
+        var other = RunInto(temp, scenario, "b", "--seed", "99");
+
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(first, "summary.csv")), File.ReadAllBytes(Path.Combine(other, "summary.csv")));
+    }
+
+    [Fact]
+    public void Run_PrintsASummaryTable_WhenNotQuiet()
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("small.yaml", SmallScenario.Yaml);
+
+        var (exit, stdout, stderr) = CliRunner.Run("run", scenario, "--out", Path.Combine(temp.Path, "out"), "--replications", "1");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("tickets", stdout);
+        Assert.Contains("resumed", stdout);
+        Assert.Contains("results in", stdout);
+    }
+
+    [Theory]
+    [InlineData("name: x\nduration: 5m\nclients: {count: 10, visits: {rate: 4/h}, colour: red}\nstrategies: [{name: a, resumption: off}]\n", ":3:")]
+    [InlineData("name: x\nduration: 5q\nclients: {count: 10, visits: {rate: 4/h}}\nstrategies: [{name: a, resumption: off}]\n", ":2:")]
+    [InlineData("name: x\nduration: 5m\nclients: {count: 10, visits: {rate: 4/h}\n", ":")]
+    public void Run_BadScenario_ExitsTwo_NamesFileAndLine_AndWritesNothing(string yaml, string lineMarker)
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("bad.yaml", yaml);
+        var outDir = Path.Combine(temp.Path, "out");
+
+        var (exit, _, stderr) = CliRunner.Run("run", scenario, "--out", outDir);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("bad.yaml" + lineMarker, stderr);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Run_MissingFile_ExitsTwo()
+    {
+        using var temp = new TempFolder();
+
+        var (exit, _, stderr) = CliRunner.Run("run", Path.Combine(temp.Path, "nope.yaml"), "--out", temp.Path);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("nope.yaml", stderr);
+    }
+
+    private static string RunInto(TempFolder temp, string scenario, string outName, params string[] extra)
+    {
+        var (exit, stdout, stderr) = CliRunner.Run(["run", scenario, "--out", Path.Combine(temp.Path, outName), "--quiet", .. extra]);
+        Assert.True(exit == 0, stderr);
+        return stdout.Trim();
+    }
+}
