@@ -1,0 +1,40 @@
+namespace ResumeSim.Tls;
+
+/// <summary>
+/// A client's session cache behaviour. Times in ns.
+/// </summary>
+/// <param name="Name">Preset name as scenarios write it ("chrome").</param>
+/// <param name="CacheEntries">Most origin keys held (LRU beyond).</param>
+/// <param name="SessionsPerKey">Most sessions kept per origin key (newest kept).</param>
+/// <param name="LifetimeCapNs">Client-side cap on a TLS 1.3 session's life, whatever the server said.</param>
+/// <param name="SingleUseTls13Tickets">A TLS 1.3 ticket is removed when used (RFC 8446 App. C.4).</param>
+/// <param name="Resumes">False for clients that never resume (one-shot API clients).</param>
+/// <param name="Verified">False when some value is not from a primary source (parameters.md conf U/S).</param>
+public sealed record ClientPreset(
+    string Name,
+    int CacheEntries,
+    int SessionsPerKey,
+    long LifetimeCapNs,
+    bool SingleUseTls13Tickets,
+    bool Resumes,
+    bool Verified)
+{
+    /// <summary>Client-side cap on a TLS 1.2 session's life (defaults to <see cref="LifetimeCapNs"/>).</summary>
+    public long Tls12LifetimeCapNs { get; init; } = LifetimeCapNs;
+
+    /// <summary>Where the values come from (parameters.md rows).</summary>
+    public string Source { get; init; } = string.Empty;
+
+    /// <summary>Throws <see cref="ArgumentException"/> on impossible values.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(CacheEntries);
+        ArgumentOutOfRangeException.ThrowIfNegative(SessionsPerKey);
+        ArgumentOutOfRangeException.ThrowIfNegative(LifetimeCapNs);
+        ArgumentOutOfRangeException.ThrowIfNegative(Tls12LifetimeCapNs);
+        if (Resumes && (CacheEntries == 0 || SessionsPerKey == 0))
+        {
+            throw new ArgumentException("A resuming client needs at least one entry and one session per key.");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+namespace ResumeSim.Tls;
+
+/// <summary>
+/// What a client keeps to resume with one server: a TLS 1.2 session id and/or ticket, or one TLS 1.3
+/// ticket (each TLS 1.3 NewSessionTicket is a separate session). Times in ns since an arbitrary epoch.
+/// </summary>
+public sealed class ClientSession
+{
+    /// <summary>Creates a session.</summary>
+    public ClientSession(TlsVersion version, SessionId sessionId, byte[]? ticket, long receivedAt, long lifetimeNs, uint ageAdd = 0, uint maxEarlyData = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(lifetimeNs);
+        Version = version;
+        SessionId = sessionId;
+        Ticket = ticket;
+        ReceivedAt = receivedAt;
+        LifetimeNs = lifetimeNs;
+        AgeAdd = ageAdd;
+        MaxEarlyData = maxEarlyData;
+    }
+
+    /// <summary>Version of the session.</summary>
+    public TlsVersion Version { get; }
+
+    /// <summary>TLS 1.2 session id (Empty if the server gave none).</summary>
+    public SessionId SessionId { get; }
+
+    /// <summary>Ticket (TLS 1.2 RFC 5077 or TLS 1.3 PSK identity), or null.</summary>
+    public byte[]? Ticket { get; }
+
+    /// <summary>When the client received it.</summary>
+    public long ReceivedAt { get; }
+
+    /// <summary>Lifetime the server announced (ticket lifetime / hint), or long.MaxValue when it said nothing.</summary>
+    public long LifetimeNs { get; }
+
+    /// <summary>TLS 1.3 ticket_age_add.</summary>
+    public uint AgeAdd { get; }
+
+    /// <summary>max_early_data_size the ticket allows (0 = no 0-RTT).</summary>
+    public uint MaxEarlyData { get; }
+
+    /// <summary>RFC 8446 4.2.11.1: ticket age in ms plus age_add, modulo 2^32.</summary>
+    public uint ObfuscatedAge(long now) => unchecked((uint)((now - ReceivedAt) / Nanoseconds.PerMillisecond) + AgeAdd);
+
+    /// <summary>
+    /// The sessions a client keeps from <paramref name="result"/>: TLS 1.2 one (new id and/or ticket;
+    /// none when it resumed by id or by ticket without renewal, since the old one stays valid);
+    /// TLS 1.3 one per ticket.
+    /// </summary>
+    public static IReadOnlyList<ClientSession> FromHandshake(HandshakeResult result, long now)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var tickets = result.NewSessionTickets;
+        if (result.Version == TlsVersion.Tls13)
+        {
+            var sessions = new ClientSession[tickets.Count];
+            for (int i = 0; i < sessions.Length; i++)
+            {
+                var t = tickets[i];
+                sessions[i] = new ClientSession(TlsVersion.Tls13, SessionId.Empty, t.Ticket, now, t.LifetimeSeconds * Nanoseconds.PerSecond, t.AgeAdd, t.MaxEarlyData);
+            }
+
+            return sessions;
+        }
+
+        if (result.NewSessionId.IsEmpty && tickets.Count == 0)
+        {
+            return Array.Empty<ClientSession>();
+        }
+
+        // RFC 5077 3.3: a lifetime hint of 0 means unspecified.
+        long lifetime = tickets.Count > 0 && tickets[0].LifetimeSeconds > 0 ? tickets[0].LifetimeSeconds * Nanoseconds.PerSecond : long.MaxValue;
+        return [new ClientSession(TlsVersion.Tls12, result.NewSessionId, tickets.Count > 0 ? tickets[0].Ticket : null, now, lifetime)];
+    }
+}

@@ -1,0 +1,260 @@
+namespace ResumeSim.Tls;
+
+/// <summary>
+/// One client's session cache, keyed by origin (the simulator numbers hosts 0..h-1; Chrome's key is
+/// host:port + IP + isolation key). LRU over keys up to <see cref="ClientPreset.CacheEntries"/>, at most
+/// <see cref="ClientPreset.SessionsPerKey"/> sessions per key (newest first), a client-side lifetime cap,
+/// and TLS 1.3 tickets popped on use when the preset says so (Chrome, parameters.md section 2).
+/// <para>Keys live in small arrays that grow on demand and are searched linearly: a client talks to few
+/// origins, and an idle client with an empty cache costs one object and no arrays. Recency is a use
+/// counter, so equal times still order. Times in ns; not thread-safe.</para>
+/// </summary>
+public sealed class ClientSessionCache
+{
+    private readonly ClientPreset preset;
+    private readonly int perKey;
+    private int[] keys = [];
+    private long[] lastUse = [];
+    private ClientSession?[] sessions = [];
+    private int count;
+    private long useClock;
+    private int lookups;
+
+    /// <summary>Creates an empty cache.</summary>
+    public ClientSessionCache(ClientPreset preset)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        preset.Validate();
+        this.preset = preset;
+        perKey = Math.Max(1, preset.SessionsPerKey);
+    }
+
+    /// <summary>The behaviour.</summary>
+    public ClientPreset Preset => preset;
+
+    /// <summary>Origin keys held.</summary>
+    public int Count => count;
+
+    /// <summary>Sessions held over all keys.</summary>
+    public int SessionCount
+    {
+        get
+        {
+            int total = 0;
+            for (int i = 0; i < count * perKey; i++)
+            {
+                total += sessions[i] is null ? 0 : 1;
+            }
+
+            return total;
+        }
+    }
+
+    /// <summary>Keys dropped because the cache was full.</summary>
+    public long Evictions { get; private set; }
+
+    /// <summary>Stores <paramref name="session"/> for <paramref name="origin"/> as its newest; the oldest beyond the per-key limit goes.</summary>
+    public void Put(int origin, ClientSession session, long now)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (!preset.Resumes)
+        {
+            return;
+        }
+
+        int k = Find(origin);
+        if (k < 0)
+        {
+            k = AddKey(origin);
+        }
+
+        int at = k * perKey;
+        for (int i = perKey - 1; i > 0; i--)
+        {
+            sessions[at + i] = sessions[at + i - 1];
+        }
+
+        sessions[at] = session;
+        lastUse[k] = ++useClock;
+    }
+
+    /// <summary>Takes the newest usable session; TLS 1.3 tickets are removed when single use, TLS 1.2 sessions stay.</summary>
+    public bool TryTake(int origin, long now, out ClientSession? session) => Lookup(origin, now, out session) == ClientLookup.Hit;
+
+    /// <summary>As <see cref="TryTake"/>, telling a plain miss from "everything had expired".</summary>
+    public ClientLookup Lookup(int origin, long now, out ClientSession? session)
+    {
+        session = null;
+        if (!preset.Resumes)
+        {
+            return ClientLookup.Miss;
+        }
+
+        // Chrome purges expired entries every 256 lookups (parameters.md "Chrome client session cache").
+        if (++lookups % 256 == 0)
+        {
+            PurgeExpired(now);
+        }
+
+        int k = Find(origin);
+        if (k < 0)
+        {
+            return ClientLookup.Miss;
+        }
+
+        bool expired = DropExpired(k, now);
+        int at = k * perKey;
+        session = sessions[at];
+        if (session is null)
+        {
+            RemoveKey(k);
+            return expired ? ClientLookup.Expired : ClientLookup.Miss;
+        }
+
+        if (session.Version == TlsVersion.Tls13 && preset.SingleUseTls13Tickets)
+        {
+            RemoveAt(at, 0);
+            if (sessions[at] is null)
+            {
+                RemoveKey(k);
+                return ClientLookup.Hit;
+            }
+        }
+
+        lastUse[k] = ++useClock;
+        return ClientLookup.Hit;
+    }
+
+    /// <summary>Forgets <paramref name="origin"/> (e.g. after the server refused its session).</summary>
+    public bool Remove(int origin)
+    {
+        int k = Find(origin);
+        if (k < 0)
+        {
+            return false;
+        }
+
+        RemoveKey(k);
+        return true;
+    }
+
+    /// <summary>Sessions left for <paramref name="origin"/> (expired ones included until looked up).</summary>
+    public int SessionsFor(int origin)
+    {
+        int k = Find(origin);
+        int n = 0;
+        for (int i = 0; k >= 0 && i < perKey; i++)
+        {
+            n += sessions[k * perKey + i] is null ? 0 : 1;
+        }
+
+        return n;
+    }
+
+    /// <summary>Drops every expired session.</summary>
+    public void PurgeExpired(long now)
+    {
+        for (int k = count - 1; k >= 0; k--)
+        {
+            DropExpired(k, now);
+            if (sessions[k * perKey] is null)
+            {
+                RemoveKey(k);
+            }
+        }
+    }
+
+    /// <summary>Empties the cache (browser restart, cache clear).</summary>
+    public void Clear()
+    {
+        Array.Clear(sessions);
+        count = 0;
+    }
+
+    private bool IsExpired(ClientSession s, long now)
+    {
+        long cap = s.Version == TlsVersion.Tls13 ? preset.LifetimeCapNs : preset.Tls12LifetimeCapNs;
+        return now - s.ReceivedAt >= Math.Min(cap, s.LifetimeNs);
+    }
+
+    private bool DropExpired(int k, long now)
+    {
+        bool any = false;
+        int at = k * perKey;
+        for (int i = perKey - 1; i >= 0; i--)
+        {
+            var s = sessions[at + i];
+            if (s is not null && IsExpired(s, now))
+            {
+                RemoveAt(at, i);
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    private void RemoveAt(int at, int i)
+    {
+        for (int j = i; j < perKey - 1; j++)
+        {
+            sessions[at + j] = sessions[at + j + 1];
+        }
+
+        sessions[at + perKey - 1] = null;
+    }
+
+    private int Find(int origin)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            if (keys[i] == origin)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private int AddKey(int origin)
+    {
+        if (count == preset.CacheEntries)
+        {
+            int victim = 0;
+            for (int i = 1; i < count; i++)
+            {
+                victim = lastUse[i] < lastUse[victim] ? i : victim;
+            }
+
+            RemoveKey(victim);
+            Evictions++;
+        }
+
+        if (count == keys.Length)
+        {
+            int size = Math.Min(preset.CacheEntries, Math.Max(4, keys.Length * 2));
+            Array.Resize(ref keys, size);
+            Array.Resize(ref lastUse, size);
+            Array.Resize(ref sessions, size * perKey);
+        }
+
+        keys[count] = origin;
+        Array.Clear(sessions, count * perKey, perKey);
+        return count++;
+    }
+
+    private void RemoveKey(int k)
+    {
+        int last = count - 1;
+        if (k != last)
+        {
+            keys[k] = keys[last];
+            lastUse[k] = lastUse[last];
+            Array.Copy(sessions, last * perKey, sessions, k * perKey, perKey);
+        }
+
+        Array.Clear(sessions, last * perKey, perKey);
+        count--;
+    }
+}

@@ -1,0 +1,50 @@
+namespace ResumeSim.Tls;
+
+/// <summary>Why a handshake was not resumed (None when it was).</summary>
+public enum MissReason
+{
+    /// <summary>Resumed.</summary>
+    None,
+
+    /// <summary>The client offered no session id, ticket or PSK.</summary>
+    NotOffered,
+
+    /// <summary>The session id is not in this server's store.</summary>
+    UnknownId,
+
+    /// <summary>The stored session is past its timeout.</summary>
+    SessionExpired,
+
+    /// <summary>The session was evicted for capacity (only the Model, which tracks ids, can tell this from UnknownId).</summary>
+    Evicted,
+
+    /// <summary>The session or ticket key belongs to another server (only the Model can tell).</summary>
+    OtherServer,
+
+    /// <summary>The ticket's key_name is not known here.</summary>
+    UnknownTicketKey,
+
+    /// <summary>The ticket's key was held here but has been erased.</summary>
+    TicketKeyRetired,
+
+    /// <summary>The ticket is past its lifetime (or 7 days past authentication in TLS 1.3).</summary>
+    TicketExpired,
+
+    /// <summary>The ticket failed authentication, decryption or parsing.</summary>
+    TicketInvalid,
+
+    /// <summary>The session was made with another protocol version.</summary>
+    VersionMismatch,
+
+    /// <summary>The client had no unused ticket left for this server (client side; set by the Model).</summary>
+    NoTicketsLeft,
+
+    /// <summary>The server does not resume in the way the client offered.</summary>
+    ResumptionDisabled,
+
+    /// <summary>SNI differs from the session's (RFC 6066 3).</summary>
+    ServerNameMismatch,
+
+    /// <summary>No psk_key_exchange_modes the server accepts (RFC 8446 4.2.9).</summary>
+    NoCommonPskMode,
+}

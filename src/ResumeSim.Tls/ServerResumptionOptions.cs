@@ -1,0 +1,75 @@
+namespace ResumeSim.Tls;
+
+/// <summary>
+/// One server's resumption settings. Defaults follow OpenSSL 3.0 (parameters.md section 1): 2 TLS 1.3
+/// tickets after a full handshake and 1 after a resumption ("OpenSSL TLS 1.3 tickets", P/M), 7200 s
+/// session timeout and ticket lifetime ("OpenSSL default timeout", P/M), psk_dhe_ke only, no 0-RTT.
+/// Times in ns.
+/// </summary>
+/// <param name="Version">Highest version the server speaks.</param>
+/// <param name="SessionIds">Issue and accept session ids (TLS 1.2; TLS 1.3 stateful tickets when <paramref name="Tickets"/> is off).</param>
+/// <param name="Tickets">Issue and accept stateless tickets (RFC 5077 / RFC 8446 4.6.1).</param>
+/// <param name="Tls13TicketsAfterFull">TLS 1.3 tickets sent after a full handshake.</param>
+/// <param name="Tls13TicketsAfterResumption">TLS 1.3 tickets sent after a PSK resumption.</param>
+/// <param name="AcceptEarlyData">Accept 0-RTT (needs an <see cref="EarlyDataGuard"/>).</param>
+/// <param name="Tls13TicketLifetimeNs">TLS 1.3 ticket lifetime, at most 7 days (RFC 8446 4.6.1, enforced).</param>
+/// <param name="PreferPskDhe">When the client offers both modes, pick psk_dhe_ke.</param>
+/// <param name="CertificateChainBytes">TLS 1.2 Certificate message size incl. its 4 B header (0 = typical for <paramref name="Certificate"/>).</param>
+/// <param name="Certificate">Certificate key type.</param>
+public sealed record ServerResumptionOptions(
+    TlsVersion Version,
+    bool SessionIds,
+    bool Tickets,
+    int Tls13TicketsAfterFull = 2,
+    int Tls13TicketsAfterResumption = 1,
+    bool AcceptEarlyData = false,
+    long Tls13TicketLifetimeNs = 7200 * Nanoseconds.PerSecond,
+    bool PreferPskDhe = true,
+    int CertificateChainBytes = 0,
+    CertificateKind Certificate = CertificateKind.EcdsaP256)
+{
+    /// <summary>Most tickets per message group (BoringSSL's cap, parameters.md "BoringSSL").</summary>
+    public const int MaxTicketsPerHandshake = 16;
+
+    /// <summary>Seven days: the TLS 1.3 cap on ticket lifetime and on use after authentication.</summary>
+    public const long MaxTls13LifetimeNs = NewSessionTicket.MaxTls13LifetimeSeconds * Nanoseconds.PerSecond;
+
+    /// <summary>TLS 1.2 session timeout and ticket lifetime hint (nginx 300 s, OpenSSL 7200 s).</summary>
+    public long SessionTimeoutNs { get; init; } = 7200 * Nanoseconds.PerSecond;
+
+    /// <summary>Accept psk_ke (no DHE); OpenSSL refuses it unless SSL_OP_ALLOW_NO_DHE_KEX.</summary>
+    public bool AllowPskKe { get; init; }
+
+    /// <summary>max_early_data_size put in tickets when 0-RTT is on.</summary>
+    public uint MaxEarlyData { get; init; } = 16384;
+
+    /// <summary>Certificates in the chain (TLS 1.3 adds 2 B of extensions per certificate).</summary>
+    public int CertificateCount { get; init; } = 2;
+
+    /// <summary>Key share size: 32 B for X25519 (65 B for P-256).</summary>
+    public int KeyShareBytes { get; init; } = 32;
+
+    /// <summary>Negotiated ALPN stored in sessions (null = none).</summary>
+    public string? Alpn { get; init; }
+
+    /// <summary>Cipher suite code point (0 = 0xC02B/0xC02F for TLS 1.2 by certificate, 0x1302 for TLS 1.3).</summary>
+    public ushort CipherSuite { get; init; }
+
+    /// <summary>The chain size used: <see cref="CertificateChainBytes"/> or the typical one for the key type.</summary>
+    public int EffectiveChainBytes => CertificateChainBytes > 0 ? CertificateChainBytes : HandshakeSizes.TypicalChainBytes(Certificate);
+
+    /// <summary>Throws <see cref="ArgumentException"/> on values no server could use.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(Tls13TicketsAfterFull);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Tls13TicketsAfterFull, MaxTicketsPerHandshake);
+        ArgumentOutOfRangeException.ThrowIfNegative(Tls13TicketsAfterResumption);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Tls13TicketsAfterResumption, MaxTicketsPerHandshake);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Tls13TicketLifetimeNs);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Tls13TicketLifetimeNs, MaxTls13LifetimeNs);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SessionTimeoutNs);
+        ArgumentOutOfRangeException.ThrowIfNegative(CertificateChainBytes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CertificateCount);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(KeyShareBytes);
+    }
+}

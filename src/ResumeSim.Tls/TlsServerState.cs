@@ -1,0 +1,248 @@
+namespace ResumeSim.Tls;
+
+/// <summary>
+/// One server's resumption state and its handshake decision: a session store, an optional ticket key
+/// ring and an optional 0-RTT guard. <see cref="Handshake"/> runs the guard clauses of
+/// <c>CheckForResumption12/13</c> (Go's <c>checkForResumption</c> shape), then either the resumed or
+/// the full handshake, and reports the outcome, the miss reason, what was issued and the bytes of
+/// every flight computed from the messages produced (<see cref="HandshakeSizes"/>).
+/// <para><c>now</c> is ns since an arbitrary epoch; randomness (ids, secrets, age_add, IVs) comes
+/// from the injected <see cref="IRandomBytes"/>; nothing reads a clock. Not thread-safe.</para>
+/// </summary>
+public sealed partial class TlsServerState
+{
+    private readonly ServerResumptionOptions options;
+    private readonly IServerSessionStore store;
+    private readonly TicketRotator? tickets;
+    private readonly IRandomBytes random;
+    private readonly EarlyDataGuard? guard;
+    private ulong nextNonce;
+
+    /// <summary>Creates the state.</summary>
+    /// <exception cref="ArgumentException">when tickets are on without a rotator, or the options are invalid.</exception>
+    public TlsServerState(ServerResumptionOptions options, IServerSessionStore store, TicketRotator? tickets, IRandomBytes random, EarlyDataGuard? guard)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(random);
+        options.Validate();
+        if (options.Tickets && tickets is null)
+        {
+            throw new ArgumentException("Tickets are on but no TicketRotator was given.", nameof(tickets));
+        }
+
+        this.options = options;
+        this.store = store;
+        this.tickets = tickets;
+        this.random = random;
+        this.guard = guard;
+    }
+
+    /// <summary>The settings.</summary>
+    public ServerResumptionOptions Options => options;
+
+    /// <summary>The session store (ids, TLS 1.3 stateful tickets).</summary>
+    public IServerSessionStore Store => store;
+
+    /// <summary>The ticket key ring, or null when tickets are off.</summary>
+    public TicketRotator? Tickets => tickets;
+
+    /// <summary>The 0-RTT guard, or null.</summary>
+    public EarlyDataGuard? EarlyDataGuard => guard;
+
+    /// <summary>Decides and runs one handshake for <paramref name="hello"/> at <paramref name="now"/>.</summary>
+    public HandshakeResult Handshake(in ClientHello hello, long now)
+    {
+        var version = hello.Version == TlsVersion.Tls13 && options.Version == TlsVersion.Tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12;
+        var check = version == TlsVersion.Tls13 ? CheckForResumption13(hello, now) : CheckForResumption12(hello, now);
+        return check.IsResumed ? DoResumeHandshake(hello, version, check, now) : DoFullHandshake(hello, version, check, now);
+    }
+
+    /// <summary>Server restart: the store is flushed and the ticket keys erased.</summary>
+    public void Restart(long now)
+    {
+        store.Flush(now);
+        tickets?.Clear(now);
+    }
+
+    private HandshakeResult DoFullHandshake(in ClientHello hello, TlsVersion version, Check check, long now)
+    {
+        Span<byte> secret = stackalloc byte[SessionState.MasterSecretLength];
+        random.Fill(secret);
+        long lifetime = version == TlsVersion.Tls13 ? options.Tls13TicketLifetimeNs : options.SessionTimeoutNs;
+        var session = new SessionState(version, Suite(version), secret, hello.ServerName, options.Alpn, now, lifetime, now);
+        var id = SessionId.Empty;
+        bool stored = false;
+        NewSessionTicket[] issued;
+        if (version == TlsVersion.Tls12)
+        {
+            if (options.SessionIds && store.CanCache)
+            {
+                id = SessionId.NewRandom(random);
+                stored = store.Put(id, session, now);
+            }
+
+            issued = options.Tickets && hello.SupportsTickets ? [Ticket12(session, now)] : [];
+        }
+        else
+        {
+            issued = IssueTickets13(session, options.Tls13TicketsAfterFull, now);
+        }
+
+        var sizes = version == TlsVersion.Tls12
+            ? Sizes12(full: true, id.IsEmpty ? 0 : SessionId.Length, issued, hello)
+            : Sizes13(full: true, dhe: true, earlyAccepted: false, issued, hello);
+        var early = hello.OffersEarlyData ? EarlyDataStatus.RejectedNoPsk : EarlyDataStatus.NotOffered;
+        return Result(check with { EarlyData = early, PskWithDhe = false }, version, session, issued, sizes, id, stored, renewed: false, roundTrips: version == TlsVersion.Tls12 ? 2 : 1);
+    }
+
+    private HandshakeResult DoResumeHandshake(in ClientHello hello, TlsVersion version, Check check, long now)
+    {
+        var session = check.State!;
+        NewSessionTicket[] issued;
+        Sizes sizes;
+        if (version == TlsVersion.Tls12)
+        {
+            // nginx/HAProxy re-issue a ticket opened with an older key; OpenSSL otherwise sends none (parameters.md).
+            issued = check.Renew && hello.SupportsTickets ? [Ticket12(session, now)] : [];
+            sizes = Sizes12(full: false, SessionId.Length, issued, hello);
+        }
+        else
+        {
+            issued = IssueTickets13(session, options.Tls13TicketsAfterResumption, now);
+            sizes = Sizes13(full: false, check.PskWithDhe, check.EarlyData == EarlyDataStatus.Accepted, issued, hello);
+        }
+
+        bool renewed = version == TlsVersion.Tls12 && issued.Length > 0;
+        return Result(check, version, session, issued, sizes, SessionId.Empty, stored: false, renewed, roundTrips: 1);
+    }
+
+    private static HandshakeResult Result(
+        Check check, TlsVersion version, SessionState session, NewSessionTicket[] issued, Sizes sizes, SessionId id, bool stored, bool renewed, int roundTrips)
+    {
+        var bytes = new byte[issued.Length][];
+        for (int i = 0; i < issued.Length; i++)
+        {
+            bytes[i] = issued[i].Ticket;
+        }
+
+        return new HandshakeResult
+        {
+            Outcome = check.Outcome,
+            Miss = check.Reason,
+            Version = version,
+            Session = session,
+            NewSessionTickets = issued,
+            NewTickets = bytes,
+            TicketAgeAdd = issued.Length > 0 ? issued[0].AgeAdd : 0,
+            NewSessionId = id,
+            SessionStored = stored,
+            TicketRenewed = renewed,
+            EarlyData = check.EarlyData,
+            PskWithDhe = check.PskWithDhe,
+            RoundTrips = roundTrips,
+            TicketStatus = check.TicketStatus,
+            StoreResult = check.Lookup,
+            ClientHelloBytes = sizes.ClientHello,
+            ServerFlightBytes = sizes.Server,
+            ServerFirstFlightBytes = sizes.ServerFirst,
+            ClientFlightBytes = sizes.Client,
+        };
+    }
+
+    private NewSessionTicket Ticket12(SessionState session, long now)
+    {
+        uint hint = (uint)Math.Min(uint.MaxValue, Nanoseconds.ToSeconds(options.SessionTimeoutNs));
+        return new NewSessionTicket(TlsVersion.Tls12, hint, 0, 0, tickets!.Seal(session, now));
+    }
+
+    /// <summary>RFC 8446 4.6.1: each ticket gets its own age_add and nonce; lifetime capped at 7 days from authentication.</summary>
+    private NewSessionTicket[] IssueTickets13(SessionState session, int count, long now)
+    {
+        bool stateless = options.Tickets;
+        if (count == 0 || (!stateless && !(options.SessionIds && store.CanCache)))
+        {
+            return [];
+        }
+
+        long lifetime = Math.Min(options.Tls13TicketLifetimeNs, ServerResumptionOptions.MaxTls13LifetimeNs - (now - session.AuthTime));
+        long seconds = Nanoseconds.ToSeconds(lifetime);
+        if (seconds <= 0)
+        {
+            return [];
+        }
+
+        uint maxEarly = options.AcceptEarlyData ? options.MaxEarlyData : 0;
+        var issued = new NewSessionTicket[count];
+        Span<byte> ageBytes = stackalloc byte[4];
+        Span<byte> idBytes = stackalloc byte[SessionId.Length];
+        for (int i = 0; i < count; i++)
+        {
+            random.Fill(ageBytes);
+            uint ageAdd = BitConverter.ToUInt32(ageBytes);
+            ulong nonce = nextNonce++;
+            var state = session.ForNewTicket(now, seconds * Nanoseconds.PerSecond, ageAdd, nonce, maxEarly);
+            byte[] ticket;
+            if (stateless)
+            {
+                ticket = tickets!.Seal(state, now);
+            }
+            else
+            {
+                var id = SessionId.NewRandom(random);
+                store.Put(id, state, now);
+                id.CopyTo(idBytes);
+                ticket = idBytes.ToArray();
+            }
+
+            issued[i] = new NewSessionTicket(TlsVersion.Tls13, (uint)seconds, ageAdd, nonce, ticket, maxEarly);
+        }
+
+        return issued;
+    }
+
+    private ushort Suite(TlsVersion version) => options.CipherSuite != 0
+        ? options.CipherSuite
+        : version == TlsVersion.Tls13 ? (ushort)0x1302 : options.Certificate == CertificateKind.EcdsaP256 ? (ushort)0xC02B : (ushort)0xC02F;
+
+    private Sizes Sizes12(bool full, int sessionIdLength, NewSessionTicket[] issued, in ClientHello hello)
+    {
+        int clientHello = HandshakeSizes.ClientHello(TlsVersion.Tls12, !hello.SessionId.IsEmpty, hello.Ticket.Length, false);
+        int nst = issued.Length > 0 ? HandshakeSizes.NewSessionTicketRecord(issued[0]) : 0;
+        int hello12 = HandshakeSizes.ServerHello12(sessionIdLength, full, issued.Length > 0);
+        int finish = nst + HandshakeSizes.ChangeCipherSpec + HandshakeSizes.Finished12;
+        int clientFinish = HandshakeSizes.ChangeCipherSpec + HandshakeSizes.Finished12;
+        if (!full)
+        {
+            // Abbreviated handshake (RFC 5246 7.3): the server sends ServerHello, [NewSessionTicket], CCS, Finished at once.
+            return new Sizes(clientHello, hello12 + finish, hello12 + finish, clientFinish);
+        }
+
+        int first = hello12 + HandshakeSizes.PlainRecords(options.EffectiveChainBytes)
+            + HandshakeSizes.ServerKeyExchange12(options.Certificate, options.KeyShareBytes) + HandshakeSizes.ServerHelloDone12;
+        return new Sizes(clientHello, first + finish, first, HandshakeSizes.ClientKeyExchange12(options.KeyShareBytes) + clientFinish);
+    }
+
+    private Sizes Sizes13(bool full, bool dhe, bool earlyAccepted, NewSessionTicket[] issued, in ClientHello hello)
+    {
+        int clientHello = HandshakeSizes.ClientHello(TlsVersion.Tls13, false, hello.Ticket.Length, hello.OffersEarlyData);
+        int first = HandshakeSizes.ServerHello13(psk: !full, dhe, options.KeyShareBytes) + HandshakeSizes.ChangeCipherSpec
+            + HandshakeSizes.EncryptedExtensions13(earlyAccepted) + HandshakeSizes.Finished13;
+        if (full)
+        {
+            first += HandshakeSizes.Certificate13(options.EffectiveChainBytes, options.CertificateCount) + HandshakeSizes.CertificateVerify13(options.Certificate);
+        }
+
+        // OpenSSL sends NewSessionTicket after the client's Finished, so tickets are not in the first flight.
+        int nst = 0;
+        for (int i = 0; i < issued.Length; i++)
+        {
+            nst += HandshakeSizes.NewSessionTicketRecord(issued[i]);
+        }
+
+        int client = HandshakeSizes.ChangeCipherSpec + HandshakeSizes.Finished13 + (earlyAccepted ? HandshakeSizes.EndOfEarlyData13 : 0);
+        return new Sizes(clientHello, first + nst, first, client);
+    }
+
+    private readonly record struct Sizes(int ClientHello, int Server, int ServerFirst, int Client);
+}
