@@ -63,6 +63,25 @@ public sealed class RunWriterTests
     }
 
     [Fact]
+    public void Write_SweepValuesNeedingQuotes_RoundTrip()
+    {
+        using var root = new TempFolder();
+        SweepCell[] odd = [new("clients.mix", "[chrome, \"api\"]"), new("tls.version", "")];
+        var output = new RunOutput
+        {
+            ScenarioYaml = "",
+            Manifest = SampleRuns.Manifest(),
+            Summary = [SampleRuns.Summary("s", 0, odd), SampleRuns.Summary("s", 0, SampleRuns.Servers2.Select((c, i) => odd[i] with { Value = c.Value }).ToArray())],
+            Misses = [new MissRow("s", 0, "reason, with comma", 1) { Sweep = odd }],
+        };
+
+        var back = RunReader.Read(RunWriter.Write(root.Path, "q", "r", output));
+
+        Assert.Equal(output.Summary, back.Summary);
+        Assert.Equal(output.Misses, back.Misses);
+    }
+
+    [Fact]
     public void Write_SameInputTwice_GivesByteIdenticalFiles()
     {
         using var root = new TempFolder();
