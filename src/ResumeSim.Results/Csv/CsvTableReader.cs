@@ -17,6 +17,8 @@ internal sealed class CsvTableReader : IDisposable
         TrackLineNumbers = true,
         MalformedData = CsvMalformedDataHandling.Throw,
         FieldCountMismatch = CsvFieldCountHandling.Allow, // checked here, for a message naming the columns
+        // Strategy names, sweep values, reasons and metrics repeat on every row and the rows are kept.
+        PoolStrings = true,
     };
 
     private readonly string _path;
@@ -24,6 +26,8 @@ internal sealed class CsvTableReader : IDisposable
     private readonly string[] _header;
     private readonly int _leading;
     private int _cursor;
+    private SweepCells? _lastSweep;
+    private readonly byte[][] _lastSweepBytes;
 
     private CsvTableReader(string path, CsvReader csv, string[] header, int leading, SweepCells sweepKeys)
     {
@@ -32,6 +36,7 @@ internal sealed class CsvTableReader : IDisposable
         _header = header;
         _leading = leading;
         SweepKeys = sweepKeys;
+        _lastSweepBytes = new byte[sweepKeys.Count][];
     }
 
     /// <summary>The sweep columns found in the header (values empty).</summary>
@@ -104,11 +109,11 @@ internal sealed class CsvTableReader : IDisposable
 
     public long NextInteger()
     {
+        // Numbers are parsed from the UTF-8 field bytes: no string per field.
         var index = _cursor++;
-        var text = _csv.GetString(index);
-        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (!long.TryParse(_csv.GetSpan(index), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            throw Error(index, $"expected an integer, found '{text}'.");
+            throw Error(index, $"expected an integer, found '{_csv.GetString(index)}'.");
         }
 
         return value;
@@ -129,10 +134,9 @@ internal sealed class CsvTableReader : IDisposable
     public double NextReal()
     {
         var index = _cursor++;
-        var text = _csv.GetString(index);
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        if (!double.TryParse(_csv.GetSpan(index), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            throw Error(index, $"expected a number (invariant culture, '.' decimal point, or NaN/Infinity), found '{text}'.");
+            throw Error(index, $"expected a number (invariant culture, '.' decimal point, or NaN/Infinity), found '{_csv.GetString(index)}'.");
         }
 
         return value;
@@ -146,13 +150,27 @@ internal sealed class CsvTableReader : IDisposable
             throw new InvalidOperationException("Sweep cells follow the leading columns.");
         }
 
-        var cells = new SweepCell[SweepKeys.Count];
-        for (var i = 0; i < cells.Length; i++)
+        // Rows of one sweep point are usually adjacent: share one SweepCells instead of one per row.
+        var same = _lastSweep is not null;
+        for (var i = 0; same && i < SweepKeys.Count; i++)
         {
-            cells[i] = new SweepCell(SweepKeys[i].Key, _csv.GetString(_cursor++));
+            same = _csv.GetSpan(_cursor + i).SequenceEqual(_lastSweepBytes[i]);
         }
 
-        return SweepCells.From(cells);
+        if (!same)
+        {
+            var cells = new SweepCell[SweepKeys.Count];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = new SweepCell(SweepKeys[i].Key, _csv.GetString(_cursor + i));
+                _lastSweepBytes[i] = _csv.GetSpan(_cursor + i).ToArray();
+            }
+
+            _lastSweep = SweepCells.From(cells);
+        }
+
+        _cursor += SweepKeys.Count;
+        return _lastSweep!;
     }
 
     public ResultsFormatException Error(int index, string problem) =>
