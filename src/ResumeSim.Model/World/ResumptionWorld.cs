@@ -1,6 +1,7 @@
 using ResumeSim.Engine;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Metrics;
+using ResumeSim.Model.Runs;
 using ResumeSim.Tls;
 
 namespace ResumeSim.Model.World;
