@@ -1,0 +1,165 @@
+using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Presets;
+using ResumeSim.Scenarios.Parsing;
+using ResumeSim.Scenarios.Yaml;
+
+namespace ResumeSim.Scenarios.Binding;
+
+/// <summary>The <c>clients:</c> mapping: population size, popularity, visit process, RTT and software mix.</summary>
+internal static class ClientsBinder
+{
+    private static readonly IReadOnlyList<string> Keys = ["count", "popularity", "visits", "rtt", "mix"];
+
+    // Shares are written with a few decimals (0.8 + 0.2); 1e-6 absorbs binary rounding, not typos.
+    private const double ShareTolerance = 1e-6;
+
+    public static ClientsConfig Placeholder { get; } = new() { Count = 1, VisitsPerSecond = 1 };
+
+    public static ClientsConfig Bind(YNode node, Issues issues)
+    {
+        var section = Section.Open(node, "clients", Keys, issues);
+        if (section is null)
+        {
+            return Placeholder;
+        }
+
+        var count = section.Required("count", "an integer >= 1") is { } countNode
+            && Scalars.TryInt(countNode, "clients.count", 1, int.MaxValue, issues, out var c) ? (int)c : 1;
+        var rate = section.Required("visits", "{rate: 4/h}") is { } visitsNode ? Visits(visitsNode, issues) : 1;
+        var popularity = section.Get("popularity") is { } popularityNode ? Popularity(popularityNode, issues) : PopularityConfig.Uniform;
+        var rtt = section.Get("rtt") is { } rttNode ? Rtt(rttNode, issues) : Placeholder.Rtt;
+        var mix = section.Get("mix") is { } mixNode ? Mix(mixNode, issues) : Placeholder.Mix;
+
+        return new ClientsConfig { Count = count, VisitsPerSecond = rate, Popularity = popularity, Rtt = rtt, Mix = mix };
+    }
+
+    private static double Visits(YNode node, Issues issues)
+    {
+        var section = Section.Open(node, "clients.visits", ["rate", "process"], issues);
+        if (section is null)
+        {
+            return 1;
+        }
+
+        // Only a Poisson process exists today; the key is there so files can already say so.
+        section.Choice("process", "poisson", Choices.VisitProcess);
+        return section.Required("rate", Units.RateForm) is { } rateNode
+            && Scalars.TryRate(rateNode, "clients.visits.rate", issues, out var rate) ? rate : 1;
+    }
+
+    private static PopularityConfig Popularity(YNode node, Issues issues)
+    {
+        const string form = "uniform or {zipf: EXPONENT} with an exponent > 0";
+        if (node is YScalar scalar)
+        {
+            if (!scalar.IsNull && scalar.Value == "uniform")
+            {
+                return PopularityConfig.Uniform;
+            }
+
+            issues.Add(node, $"clients.popularity: {node.Describe()} is not a popularity; expected {form}");
+            return PopularityConfig.Uniform;
+        }
+
+        var section = Section.Open(node, "clients.popularity", ["zipf"], issues);
+        if (section?.Required("zipf", "an exponent > 0, e.g. 0.8") is not { } zipfNode)
+        {
+            return PopularityConfig.Uniform;
+        }
+
+        return Scalars.TryNumber(zipfNode, "clients.popularity.zipf", 0, 10, minExclusive: true, issues, out var exponent)
+            ? PopularityConfig.Zipf(exponent)
+            : PopularityConfig.Uniform;
+    }
+
+    private static RttConfig Rtt(YNode node, Issues issues)
+    {
+        var fallback = Placeholder.Rtt;
+        var section = Section.Open(node, "clients.rtt", ["fixed", "lognormal"], issues);
+        if (section is null)
+        {
+            return fallback;
+        }
+
+        if (section.Has("fixed") == section.Has("lognormal"))
+        {
+            issues.Add(node, "clients.rtt needs exactly one of fixed or lognormal; expected {fixed: 40ms} or {lognormal: {median: 40ms, sigma: 0.6}}");
+            return fallback;
+        }
+
+        var maxRtt = TimeSpan.FromSeconds(10);
+        if (section.Has("fixed"))
+        {
+            return RttConfig.Fixed(section.Duration("fixed", fallback.Median, TimeSpan.Zero, maxRtt));
+        }
+
+        var lognormal = Section.Open(section.Get("lognormal")!, "clients.rtt.lognormal", ["median", "sigma"], issues);
+        if (lognormal is null)
+        {
+            return fallback;
+        }
+
+        var median = lognormal.Required("median", "a duration > 0, e.g. 40ms") is { } medianNode
+            && Scalars.TryDuration(medianNode, "clients.rtt.lognormal.median", TimeSpan.FromTicks(1), maxRtt, issues, out var m) ? m : fallback.Median;
+        var sigma = lognormal.Required("sigma", "a number >= 0, e.g. 0.6") is { } sigmaNode
+            && Scalars.TryNumber(sigmaNode, "clients.rtt.lognormal.sigma", 0, 5, minExclusive: false, issues, out var s) ? s : 0;
+        return RttConfig.LogNormal(median, sigma);
+    }
+
+    private static IReadOnlyList<ClientMixEntry> Mix(YNode node, Issues issues)
+    {
+        var presets = string.Join(", ", ClientPresetNames.All);
+        if (node is not YSequence sequence || sequence.Items.Count == 0)
+        {
+            issues.Add(node, $"clients.mix is {node.Describe()}; expected a non-empty list of {{browser: NAME, share: X}} with NAME one of: {presets}");
+            return Placeholder.Mix;
+        }
+
+        var mix = new List<ClientMixEntry>();
+        var valid = true;
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            var path = $"clients.mix[{i}]";
+            var item = Section.Open(sequence.Items[i], path, ["browser", "client", "share"], issues);
+            if (item is null)
+            {
+                valid = false;
+                continue;
+            }
+
+            if (item.Has("browser") == item.Has("client"))
+            {
+                issues.Add(item.Node, $"{path} needs exactly one of browser or client (synonyms); expected {{browser: NAME, share: X}}");
+                valid = false;
+                continue;
+            }
+
+            var key = item.Has("browser") ? "browser" : "client";
+            var nameNode = item.Get(key)!;
+            var name = Scalars.TryText(nameNode, $"{path}.{key}", $"one of: {presets}", issues, out var text) ? text : "";
+            if (name.Length > 0 && !ClientPresetNames.All.Contains(name))
+            {
+                issues.Add(nameNode, $"{path}.{key}: '{name}' is not a client preset; expected one of: {presets}");
+                valid = false;
+            }
+            else if (mix.Exists(e => e.Preset == name))
+            {
+                issues.Add(nameNode, $"{path}.{key}: '{name}' is listed twice; expected each client preset once");
+                valid = false;
+            }
+
+            var share = item.Required("share", "a number > 0 and <= 1") is { } shareNode
+                && Scalars.TryNumber(shareNode, $"{path}.share", 0, 1, minExclusive: true, issues, out var s) ? s : double.NaN;
+            valid &= name.Length > 0 && !double.IsNaN(share);
+            mix.Add(new ClientMixEntry(name, share));
+        }
+
+        var sum = mix.Sum(e => double.IsNaN(e.Share) ? 0 : e.Share);
+        if (valid && Math.Abs(sum - 1) > ShareTolerance)
+        {
+            issues.Add(node, $"clients.mix shares sum to {sum:0.######}; expected shares that sum to 1");
+        }
+
+        return mix;
+    }
+}

@@ -1,0 +1,75 @@
+using ResumeSim.Model.Configuration;
+using ResumeSim.Scenarios.Costs;
+using ResumeSim.Scenarios.Parsing;
+using ResumeSim.Scenarios.Yaml;
+
+namespace ResumeSim.Scenarios.Binding;
+
+/// <summary>
+/// <c>costs: default</c>, <c>costs: PATH</c> (a cost-profile file relative to the scenario's folder)
+/// or <c>costs: {fixed: 250us}</c>. The profile must price the scenario's own TLS version and
+/// certificate, checked here so a run never fails half-way on a missing price.
+/// </summary>
+internal static class CostsBinder
+{
+    private const string Form = "default, a path to a cost-profile YAML file, or {fixed: 250us} ({fixed: 0} turns CPU cost off)";
+
+    public static CostProfile Bind(YNode node, ProtocolConfig protocol, string baseDirectory, Issues issues)
+    {
+        var profile = Read(node, baseDirectory, issues, out var source);
+        if (profile is not null)
+        {
+            var missing = CostProfileReader.MissingKinds(profile, protocol.Version, protocol.Certificate);
+            if (missing.Count > 0)
+            {
+                var version = Choices.Spell(Choices.Version, protocol.Version);
+                var certificate = Choices.Spell(Choices.Certificate, protocol.Certificate);
+                issues.Add(node, $"costs: {source} does not price TLS {version} {certificate} (tls.version x tls.certificate); expected handshakes.{CostProfileReader.VersionKey(protocol.Version)}.{certificate} with {string.Join(", ", missing)}");
+            }
+        }
+
+        return profile ?? CostProfile.Default;
+    }
+
+    private static CostProfile? Read(YNode node, string baseDirectory, Issues issues, out string source)
+    {
+        source = "the cost profile";
+        if (node is YMapping)
+        {
+            var section = Section.Open(node, "costs", ["fixed"], issues);
+            if (section?.Required("fixed", "a duration such as 250us, or a bare number of microseconds") is not { } fixedNode)
+            {
+                return null;
+            }
+
+            return CostProfileReader.TryMicros(fixedNode, "costs.fixed", issues, out var micros) ? CostProfile.Fixed(micros) : null;
+        }
+
+        if (!Scalars.TryText(node, "costs", Form, issues, out var text))
+        {
+            return null;
+        }
+
+        if (text == "default")
+        {
+            return CostProfile.Default;
+        }
+
+        var path = Path.IsPathRooted(text) ? text : Path.Combine(baseDirectory, text);
+        source = $"cost profile file '{text}'";
+        if (!File.Exists(path))
+        {
+            issues.Add(node, $"costs: cost profile file '{text}' not found (looked at {Path.GetFullPath(path)}); expected {Form}");
+            return null;
+        }
+
+        var before = issues.Count;
+        var profile = CostProfileReader.Read(File.ReadAllText(path), issues.ForFile(path));
+        if (issues.Count > before)
+        {
+            issues.Add(node, $"costs: cost profile file '{text}' has errors (reported above)");
+        }
+
+        return profile;
+    }
+}

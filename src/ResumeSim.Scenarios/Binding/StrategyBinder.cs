@@ -1,0 +1,200 @@
+using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Presets;
+using ResumeSim.Scenarios.Parsing;
+using ResumeSim.Scenarios.Yaml;
+
+namespace ResumeSim.Scenarios.Binding;
+
+/// <summary>The <c>strategies:</c> list: each a named resumption configuration to compare.</summary>
+internal static class StrategyBinder
+{
+    private static readonly IReadOnlyList<string> StrategyKeys = ["name", "session_ids", "tickets", "resumption"];
+
+    private static readonly IReadOnlyList<string> SessionIdKeys =
+        ["preset", "store", "eviction", "capacity", "entry_bytes", "timeout", "lookup"];
+
+    private static readonly IReadOnlyList<string> TicketKeys =
+    [
+        "keys", "rotate", "keep", "lifetime", "cipher", "renew", "tickets_after_full", "tickets_after_resumption",
+        "psk", "early_data",
+    ];
+
+    // RFC 8446 4.6.1: servers MUST NOT use a ticket_lifetime greater than 7 days.
+    private static readonly TimeSpan MaxTls13Lifetime = TimeSpan.FromDays(7);
+
+    private static readonly TimeSpan MaxTime = TimeSpan.FromDays(365);
+
+    public static IReadOnlyList<StrategyConfig> BindAll(YNode node, ProtocolConfig protocol, Issues issues)
+    {
+        var strategies = new List<StrategyConfig>();
+        if (node is not YSequence sequence || sequence.Items.Count == 0)
+        {
+            issues.Add(node, $"strategies is {node.Describe()}; expected a non-empty list of {{name: NAME, session_ids: {{...}}}}, {{name: NAME, tickets: {{...}}}} or {{name: NAME, resumption: off}}");
+            return strategies;
+        }
+
+        var firstByName = new Dictionary<string, YNode>(StringComparer.Ordinal);
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            var path = $"strategies[{i}]";
+            var item = Section.Open(sequence.Items[i], path, StrategyKeys, issues);
+            if (item is null)
+            {
+                continue;
+            }
+
+            var name = item.Required("name", Names.Form) is { } nameNode ? ScenarioBinder.ReadName(nameNode, $"{path}.name", issues) : $"strategy-{i + 1}";
+            if (item.Get("name") is { } at && !firstByName.TryAdd(name, at))
+            {
+                var first = firstByName[name];
+                issues.Add(at, $"{path}.name: '{name}' is already the name of the strategy at {first.Line}:{first.Column}; expected unique strategy names");
+            }
+
+            strategies.Add(Bind(item, name, protocol));
+        }
+
+        return strategies;
+    }
+
+    private static StrategyConfig Bind(Section item, string name, ProtocolConfig protocol)
+    {
+        var path = $"strategies[{name}]";
+        if (item.Get("resumption") is { } resumption)
+        {
+            if (!Scalars.TryText(resumption, $"{path}.resumption", "off", item.Issues, out var text) || text != "off")
+            {
+                if (text.Length > 0)
+                {
+                    item.Issues.Add(resumption, $"{path}.resumption: '{text}' is not valid; expected off (omit it and write session_ids or tickets to resume)");
+                }
+            }
+            else if (item.Has("session_ids") || item.Has("tickets"))
+            {
+                item.Issues.Add(resumption, $"{path}: resumption: off cannot be combined with session_ids or tickets; expected one or the other");
+            }
+
+            return new StrategyConfig { Name = name };
+        }
+
+        if (!item.Has("session_ids") && !item.Has("tickets"))
+        {
+            item.Issues.Add(item.Node, $"{path} resumes nothing; expected session_ids: {{...}}, tickets: {{...}} (or both), or resumption: off");
+        }
+
+        return new StrategyConfig
+        {
+            Name = name,
+            SessionIds = item.Get("session_ids") is { } ids ? SessionIds(ids, $"{path}.session_ids", item.Issues) : null,
+            Tickets = item.Get("tickets") is { } tickets ? Tickets(tickets, $"{path}.tickets", protocol, item.Issues) : null,
+        };
+    }
+
+    private static SessionIdConfig SessionIds(YNode node, string path, Issues issues)
+    {
+        var section = Section.Open(node, path, SessionIdKeys, issues);
+        var config = new SessionIdConfig();
+        if (section is null)
+        {
+            return config;
+        }
+
+        // A preset supplies the real server's values; every other key then overrides one of them.
+        if (section.Get("preset") is { } presetNode && Scalars.TryText(presetNode, $"{path}.preset", "one of: " + string.Join(", ", SessionIdPresets.Names), issues, out var presetName))
+        {
+            if (SessionIdPresets.TryGet(presetName, out var preset))
+            {
+                config = preset;
+            }
+            else
+            {
+                issues.Add(presetNode, $"{path}.preset: '{presetName}' is not a server preset; expected one of: {string.Join(", ", SessionIdPresets.Names)}");
+            }
+        }
+
+        config = config with
+        {
+            Store = section.Choice("store", config.Store, Choices.Store),
+            Eviction = section.Choice("eviction", config.Eviction, Choices.Eviction),
+            EntryBytes = (int)section.Bytes("entry_bytes", config.EntryBytes, 1, 1 << 20),
+            Timeout = section.Duration("timeout", config.Timeout, TimeSpan.FromTicks(1), MaxTime),
+            Lookup = section.Duration("lookup", config.Lookup, TimeSpan.Zero, TimeSpan.FromSeconds(10)),
+        };
+
+        if (section.Get("capacity") is { } capacityNode)
+        {
+            config = Capacity(capacityNode, $"{path}.capacity", config, issues);
+        }
+        else if (config.CapacityEntries == 0 && config.CapacityBytes == 0)
+        {
+            issues.Add(section.Node, $"missing required key 'capacity' in {path} (no preset gives one); expected capacity: 20000 (entries) or 10MB (bytes)");
+        }
+
+        return config;
+    }
+
+    /// <summary>A bare number counts entries; a size unit makes it bytes charged at entry_bytes each (nginx's zone).</summary>
+    private static SessionIdConfig Capacity(YNode node, string path, SessionIdConfig config, Issues issues)
+    {
+        const string form = "a number of entries (e.g. 20000) or a size (e.g. 10MB)";
+        if (!Scalars.TryText(node, path, form, issues, out var text))
+        {
+            return config;
+        }
+
+        if (!Units.TryParseSize(text, out var amount, out var bytes))
+        {
+            issues.Add(node, $"{path}: '{text}' is not a capacity; expected {form}");
+            return config;
+        }
+
+        if (bytes && amount < config.EntryBytes)
+        {
+            issues.Add(node, $"{path}: {text} holds no session of entry_bytes {config.EntryBytes}; expected a size >= {config.EntryBytes}B");
+            return config;
+        }
+
+        if (!bytes && (amount < 1 || amount > int.MaxValue))
+        {
+            issues.Add(node, $"{path}: {text} is out of range; expected from 1 to {int.MaxValue} entries");
+            return config;
+        }
+
+        return bytes ? config with { CapacityBytes = amount, CapacityEntries = 0 } : config with { CapacityEntries = amount, CapacityBytes = 0 };
+    }
+
+    private static TicketConfig Tickets(YNode node, string path, ProtocolConfig protocol, Issues issues)
+    {
+        var defaults = new TicketConfig();
+        var section = Section.Open(node, path, TicketKeys, issues);
+        if (section is null)
+        {
+            return defaults;
+        }
+
+        var tls13 = protocol.Version == ProtocolVersion.Tls13;
+        var config = new TicketConfig
+        {
+            Keys = section.Choice("keys", defaults.Keys, Choices.Keys),
+            Rotate = section.Duration("rotate", defaults.Rotate, TimeSpan.Zero, MaxTime),
+            Keep = section.Duration("keep", defaults.Keep, TimeSpan.Zero, MaxTime),
+            Lifetime = section.Duration("lifetime", tls13 && defaults.Lifetime > MaxTls13Lifetime ? MaxTls13Lifetime : defaults.Lifetime,
+                TimeSpan.FromTicks(1), tls13 ? MaxTls13Lifetime : MaxTime),
+            Cipher = section.Choice("cipher", defaults.Cipher, Choices.Cipher),
+            Renew = section.Bool("renew", defaults.Renew),
+
+            // OpenSSL sends 2 after a full handshake and 1 after a resumption (SSL_CTX_set_num_tickets).
+            TicketsAfterFull = (int)section.Int("tickets_after_full", defaults.TicketsAfterFull, 0, 16),
+            TicketsAfterResumption = (int)section.Int("tickets_after_resumption", defaults.TicketsAfterResumption, 0, 16),
+            PskDhe = section.Choice("psk", defaults.PskDhe, Choices.PskDhe),
+            EarlyData = section.Bool("early_data", defaults.EarlyData),
+        };
+
+        // 0-RTT exists only in TLS 1.3 (RFC 8446 4.2.10); in a 1.2 scenario it would silently do nothing.
+        if (config.EarlyData && !tls13 && section.Get("early_data") is { } earlyNode)
+        {
+            issues.Add(earlyNode, $"{path}.early_data: true needs tls.version 1.3 (RFC 8446 4.2.10); expected false or tls.version: \"1.3\"");
+        }
+
+        return config;
+    }
+}

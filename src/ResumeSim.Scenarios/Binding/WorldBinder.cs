@@ -1,0 +1,138 @@
+using ResumeSim.Model.Configuration;
+using ResumeSim.Scenarios.Parsing;
+using ResumeSim.Scenarios.Yaml;
+
+namespace ResumeSim.Scenarios.Binding;
+
+/// <summary>The small mappings that describe the world: pages, tls, network, farm and output.</summary>
+internal static class WorldBinder
+{
+    // Browsers open at most 6 HTTP/1.1 connections per host (Chrome, Firefox, Safari defaults).
+    private const int MaxConnectionsPerHost = 6;
+
+    // The TLS Certificate message's certificate_list is <0..2^24-1> bytes (RFC 8446 4.4.2, RFC 5246 7.4.2).
+    private const long MaxChainBytes = (1L << 24) - 1;
+
+    public static PagesConfig Pages(YNode node, Issues issues)
+    {
+        var defaults = new PagesConfig();
+        var section = Section.Open(node, "pages", ["hosts", "connections", "http", "connection_wait"], issues);
+        if (section is null)
+        {
+            return defaults;
+        }
+
+        var http = section.Choice("http", defaults.Http, Choices.Http);
+
+        // HTTP/2 always uses one connection per host, so the browser cap only binds HTTP/1.1.
+        var maxConnections = http == HttpVersion.H1 ? MaxConnectionsPerHost : 1000;
+        return new PagesConfig
+        {
+            Hosts = (int)section.Int("hosts", defaults.Hosts, 1, 100),
+            Connections = (int)section.Int("connections", defaults.Connections, 1, maxConnections),
+            Http = http,
+            Wait = section.Choice("connection_wait", defaults.Wait, Choices.Wait),
+        };
+    }
+
+    public static ProtocolConfig Protocol(YNode node, Issues issues)
+    {
+        var defaults = new ProtocolConfig();
+        var section = Section.Open(node, "tls", ["version", "certificate", "chain_bytes"], issues);
+        if (section is null)
+        {
+            return defaults;
+        }
+
+        return new ProtocolConfig
+        {
+            Version = section.Choice("version", defaults.Version, Choices.Version),
+            Certificate = section.Choice("certificate", defaults.Certificate, Choices.Certificate),
+            CertificateChainBytes = (int)section.Bytes("chain_bytes", 0, 1, MaxChainBytes),
+        };
+    }
+
+    public static NetworkConfig Network(YNode node, Issues issues)
+    {
+        var defaults = new NetworkConfig();
+        var section = Section.Open(node, "network", ["initcwnd", "mss"], issues);
+        if (section is null)
+        {
+            return defaults;
+        }
+
+        return new NetworkConfig
+        {
+            InitialCwndSegments = (int)section.Int("initcwnd", defaults.InitialCwndSegments, 1, 1000),
+
+            // 536 B is the IPv4 default MSS (RFC 1122 4.2.2.6); 65495 B is loopback's 64 KiB MTU less headers.
+            MssBytes = (int)section.Int("mss", defaults.MssBytes, 536, 65495),
+        };
+    }
+
+    public static FarmConfig Farm(YNode node, Issues issues)
+    {
+        var defaults = new FarmConfig();
+        var section = Section.Open(node, "farm", ["servers", "cores", "balancer"], issues);
+        if (section is null)
+        {
+            return defaults;
+        }
+
+        return new FarmConfig
+        {
+            Servers = (int)section.Int("servers", defaults.Servers, 1, 100_000),
+            Cores = (int)section.Int("cores", defaults.Cores, 1, 1024),
+            Balancer = section.Choice("balancer", defaults.Balancer, Choices.Balancer),
+        };
+    }
+
+    public static OutputConfig Output(YNode node, TimeSpan duration, Issues issues)
+    {
+        var defaults = new OutputConfig();
+        var section = Section.Open(node, "output", ["bucket", "charts"], issues);
+        if (section is null)
+        {
+            return defaults;
+        }
+
+        var bucket = section.Get("bucket") is { } bucketNode
+            && Scalars.TryDuration(bucketNode, "output.bucket", TimeSpan.FromMilliseconds(1), duration, issues, out var b) ? b : defaults.Bucket;
+        return new OutputConfig { Bucket = bucket, Charts = section.Get("charts") is { } chartsNode ? Charts(chartsNode, issues) : defaults.Charts };
+    }
+
+    private static List<string> Charts(YNode node, Issues issues)
+    {
+        var form = "a list of chart names from: " + string.Join(", ", Choices.Charts);
+        var charts = new List<string>();
+        if (node is not YSequence sequence)
+        {
+            issues.Add(node, $"output.charts is {node.Describe()}; expected {form}");
+            return charts;
+        }
+
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            var item = sequence.Items[i];
+            if (!Scalars.TryText(item, $"output.charts[{i}]", form, issues, out var chart))
+            {
+                continue;
+            }
+
+            if (!Choices.Charts.Contains(chart))
+            {
+                issues.Add(item, $"output.charts[{i}]: '{chart}' is not a chart; expected one of: {string.Join(", ", Choices.Charts)}");
+            }
+            else if (charts.Contains(chart))
+            {
+                issues.Add(item, $"output.charts[{i}]: '{chart}' is listed twice; expected each chart once");
+            }
+            else
+            {
+                charts.Add(chart);
+            }
+        }
+
+        return charts;
+    }
+}

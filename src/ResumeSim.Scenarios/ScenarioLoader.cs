@@ -1,0 +1,130 @@
+using System.Security.Cryptography;
+using System.Text;
+using ResumeSim.Model.Configuration;
+using ResumeSim.Scenarios.Binding;
+using ResumeSim.Scenarios.Parsing;
+using ResumeSim.Scenarios.Sweeps;
+using ResumeSim.Scenarios.Yaml;
+
+namespace ResumeSim.Scenarios;
+
+/// <summary>
+/// Reads a scenario file into validated records and expands its sweep grid. Everything is checked
+/// before anything runs, so a bad file costs the user seconds, not a half-finished run
+/// (DESIGN.md section 6: errors name file:line:column and the expected form).
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <exception cref="ScenarioException">The file is missing or invalid; every error found is listed.</exception>
+    public static ScenarioPlan Load(string path, ScenarioOverrides? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new ScenarioException([new ScenarioError(path, 0, 0, "scenario file not found; expected a path to a scenario YAML file")]);
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes).TrimStart('\uFEFF');
+        return Build(text, bytes, path, overrides);
+    }
+
+    /// <summary>Reads scenario text as if it were the file <paramref name="sourcePath"/> (cost profiles resolve from its folder).</summary>
+    /// <exception cref="ScenarioException">The text is invalid; every error found is listed.</exception>
+    public static ScenarioPlan Parse(string text, string sourcePath, ScenarioOverrides? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sourcePath);
+        return Build(text, Encoding.UTF8.GetBytes(text), sourcePath, overrides);
+    }
+
+    private static ScenarioPlan Build(string text, byte[] bytes, string sourcePath, ScenarioOverrides? overrides)
+    {
+        var issues = new Issues(sourcePath);
+        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(sourcePath)) ?? ".";
+        var root = YamlTreeReader.Read(text, issues);
+        issues.ThrowIfAny();
+        if (root is not YMapping mapping)
+        {
+            issues.Add(root!, $"the file is {root!.Describe()}; expected a mapping with keys: {string.Join(", ", ScenarioBinder.TopKeys)}");
+            throw new ScenarioException([.. issues.Errors]);
+        }
+
+        var tree = (YMapping)mapping.Copy();
+        var sweepEntry = tree.Find("sweep");
+        if (sweepEntry is not null)
+        {
+            tree.Entries.Remove(sweepEntry);
+        }
+
+        var axes = sweepEntry is null ? [] : SweepExpander.ReadAxes(sweepEntry.Value, issues);
+        var baseConfig = Override(ScenarioBinder.Bind(tree, issues, baseDirectory), overrides, issues);
+        long gridSize = 1;
+        foreach (var axis in axes)
+        {
+            SweepExpander.Resolve(tree, axis, issues);
+            gridSize *= Math.Max(1, axis.Values.Count);
+        }
+
+        if (gridSize > SweepExpander.MaxPoints)
+        {
+            issues.Add(sweepEntry!.Key, $"sweep makes {gridSize} points; expected at most {SweepExpander.MaxPoints} (split it into several files or shards)");
+        }
+
+        issues.ThrowIfAny();
+        var points = axes.Count == 0
+            ? [new SweepPoint(0, [], baseConfig)]
+            : Expand(tree, axes, baseDirectory, overrides, issues);
+        issues.ThrowIfAny();
+
+        return new ScenarioPlan(sourcePath, text, Convert.ToHexStringLower(SHA256.HashData(bytes)), baseConfig,
+            [.. axes.Select(a => a.Key)], points);
+    }
+
+    private static List<SweepPoint> Expand(YMapping tree, List<SweepAxis> axes, string baseDirectory, ScenarioOverrides? overrides, Issues issues)
+    {
+        var points = new List<SweepPoint>();
+        foreach (var combination in SweepExpander.Grid([.. axes.Select(a => a.Values.Count)]))
+        {
+            var copy = (YMapping)tree.Copy();
+
+            // Resolve every path before setting any value, so one value (a strategy's new name)
+            // cannot hide the node another key addresses.
+            var setters = axes.Select(a => SweepExpander.Resolve(copy, a, null)!).ToList();
+            var values = new List<KeyValuePair<string, string>>(axes.Count);
+            for (var i = 0; i < axes.Count; i++)
+            {
+                var value = axes[i].Values[combination[i]];
+                setters[i](value.Copy());
+                values.Add(new(axes[i].Key, value.Value));
+            }
+
+            var pointIssues = new Issues(issues.File);
+            var config = Override(ScenarioBinder.Bind(copy, pointIssues, baseDirectory), overrides, pointIssues);
+            var label = string.Join(", ", values.Select(v => $"{v.Key}={v.Value}"));
+            issues.AddRange(pointIssues.Errors.Select(e => e with { Message = $"at sweep point {points.Count} ({label}): {e.Message}" }));
+            points.Add(new SweepPoint(points.Count, values, config));
+        }
+
+        return points;
+    }
+
+    private static ScenarioConfig Override(ScenarioConfig config, ScenarioOverrides? overrides, Issues issues)
+    {
+        if (overrides is null)
+        {
+            return config;
+        }
+
+        if (overrides.Replications is { } replications && (replications < 1 || replications > ScenarioBinder.MaxReplications))
+        {
+            issues.Add(0, 0, $"replications override {replications} is out of range; expected an integer from 1 to {ScenarioBinder.MaxReplications}");
+        }
+
+        return config with
+        {
+            Seed = overrides.Seed ?? config.Seed,
+            Replications = overrides.Replications ?? config.Replications,
+        };
+    }
+}

@@ -1,0 +1,156 @@
+using ResumeSim.Scenarios.Parsing;
+using ResumeSim.Scenarios.Yaml;
+
+namespace ResumeSim.Scenarios.Sweeps;
+
+/// <summary>
+/// Sweeps work on the YAML tree, not on the records: each grid point is a copy of the file's tree
+/// with one scalar replaced per sweep key, then bound and validated like any file. So any scalar
+/// written in the file can be swept and every point gets the same checks as a hand-written file.
+/// </summary>
+internal static class SweepExpander
+{
+    /// <summary>Grids beyond this are almost surely a mistake (and would not finish).</summary>
+    public const int MaxPoints = 10_000;
+
+    private const string PathForm = "a dotted path to a single value written in the file, e.g. farm.servers, clients.visits.rate or strategies.NAME.tickets.rotate";
+
+    public static List<SweepAxis> ReadAxes(YNode node, Issues issues)
+    {
+        var axes = new List<SweepAxis>();
+        if (node is not YMapping mapping || mapping.Entries.Count == 0)
+        {
+            issues.Add(node, $"sweep is {node.Describe()}; expected a mapping of dotted paths to lists of values, e.g. farm.servers: [2, 4, 8]");
+            return axes;
+        }
+
+        foreach (var entry in mapping.Entries)
+        {
+            var values = new List<YScalar>();
+            if (entry.Value is YSequence sequence)
+            {
+                foreach (var item in sequence.Items)
+                {
+                    if (item is YScalar { IsNull: false } scalar)
+                    {
+                        values.Add(scalar);
+                    }
+                    else
+                    {
+                        issues.Add(item, $"sweep.{entry.Key.Value}: {item.Describe()} in the list; expected single values such as 4 or 5m");
+                    }
+                }
+            }
+
+            if (values.Count == 0 && entry.Value is not YSequence { Items.Count: > 0 })
+            {
+                issues.Add(entry.Value, $"sweep.{entry.Key.Value} is {entry.Value.Describe()}; expected a non-empty list of values, e.g. [2, 4, 8]");
+            }
+
+            axes.Add(new SweepAxis(entry.Key.Value, entry.Key, values));
+        }
+
+        return axes;
+    }
+
+    /// <summary>
+    /// A setter for the scalar that <paramref name="axis"/> names in <paramref name="root"/>, or null
+    /// (reported at the sweep key when <paramref name="issues"/> is given). Mapping keys match by
+    /// name, list items by their <c>name:</c> or by 0-based index; a name containing dots is tried
+    /// as a whole before its parts.
+    /// </summary>
+    public static Action<YNode>? Resolve(YMapping root, SweepAxis axis, Issues? issues)
+    {
+        var segments = axis.Key.Split('.');
+        YNode current = root;
+        Action<YNode>? setter = null;
+        var walked = "";
+        for (var i = 0; i < segments.Length;)
+        {
+            var found = false;
+            for (var take = segments.Length - i; take >= 1 && !found; take--)
+            {
+                var segment = string.Join('.', segments, i, take);
+                if (Step(current, segment, out var next, out var set))
+                {
+                    current = next;
+                    setter = set;
+                    walked = walked.Length == 0 ? segment : $"{walked}.{segment}";
+                    i += take;
+                    found = true;
+                }
+            }
+
+            if (!found)
+            {
+                var where = walked.Length == 0 ? "the top level" : walked;
+                issues?.Add(axis.KeyNode, $"sweep key '{axis.Key}' does not exist in the file: '{segments[i]}' is not found under {where}; expected {PathForm}");
+                return null;
+            }
+        }
+
+        if (current is not YScalar)
+        {
+            issues?.Add(axis.KeyNode, $"sweep key '{axis.Key}' names {current.Describe()}, not a single value; expected {PathForm}");
+            return null;
+        }
+
+        return setter;
+    }
+
+    /// <summary>Index tuples of the grid: the first key varies slowest, the last fastest.</summary>
+    public static IEnumerable<int[]> Grid(IReadOnlyList<int> sizes)
+    {
+        var index = new int[sizes.Count];
+        while (true)
+        {
+            yield return (int[])index.Clone();
+            var axis = sizes.Count - 1;
+            while (axis >= 0 && ++index[axis] == sizes[axis])
+            {
+                index[axis] = 0;
+                axis--;
+            }
+
+            if (axis < 0)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static bool Step(YNode current, string segment, out YNode next, out Action<YNode> set)
+    {
+        next = current;
+        set = _ => { };
+        if (current is YMapping mapping && mapping.Find(segment) is { } entry)
+        {
+            next = entry.Value;
+            set = value => entry.Value = value;
+            return true;
+        }
+
+        if (current is not YSequence sequence)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            if (sequence.Items[i] is YMapping item && item.Find("name")?.Value is YScalar name && name.Value == segment)
+            {
+                next = item;
+                return true;
+            }
+        }
+
+        if (int.TryParse(segment, out var position) && position >= 0 && position < sequence.Items.Count && segment == position.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            next = sequence.Items[position];
+            set = value => sequence.Items[position] = value;
+            return true;
+        }
+
+        return false;
+    }
+}
