@@ -66,7 +66,8 @@ internal sealed partial class ResumptionWorld
 
     private void Count(in Connection c, HandshakeResult result, long now)
     {
-        var bucket = _metrics.BucketOf(c.Start);
+        // A wait-for-first connection of a measured visit may start after the end: it counts in the last bucket.
+        var bucket = _metrics.BucketOf(Math.Min(c.Start, _metrics.End - 1));
         _metrics.Connections++;
         _metrics.Series.Connections[bucket]++;
         if (c.Offer is not null)

@@ -108,6 +108,13 @@ internal sealed partial class ResumptionWorld : IEventHandler
         }
 
         _sim.Run(_end);
+
+        // No visit starts after the end, but connections of measured visits still in flight are
+        // run to completion, so every strategy counts exactly the same connections.
+        while (_sim.Step())
+        {
+        }
+
         return BuildResult(replication, sweepPoint);
     }
 
