@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Numerics;
 
 namespace ResumeSim.Engine;
 
@@ -19,6 +18,9 @@ namespace ResumeSim.Engine;
 /// <item>the buckets after the current one;</item>
 /// <item><c>far</c>: an unsorted array with every entry at or beyond the end of the year.</item>
 /// </list>
+/// <para>Up to 128 entries the queue is just the heap (heap-only mode): a calendar that holds a
+/// handful of events would be rebuilt every few operations. Above that it switches to buckets,
+/// and back when a rebuild finds 64 entries or fewer.</para>
 /// <para>When <c>near</c> is empty the cursor walks to the next non-empty bucket and moves its
 /// list into the heap. At the end of the year the calendar is rebuilt from <c>far</c>: N becomes
 /// the power of two nearest count/2 (about two entries per bucket) and W is estimated from a
@@ -31,9 +33,10 @@ namespace ResumeSim.Engine;
 /// and the heap orders by (time, key). Steady state allocates nothing: the pool, the head array
 /// and <c>far</c> only grow to the peak population.</para>
 /// </remarks>
-public sealed class CalendarQueue : IEventQueue
+public sealed partial class CalendarQueue : IEventQueue
 {
     private const int MinBuckets = 16;
+    private const int HeapOnlyUpTo = 128;
     private const int MaxBucketsLog2 = 24;
     private const int EntriesPerBucket = 2;
     private const int GrowWhenPerBucketAbove = 4;
@@ -46,8 +49,7 @@ public sealed class CalendarQueue : IEventQueue
     private QueueEntry[] _far = new QueueEntry[64];
     private int _farCount;
 
-    private QueueEntry[] _nodes = new QueueEntry[64];
-    private int[] _next = new int[64];
+    private Node[] _nodes = new Node[64];
     private int _freeHead = -1;
     private int _poolUsed;
 
@@ -65,7 +67,7 @@ public sealed class CalendarQueue : IEventQueue
     /// <summary>Number of times the calendar was rebuilt (for tests and tuning).</summary>
     public long Rebuilds { get; private set; }
 
-    /// <summary>Current number of buckets (0 before the first dequeue).</summary>
+    /// <summary>Current number of buckets (0 in heap-only mode).</summary>
     public int BucketCount => _hasCalendar ? _bucketCount : 0;
 
     /// <summary>Current bucket width in ticks.</summary>
@@ -80,7 +82,14 @@ public sealed class CalendarQueue : IEventQueue
         _count++;
         if (!_hasCalendar)
         {
-            AddFar(new QueueEntry(time, key));
+            // Small populations live in the heap alone: a calendar would be rebuilt every few events.
+            _near.Enqueue(time, key);
+            if (_near.Count > HeapOnlyUpTo)
+            {
+                DrainAllToFar();
+                Rebuild();
+            }
+
             return;
         }
 
@@ -152,7 +161,12 @@ public sealed class CalendarQueue : IEventQueue
         Debug.Assert(_near.Count == 0);
         while (true)
         {
-            if (_hasCalendar && _inBuckets > 0)
+            if (!_hasCalendar)
+            {
+                return false; // heap-only mode keeps everything in near, which is empty
+            }
+
+            if (_inBuckets > 0)
             {
                 var heads = _heads;
                 int cursor = _cursor;
@@ -164,12 +178,13 @@ public sealed class CalendarQueue : IEventQueue
                 _nearEndOffset = (ulong)(cursor + 1) << _shift;
                 int node = heads[cursor];
                 heads[cursor] = -1;
+                var nodes = _nodes;
                 while (node >= 0)
                 {
-                    ref var entry = ref _nodes[node];
-                    _near.Enqueue(entry.Time, entry.Key);
-                    int next = _next[node];
-                    _next[node] = _freeHead;
+                    ref var n = ref nodes[node];
+                    _near.Enqueue(n.Entry.Time, n.Entry.Key);
+                    int next = n.Next;
+                    n.Next = _freeHead;
                     _freeHead = node;
                     node = next;
                     _inBuckets--;
@@ -180,12 +195,16 @@ public sealed class CalendarQueue : IEventQueue
 
             if (_farCount == 0)
             {
-                // Empty: forget the calendar so the next entries start a fresh, well-sized one.
+                // Empty: back to heap-only mode; the next calendar is sized from the next entries.
                 _hasCalendar = false;
                 return false;
             }
 
             Rebuild();
+            if (_near.Count > 0)
+            {
+                return true; // the rebuild found few entries and switched to heap-only mode
+            }
         }
     }
 
@@ -194,21 +213,20 @@ public sealed class CalendarQueue : IEventQueue
         int node = _freeHead;
         if (node >= 0)
         {
-            _freeHead = _next[node];
+            _freeHead = _nodes[node].Next;
         }
         else
         {
             node = _poolUsed++;
             if (node == _nodes.Length)
             {
-                int size = checked(_nodes.Length * 2);
-                Array.Resize(ref _nodes, size);
-                Array.Resize(ref _next, size);
+                Array.Resize(ref _nodes, checked(_nodes.Length * 2));
             }
         }
 
-        _nodes[node] = entry;
-        _next[node] = _heads[bucket];
+        ref var n = ref _nodes[node];
+        n.Entry = entry;
+        n.Next = _heads[bucket];
         _heads[bucket] = node;
     }
 
@@ -239,8 +257,8 @@ public sealed class CalendarQueue : IEventQueue
                 _heads[b] = -1;
                 while (node >= 0)
                 {
-                    AddFar(_nodes[node]);
-                    node = _next[node];
+                    AddFar(_nodes[node].Entry);
+                    node = _nodes[node].Next;
                     _inBuckets--;
                 }
             }
@@ -249,78 +267,5 @@ public sealed class CalendarQueue : IEventQueue
         Debug.Assert(_inBuckets == 0);
         _freeHead = -1;
         _poolUsed = 0;
-    }
-
-    /// <summary>Sizes a new year from the entries in <c>far</c> and moves those inside it to buckets.</summary>
-    private void Rebuild()
-    {
-        Debug.Assert(_near.Count == 0 && _inBuckets == 0 && _farCount > 0);
-        Rebuilds++;
-        var far = _far;
-        int m = _farCount;
-
-        long min = long.MaxValue;
-        for (int i = 0; i < m; i++)
-        {
-            min = Math.Min(min, far[i].Time);
-        }
-
-        int log2 = Math.Clamp(BitOperations.Log2((uint)Math.Max(1, m / EntriesPerBucket - 1)) + 1, 4, MaxBucketsLog2);
-        int buckets = 1 << log2;
-        _shift = EstimateShift(far, m, min, buckets, log2);
-        _bucketsLog2 = log2;
-        _bucketCount = buckets;
-        _base = min;
-        _cursor = -1;
-        _nearEndOffset = 0;
-        _hasCalendar = true;
-        if (_heads.Length < buckets + 1)
-        {
-            _heads = new int[buckets + 1];
-        }
-
-        // One spare head past the end is a sentinel that stops Advance's scan without a bound check.
-        _heads.AsSpan(0, buckets).Fill(-1);
-        _heads[buckets] = 0;
-
-        int kept = 0;
-        for (int i = 0; i < m; i++)
-        {
-            var entry = far[i];
-            ulong bucket = unchecked((ulong)entry.Time - (ulong)min) >> _shift;
-            if (bucket < (ulong)buckets)
-            {
-                PushNode((int)bucket, entry);
-                _inBuckets++;
-            }
-            else
-            {
-                far[kept++] = entry;
-            }
-        }
-
-        _farCount = kept;
-        Debug.Assert(_inBuckets > 0, "the minimum always lands in bucket 0");
-    }
-
-    /// <summary>log2 of a bucket width that spreads the covered quantile over the buckets.</summary>
-    private int EstimateShift(QueueEntry[] far, int m, long min, int buckets, int log2)
-    {
-        int stride = Math.Max(1, m / SampleSize);
-        int n = 0;
-        for (int i = 0; i < m && n < SampleSize; i += stride)
-        {
-            _sample[n++] = far[i].Time;
-        }
-
-        var sample = _sample.AsSpan(0, n);
-        sample.Sort();
-        long quantile = sample[(int)(CoveredQuantile * (n - 1))];
-        double span = (double)quantile - min;
-        double ideal = span / (CoveredQuantile * buckets);
-        int shift = ideal <= 1 ? 0 : (int)Math.Ceiling(Math.Log2(ideal));
-
-        // Keep N·W <= 2^63 so offsets never wrap.
-        return Math.Min(shift, 63 - log2);
     }
 }

@@ -19,9 +19,9 @@ public sealed class CalendarQueueTests
         int large = queue.BucketCount;
         Assert.InRange(large, 16_384, 131_072);
 
-        // Hold at 100 pending for a while: later years are sized for 100 entries.
+        // Hold at 1000 pending for a while: later years are sized for 1000 entries.
         long now = 0;
-        while (queue.Count > 100)
+        while (queue.Count > 1000)
         {
             queue.TryDequeue(out now, out _);
         }
@@ -32,7 +32,21 @@ public sealed class CalendarQueueTests
             queue.Enqueue(now + (long)(rng.NextExponential(1.0) * 1e9), key++);
         }
 
-        Assert.InRange(queue.BucketCount, 16, 256);
+        Assert.InRange(queue.BucketCount, 256, 2048);
+
+        // Down to a few entries: heap-only mode, no buckets at all.
+        while (queue.Count > 10)
+        {
+            queue.TryDequeue(out now, out _);
+        }
+
+        for (int i = 0; i < 1_000; i++)
+        {
+            queue.TryDequeue(out now, out _);
+            queue.Enqueue(now + (long)(rng.NextExponential(1.0) * 1e9), key++);
+        }
+
+        Assert.Equal(0, queue.BucketCount);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ internal sealed class YamlTreeReader
     private readonly IParser _parser;
     private readonly Issues _issues;
     private readonly Dictionary<string, YNode> _anchors = new(StringComparer.Ordinal);
+    private int _lastLine = 1;
+    private int _lastColumn = 1;
 
     private YamlTreeReader(IParser parser, Issues issues)
     {
@@ -24,14 +26,21 @@ internal sealed class YamlTreeReader
     /// <summary>The document's root, or null when the text is not valid YAML or holds no document.</summary>
     public static YNode? Read(string text, Issues issues)
     {
+        var reader = new YamlTreeReader(new Parser(new StringReader(text)), issues);
         try
         {
-            var reader = new YamlTreeReader(new Parser(new StringReader(text)), issues);
             return reader.ReadStream();
         }
         catch (YamlException e)
         {
             issues.Add((int)e.Start.Line, (int)e.Start.Column, $"YAML syntax error: {Clean(e.Message)}");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) when the text ends inside an
+            // unclosed flow collection; the last node read is the best position we have.
+            issues.Add(reader._lastLine, reader._lastColumn, "YAML syntax error: the text cannot be read past here; expected a closing '}', ']' or quote");
             return null;
         }
     }
@@ -59,6 +68,7 @@ internal sealed class YamlTreeReader
     {
         var current = _parser.Current ?? throw new YamlException("unexpected end of the YAML stream");
         int line = (int)current.Start.Line, column = (int)current.Start.Column;
+        (_lastLine, _lastColumn) = (line, column);
         switch (current)
         {
             case AnchorAlias alias:

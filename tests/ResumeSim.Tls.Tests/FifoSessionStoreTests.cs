@@ -1,0 +1,200 @@
+namespace ResumeSim.Tls.Tests;
+
+public sealed class FifoSessionStoreTests
+{
+    private static FifoSessionStore Store(long entries, long timeout = Times.Hour) =>
+        new(new SessionStoreOptions(StoreEviction.Fifo, entries, 0, 0, timeout));
+
+    [Fact]
+    public void TryGet_HitDoesNotRefresh_OldestCreatedIsEvicted()
+    {
+        var store = Store(3);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.True(store.Put(Sessions.Id(i), Sessions.Tls12(), i));
+        }
+
+        Assert.Equal(StoreLookup.Hit, store.TryGet(Sessions.Id(0), 10, out _));
+        store.Put(Sessions.Id(3), Sessions.Tls12(), 11);
+
+        Assert.Equal(StoreLookup.Miss, store.TryGet(Sessions.Id(0), 12, out _));
+        Assert.Equal(StoreLookup.Hit, store.TryGet(Sessions.Id(1), 12, out _));
+        Assert.Equal(1, store.Counters.EvictedForCapacity);
+    }
+
+    [Fact]
+    public void TryGet_AfterTimeout_ReturnsExpiredAndRemoves()
+    {
+        var store = Store(10, timeout: 100);
+        store.Put(Sessions.Id(1), Sessions.Tls12(), 0);
+        Assert.Equal(StoreLookup.Hit, store.TryGet(Sessions.Id(1), 99, out var state));
+        Assert.NotNull(state);
+        Assert.Equal(StoreLookup.Expired, store.TryGet(Sessions.Id(1), 100, out state));
+        Assert.Null(state);
+        Assert.Equal(0, store.Count);
+        Assert.Equal(1, store.Counters.Expired);
+        Assert.Equal(1, store.Counters.ExpiredOnLookup);
+        Assert.Equal(StoreLookup.Miss, store.TryGet(Sessions.Id(1), 101, out _));
+    }
+
+    [Fact]
+    public void Take_ReturnsEachSessionAtMostOnce()
+    {
+        var store = Store(10);
+        store.Put(Sessions.Id(1), Sessions.Tls13(), 0);
+        Assert.Equal(StoreLookup.Hit, store.Take(Sessions.Id(1), 1, out var state));
+        Assert.NotNull(state);
+        Assert.Equal(StoreLookup.Miss, store.Take(Sessions.Id(1), 2, out _));
+        Assert.Equal(1, store.Counters.Taken);
+        Assert.Equal(0, store.Count);
+    }
+
+    [Fact]
+    public void Put_SameId_CountsReplaced()
+    {
+        var store = Store(10);
+        var first = Sessions.Tls12();
+        var second = Sessions.Tls12(createdAt: 5);
+        store.Put(Sessions.Id(1), first, 0);
+        store.Put(Sessions.Id(1), second, 5);
+        store.TryGet(Sessions.Id(1), 6, out var found);
+        Assert.Same(second, found);
+        Assert.Equal(1, store.Count);
+        Assert.Equal(1, store.Counters.Replaced);
+    }
+
+    [Fact]
+    public void Flush_RemovesAllWithReasonFlushed()
+    {
+        var store = Store(10);
+        for (int i = 0; i < 4; i++)
+        {
+            store.Put(Sessions.Id(i), Sessions.Tls12(), 0);
+        }
+
+        store.Flush(1);
+        Assert.Equal(0, store.Count);
+        Assert.Equal(0, store.Bytes);
+        Assert.Equal(4, store.Counters.Flushed);
+        Assert.Equal(4, store.Counters.PeakEntries);
+    }
+
+    [Fact]
+    public void NginxPreset_ZoneBytes_HoldsZoneOver384Sessions()
+    {
+        var store = new FifoSessionStore(SessionStorePresets.Nginx(384 * 10));
+        for (int i = 0; i < 25; i++)
+        {
+            Assert.True(store.Put(Sessions.Id(i), Sessions.Tls12(), i));
+        }
+
+        Assert.Equal(10, store.Count);
+        Assert.Equal(3840, store.Bytes);
+        Assert.Equal(15, store.Counters.EvictedForCapacity);
+        Assert.Equal(3840, store.Counters.PeakBytes);
+    }
+
+    [Fact]
+    public void NginxPreset_Insert_ExpiresAtMostTwoFromTheOldEnd()
+    {
+        var options = SessionStorePresets.Nginx(384 * 100);
+        var store = new FifoSessionStore(options);
+        for (int i = 0; i < 5; i++)
+        {
+            store.Put(Sessions.Id(i), Sessions.Tls12(), 0);
+        }
+
+        store.Put(Sessions.Id(10), Sessions.Tls12(), options.TimeoutNs);
+
+        // 5 expired entries; the insert swept 2 of them, 3 remain until touched.
+        Assert.Equal(4, store.Count);
+        Assert.Equal(2, store.Counters.Expired);
+    }
+
+    [Fact]
+    public void Put_NoRoomAndNoEvictionAllowed_SkipsAndCounts()
+    {
+        var store = new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 2, 0, 0, Times.Hour) { MaxEvictionsPerPut = 0 });
+        store.Put(Sessions.Id(1), Sessions.Tls12(), 0);
+        store.Put(Sessions.Id(2), Sessions.Tls12(), 0);
+        Assert.False(store.Put(Sessions.Id(3), Sessions.Tls12(), 0));
+        Assert.Equal(1, store.Counters.Skipped);
+        Assert.Equal(2, store.Count);
+        Assert.Equal(StoreLookup.Miss, store.TryGet(Sessions.Id(3), 0, out _));
+    }
+
+    [Fact]
+    public void Put_SessionOverMaxSessionBytes_IsNotCached()
+    {
+        var store = new FifoSessionStore(SessionStorePresets.Nginx(1 << 20) with { MaxSessionBytes = 90 });
+        Assert.False(store.Put(Sessions.Id(1), Sessions.Tls12(), 0));
+        Assert.True(store.Put(Sessions.Id(2), Sessions.Tls12(sni: null), 0));
+        Assert.Equal(1, store.Counters.Skipped);
+    }
+
+    [Fact]
+    public void HaProxyPreset_ChargesOneBlockPer128BytesOfSession()
+    {
+        var store = new FifoSessionStore(SessionStorePresets.HaProxy());
+        store.Put(Sessions.Id(1), Sessions.Tls12(), 0);
+        Assert.Equal(200, store.Bytes);
+        store.Put(Sessions.Id(2), Sessions.Tls12(sni: new string('a', 100)), 0);
+        Assert.Equal(600, store.Bytes);
+    }
+
+    [Fact]
+    public void OpenSslPreset_PurgesExpiredEvery255Puts()
+    {
+        var options = SessionStorePresets.OpenSsl();
+        var store = new FifoSessionStore(options);
+        for (int i = 0; i < 100; i++)
+        {
+            store.Put(Sessions.Id(i), Sessions.Tls12(), 0);
+        }
+
+        long later = options.TimeoutNs + 1;
+        for (int i = 100; i < 254; i++)
+        {
+            store.Put(Sessions.Id(i), Sessions.Tls12(), later);
+        }
+
+        Assert.Equal(254, store.Count);
+        store.Put(Sessions.Id(254), Sessions.Tls12(), later);
+        Assert.Equal(155, store.Count);
+        Assert.Equal(100, store.Counters.Expired);
+    }
+
+    [Fact]
+    public void PurgeExpired_RemovesOnlyExpired()
+    {
+        var store = Store(10, timeout: 100);
+        store.Put(Sessions.Id(1), Sessions.Tls12(), 0);
+        store.Put(Sessions.Id(2), Sessions.Tls12(), 50);
+        Assert.Equal(1, store.PurgeExpired(120));
+        Assert.Equal(StoreLookup.Hit, store.TryGet(Sessions.Id(2), 120, out _));
+    }
+
+    [Fact]
+    public void Options_WithoutCapacity_Throw()
+    {
+        Assert.Throws<ArgumentException>(() => new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 0, 0, 0, 1)));
+    }
+
+    [Fact]
+    public void NoSessionStore_CachesNothing()
+    {
+        var store = SessionStorePresets.Create(SessionStorePresets.None());
+        Assert.False(store.CanCache);
+        Assert.False(store.Put(Sessions.Id(1), Sessions.Tls12(), 0));
+        Assert.Equal(StoreLookup.Miss, store.TryGet(Sessions.Id(1), 0, out _));
+        Assert.Equal(1, store.Counters.Skipped);
+    }
+
+    [Fact]
+    public void Create_BuildsTheRequestedKind()
+    {
+        Assert.IsType<FifoSessionStore>(SessionStorePresets.Create(SessionStorePresets.OpenSsl()));
+        Assert.IsType<LruSessionStore>(SessionStorePresets.Create(SessionStorePresets.Lru(10, Times.Hour)));
+        Assert.IsType<NoSessionStore>(SessionStorePresets.Create(SessionStorePresets.None()));
+    }
+}
