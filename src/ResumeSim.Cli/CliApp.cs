@@ -13,7 +13,7 @@ internal static class CliApp
         var root = new RootCommand("ResumeSim: a discrete-event simulator of TLS session-resumption strategies at scale.");
         root.Subcommands.Add(RunCommand.Create(output, error));
         root.Subcommands.Add(ValidateCommand.Create(output, error));
-        //BENCH root.Subcommands.Add(BenchCommand.Create(output));
+        root.Subcommands.Add(BenchCommand.Create(output));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
