@@ -12,6 +12,7 @@ public sealed class ArchitectureTests
         { "ResumeSim.Model", ["ResumeSim.Engine", "ResumeSim.Tls"] },
         { "ResumeSim.Scenarios", ["ResumeSim.Model"] },
         { "ResumeSim.Results", [] },
+        { "ResumeSim.Charts", ["ResumeSim.Results"] },
     };
 
     [Theory]
