@@ -3,7 +3,7 @@ using ResumeSim.Benchmarks;
 
 namespace ResumeSim.Cli;
 
-/// <summary><c>resumesim bench engine [--quick]</c>: the engine benchmark of docs/performance.md.</summary>
+/// <summary><c>resumesim bench engine|model [--quick]</c>: the benchmarks of docs/performance.md.</summary>
 internal static class BenchCommand
 {
     public static Command Create(TextWriter output)
@@ -15,6 +15,21 @@ internal static class BenchCommand
             EngineBenchmark.Run(new EngineBenchmarkOptions { Quick = parsed.GetValue(quick) }, output);
             return ExitCodes.Ok;
         });
-        return new Command("bench", "Measure the simulator's speed.") { engine };
+        var modelQuick = new Option<bool>("--quick") { Description = "A reduced run (20,000 clients) that checks the benchmark works; numbers are not comparable." };
+        var repetitions = new Option<int>("--repetitions") { Description = "Runs per strategy; the median is reported.", DefaultValueFactory = _ => 3 };
+        repetitions.Validators.Add(r =>
+        {
+            if (r.GetValue(repetitions) < 1)
+            {
+                r.AddError("--repetitions must be at least 1");
+            }
+        });
+        var model = new Command("model", "One server, 1 million clients, 10 million connections: session IDs and tickets, with the crypto floor.") { modelQuick, repetitions };
+        model.SetAction(parsed =>
+        {
+            ModelBenchmark.Run(new ModelBenchmarkOptions { Quick = parsed.GetValue(modelQuick), Repetitions = parsed.GetValue(repetitions) }, output);
+            return ExitCodes.Ok;
+        });
+        return new Command("bench", "Measure the simulator's speed.") { engine, model };
     }
 }

@@ -11,10 +11,16 @@ namespace ResumeSim.Model.Runs;
 /// </summary>
 public static class ExperimentRunner
 {
+    /// <summary>Progress units one run reports over its simulated time.</summary>
+    public const int ProgressUnitsPerRun = 50;
+
     /// <summary>Runs the given sweep points (a scenario without a sweep is one point).</summary>
     /// <param name="points">The resolved scenario of each sweep point.</param>
     /// <param name="threads">Simulations run at once; 0 = one per core.</param>
-    /// <param name="progress">Told each time a run finishes (runs done, runs in all).</param>
+    /// <param name="progress">
+    /// Told as simulated time advances: (work done, work in all), where each run counts
+    /// <see cref="ProgressUnitsPerRun"/> units, one per slice of its simulated time.
+    /// </param>
     public static IReadOnlyList<StrategyRunResult> Run(
         IReadOnlyList<ScenarioConfig> points,
         int threads = 0,
@@ -45,8 +51,9 @@ public static class ExperimentRunner
         {
             var (point, strategy, replication) = jobs[i];
             var world = new ResumptionWorld(points[point], strategy, replication);
-            results[i] = world.Run(replication, point);
-            progress?.Report((Interlocked.Increment(ref done), jobs.Count));
+            results[i] = progress is null
+                ? world.Run(replication, point)
+                : world.Run(replication, point, () => progress.Report((Interlocked.Increment(ref done), jobs.Count * ProgressUnitsPerRun)), ProgressUnitsPerRun);
         });
         return results;
     }

@@ -93,7 +93,11 @@ internal sealed partial class ResumptionWorld : IEventHandler
         CounterRandom.Mix(scenarioSeed ^ CounterRandom.Mix((ulong)replication + 0x5EED));
 
     /// <summary>Runs the warm-up and the measured period and returns what was measured.</summary>
-    public StrategyRunResult Run(int replication, int sweepPoint)
+    /// <param name="replication">The replication number reported in the result.</param>
+    /// <param name="sweepPoint">The sweep point reported in the result.</param>
+    /// <param name="onSlice">Called after each of <paramref name="slices"/> equal slices of simulated time.</param>
+    /// <param name="slices">How many slices to run the horizon in (for progress reports).</param>
+    public StrategyRunResult Run(int replication, int sweepPoint, Action? onSlice = null, int slices = 1)
     {
         for (var c = 0; c < _clients.Count; c++)
         {
@@ -107,7 +111,11 @@ internal sealed partial class ResumptionWorld : IEventHandler
             _sim.Schedule(_metrics.Start + SimTime.FromTimeSpan(_scenario.Faults[f].At), EventKinds.Fault, f);
         }
 
-        _sim.Run(_end);
+        for (var slice = 1; slice <= slices; slice++)
+        {
+            _sim.Run(slice == slices ? _end : _end / slices * slice);
+            onSlice?.Invoke();
+        }
 
         // No visit starts after the end, but connections of measured visits still in flight are
         // run to completion, so every strategy counts exactly the same connections.
