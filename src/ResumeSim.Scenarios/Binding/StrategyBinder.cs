@@ -177,8 +177,7 @@ internal static class StrategyBinder
             Keys = section.Choice("keys", defaults.Keys, Choices.Keys),
             Rotate = section.Duration("rotate", defaults.Rotate, TimeSpan.Zero, MaxTime),
             Keep = section.Duration("keep", defaults.Keep, TimeSpan.Zero, MaxTime),
-            Lifetime = section.Duration("lifetime", tls13 && defaults.Lifetime > MaxTls13Lifetime ? MaxTls13Lifetime : defaults.Lifetime,
-                TimeSpan.FromTicks(1), tls13 ? MaxTls13Lifetime : MaxTime),
+            Lifetime = section.Duration("lifetime", defaults.Lifetime, TimeSpan.FromTicks(1), tls13 ? MaxTls13Lifetime : MaxTime),
             Cipher = section.Choice("cipher", defaults.Cipher, Choices.Cipher),
             Renew = section.Bool("renew", defaults.Renew),
 
