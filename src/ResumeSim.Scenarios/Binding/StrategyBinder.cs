@@ -181,7 +181,8 @@ internal static class StrategyBinder
             Cipher = section.Choice("cipher", defaults.Cipher, Choices.Cipher),
             Renew = section.Bool("renew", defaults.Renew),
 
-            // OpenSSL sends 2 after a full handshake and 1 after a resumption (SSL_CTX_set_num_tickets).
+            // OpenSSL sends 2 after a full handshake and 1 after a resumption (SSL_CTX_set_num_tickets);
+            // BoringSSL caps the count at 16 (parameters.md section 1), so larger values are typos.
             TicketsAfterFull = (int)section.Int("tickets_after_full", defaults.TicketsAfterFull, 0, 16),
             TicketsAfterResumption = (int)section.Int("tickets_after_resumption", defaults.TicketsAfterResumption, 0, 16),
             PskDhe = section.Choice("psk", defaults.PskDhe, Choices.PskDhe),
