@@ -27,6 +27,7 @@ public sealed partial class CalendarQueue
             min = Math.Min(min, far[i].Time);
         }
 
+        _buckets[_bucketCount] = default; // the previous calendar's sentinel
         int log2 = Math.Clamp(BitOperations.Log2((uint)Math.Max(1, m / EntriesPerBucket - 1)) + 1, 4, MaxBucketsLog2);
         int buckets = 1 << log2;
         _shift = EstimateShift(far, m, min, buckets, log2);
@@ -36,14 +37,15 @@ public sealed partial class CalendarQueue
         _cursor = -1;
         _nearEndOffset = 0;
         _hasCalendar = true;
-        if (_heads.Length < buckets + 1)
+        if (_buckets.Length < buckets + 1)
         {
-            _heads = new int[buckets + 1];
+            _buckets = new Bucket[buckets + 1];
         }
 
-        // One spare head past the end is a sentinel that stops Advance's scan without a bound check.
-        _heads.AsSpan(0, buckets).Fill(-1);
-        _heads[buckets] = 0;
+        // Every bucket is already empty: Advance empties each bucket it visits and a year ends only
+        // when no bucket holds anything. A spare bucket past the end is a non-empty sentinel that
+        // stops Advance's scan without a bound check.
+        _buckets[buckets] = new Bucket { Count = 1 };
 
         int kept = 0;
         for (int i = 0; i < m; i++)
@@ -52,7 +54,7 @@ public sealed partial class CalendarQueue
             ulong bucket = unchecked((ulong)entry.Time - (ulong)min) >> _shift;
             if (bucket < (ulong)buckets)
             {
-                PushNode((int)bucket, entry);
+                Push((int)bucket, entry);
                 _inBuckets++;
             }
             else
@@ -86,10 +88,28 @@ public sealed partial class CalendarQueue
         return Math.Min(shift, 63 - log2);
     }
 
-    /// <summary>A bucket list node: the entry and the index of the next node (-1 ends the list), in one cache line.</summary>
+    /// <summary>An overflow list node: the entry and the next node's index + 1 (0 ends the list).</summary>
     private struct Node
     {
         public QueueEntry Entry;
         public int Next;
+    }
+
+    /// <summary>Room for three entries inside the bucket itself.</summary>
+    [System.Runtime.CompilerServices.InlineArray(InlineCapacity)]
+    private struct InlineEntries
+    {
+        private QueueEntry _first;
+    }
+
+    /// <summary>
+    /// One bucket, 56 bytes: most buckets hold 0-3 entries (about 2 on average), so an enqueue
+    /// touches one place in memory instead of a head array plus a scattered list node.
+    /// </summary>
+    private struct Bucket
+    {
+        public int Count;
+        public int Overflow; // first overflow node index + 1; 0 = none
+        public InlineEntries Entries;
     }
 }

@@ -39,6 +39,7 @@ public sealed partial class CalendarQueue : IEventQueue
     private const int HeapOnlyUpTo = 128;
     private const int MaxBucketsLog2 = 24;
     private const int EntriesPerBucket = 2;
+    private const int InlineCapacity = 3;
     private const int GrowWhenPerBucketAbove = 4;
     private const int SampleSize = 1024;
     private const double CoveredQuantile = 0.9;
@@ -50,10 +51,10 @@ public sealed partial class CalendarQueue : IEventQueue
     private int _farCount;
 
     private Node[] _nodes = new Node[64];
-    private int _freeHead = -1;
+    private int _freeHead; // node index + 1; 0 = none
     private int _poolUsed;
 
-    private int[] _heads = new int[MinBuckets];
+    private Bucket[] _buckets = new Bucket[MinBuckets + 1];
     private int _bucketCount;
     private int _bucketsLog2;
     private int _shift;
@@ -108,7 +109,7 @@ public sealed partial class CalendarQueue : IEventQueue
             return;
         }
 
-        PushNode((int)bucket, new QueueEntry(time, key));
+        Push((int)bucket, new QueueEntry(time, key));
         if (++_inBuckets > _bucketCount * GrowWhenPerBucketAbove && _bucketsLog2 < MaxBucketsLog2)
         {
             DrainAllToFar();
@@ -147,8 +148,9 @@ public sealed partial class CalendarQueue : IEventQueue
     public void Clear()
     {
         _near.Clear();
+        _buckets.AsSpan().Clear(); // Rebuild relies on every bucket being empty
         _farCount = 0;
-        _freeHead = -1;
+        _freeHead = 0;
         _poolUsed = 0;
         _inBuckets = 0;
         _count = 0;
@@ -168,28 +170,37 @@ public sealed partial class CalendarQueue : IEventQueue
 
             if (_inBuckets > 0)
             {
-                var heads = _heads;
+                // A sequential scan over 56-byte buckets: the hardware prefetcher hides the misses.
+                var buckets = _buckets;
                 int cursor = _cursor;
-                while (heads[++cursor] < 0)
+                while (buckets[++cursor].Count == 0)
                 {
                 }
 
                 _cursor = cursor;
                 _nearEndOffset = (ulong)(cursor + 1) << _shift;
-                int node = heads[cursor];
-                heads[cursor] = -1;
-                var nodes = _nodes;
-                while (node >= 0)
+                ref var b = ref buckets[cursor];
+                int inline = Math.Min(b.Count, InlineCapacity);
+                for (int i = 0; i < inline; i++)
                 {
-                    ref var n = ref nodes[node];
+                    _near.Enqueue(b.Entries[i].Time, b.Entries[i].Key);
+                }
+
+                int node = b.Overflow;
+                var nodes = _nodes;
+                while (node != 0)
+                {
+                    ref var n = ref nodes[node - 1];
                     _near.Enqueue(n.Entry.Time, n.Entry.Key);
                     int next = n.Next;
                     n.Next = _freeHead;
                     _freeHead = node;
                     node = next;
-                    _inBuckets--;
                 }
 
+                _inBuckets -= b.Count;
+                b.Count = 0;
+                b.Overflow = 0;
                 return true;
             }
 
@@ -208,26 +219,37 @@ public sealed partial class CalendarQueue : IEventQueue
         }
     }
 
-    private void PushNode(int bucket, QueueEntry entry)
+    /// <summary>Adds an entry to a bucket: inline while there is room (one cache line touched), else to its overflow list.</summary>
+    private void Push(int bucket, QueueEntry entry)
     {
-        int node = _freeHead;
-        if (node >= 0)
+        ref var b = ref _buckets[bucket];
+        if (b.Count < InlineCapacity)
         {
-            _freeHead = _nodes[node].Next;
+            b.Entries[b.Count] = entry;
         }
         else
         {
-            node = _poolUsed++;
-            if (node == _nodes.Length)
+            int node = _freeHead;
+            if (node != 0)
             {
-                Array.Resize(ref _nodes, checked(_nodes.Length * 2));
+                _freeHead = _nodes[node - 1].Next;
             }
+            else
+            {
+                node = ++_poolUsed;
+                if (node > _nodes.Length)
+                {
+                    Array.Resize(ref _nodes, checked(_nodes.Length * 2));
+                }
+            }
+
+            ref var n = ref _nodes[node - 1];
+            n.Entry = entry;
+            n.Next = b.Overflow;
+            b.Overflow = node;
         }
 
-        ref var n = ref _nodes[node];
-        n.Entry = entry;
-        n.Next = _heads[bucket];
-        _heads[bucket] = node;
+        b.Count++;
     }
 
     private void AddFar(QueueEntry entry)
@@ -251,21 +273,27 @@ public sealed partial class CalendarQueue : IEventQueue
         _near.Clear();
         if (_hasCalendar)
         {
-            for (int b = _cursor + 1; b < _bucketCount && _inBuckets > 0; b++)
+            for (int i = _cursor + 1; i < _bucketCount && _inBuckets > 0; i++)
             {
-                int node = _heads[b];
-                _heads[b] = -1;
-                while (node >= 0)
+                ref var b = ref _buckets[i];
+                for (int j = 0; j < Math.Min(b.Count, InlineCapacity); j++)
                 {
-                    AddFar(_nodes[node].Entry);
-                    node = _nodes[node].Next;
-                    _inBuckets--;
+                    AddFar(b.Entries[j]);
                 }
+
+                for (int node = b.Overflow; node != 0; node = _nodes[node - 1].Next)
+                {
+                    AddFar(_nodes[node - 1].Entry);
+                }
+
+                _inBuckets -= b.Count;
+                b.Count = 0;
+                b.Overflow = 0;
             }
         }
 
         Debug.Assert(_inBuckets == 0);
-        _freeHead = -1;
+        _freeHead = 0;
         _poolUsed = 0;
     }
 }

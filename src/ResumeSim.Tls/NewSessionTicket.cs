@@ -41,6 +41,12 @@ public sealed class NewSessionTicket
     /// <summary>ticket_lifetime (TLS 1.3) or ticket_lifetime_hint (TLS 1.2), seconds.</summary>
     public uint LifetimeSeconds { get; }
 
+    /// <summary>Alias of <see cref="LifetimeSeconds"/>.</summary>
+    public uint Lifetime => LifetimeSeconds;
+
+    /// <summary>Lifetime in ns.</summary>
+    public long LifetimeNs => LifetimeSeconds * Nanoseconds.PerSecond;
+
     /// <summary>ticket_age_add (TLS 1.3; 0 in TLS 1.2).</summary>
     public uint AgeAdd { get; }
 

@@ -52,7 +52,7 @@ public sealed class SessionState
 
     private readonly byte[] masterSecret;
 
-    /// <summary>Creates a record; strings must be ASCII of at most 255 bytes.</summary>
+    /// <summary>Creates a record; strings must be ASCII of at most 255 bytes (an empty string serializes as absent, so it reads back as null).</summary>
     public SessionState(
         TlsVersion version,
         ushort cipherSuite,

@@ -34,7 +34,7 @@ public sealed class TicketKey
     private readonly byte[] name;
     private readonly byte[] aesKey;
     private readonly byte[] hmacKey;
-    private Aes? aes;
+    private CbcBlockCipher? cbc;
     private IncrementalHash? hmac;
     private AesGcm? gcm;
 
@@ -58,8 +58,7 @@ public sealed class TicketKey
         }
         else
         {
-            aes = Aes.Create();
-            aes.Key = this.aesKey;
+            cbc = new CbcBlockCipher(this.aesKey);
             hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, this.hmacKey);
         }
     }
@@ -157,10 +156,10 @@ public sealed class TicketKey
 
         StoppedEncryptingAt ??= now;
         ErasedAt = now;
-        aes?.Dispose();
+        cbc?.Dispose();
         hmac?.Dispose();
         gcm?.Dispose();
-        aes = null;
+        cbc = null;
         hmac = null;
         gcm = null;
         CryptographicOperations.ZeroMemory(aesKey);
@@ -183,7 +182,7 @@ public sealed class TicketKey
         {
             var iv = destination.Slice(NameLength, IvLength);
             random.Fill(iv);
-            int written = aes!.EncryptCbc(plaintext, iv, destination[(NameLength + IvLength)..], PaddingMode.PKCS7);
+            int written = cbc!.Encrypt(plaintext, iv, destination[(NameLength + IvLength)..]);
             int macAt = NameLength + IvLength + written;
             hmac!.AppendData(destination[..macAt]);
             hmac.GetHashAndReset(destination.Slice(macAt, MacLength));
@@ -236,16 +235,9 @@ public sealed class TicketKey
             return TicketOpenStatus.Malformed;
         }
 
-        try
-        {
-            return aes!.TryDecryptCbc(cipherText, ticket.Slice(NameLength, IvLength), plaintext, out written, PaddingMode.PKCS7)
-                ? TicketOpenStatus.Ok
-                : TicketOpenStatus.Malformed;
-        }
-        catch (CryptographicException)
-        {
-            return TicketOpenStatus.DecryptFailed;
-        }
+        return cbc!.TryDecrypt(cipherText, ticket.Slice(NameLength, IvLength), plaintext, out written)
+            ? TicketOpenStatus.Ok
+            : TicketOpenStatus.DecryptFailed;
     }
 
     private TicketOpenStatus OpenGcm(ReadOnlySpan<byte> ticket, Span<byte> plaintext, out int written)

@@ -207,7 +207,9 @@ public sealed partial class TlsServerState
 
     private Sizes Sizes12(bool full, int sessionIdLength, NewSessionTicket[] issued, in ClientHello hello)
     {
-        int clientHello = HandshakeSizes.ClientHello(TlsVersion.Tls12, !hello.SessionId.IsEmpty, hello.Ticket.Length, false);
+        // A client offering a ticket also sends a fresh 32 B session id (RFC 5077 3.4; OpenSSL does), which the server echoes.
+        bool idInHello = !hello.SessionId.IsEmpty || !hello.Ticket.IsEmpty;
+        int clientHello = HandshakeSizes.ClientHello(TlsVersion.Tls12, idInHello, hello.Ticket.Length, false);
         int nst = issued.Length > 0 ? HandshakeSizes.NewSessionTicketRecord(issued[0]) : 0;
         int hello12 = HandshakeSizes.ServerHello12(sessionIdLength, full, issued.Length > 0);
         int finish = nst + HandshakeSizes.ChangeCipherSpec + HandshakeSizes.Finished12;

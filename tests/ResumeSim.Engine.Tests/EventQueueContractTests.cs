@@ -66,6 +66,32 @@ public sealed class EventQueueContractTests
         queue.Enqueue(3, 9);
         queue.Enqueue(1, 10);
         Assert.Equal([(1L, 10L), (3L, 9L)], Drain(queue));
+
+    }
+
+    [Theory]
+    [MemberData(nameof(Queues))]
+    public void Clear_WithThousandsPending_NothingReappearsAfterRefill(string queueName)
+    {
+        // Thousands of entries (past the calendar's heap-only size) are pending when Clear runs.
+        var queue = Create(queueName);
+        for (long k = 0; k < 5000; k++)
+        {
+            queue.Enqueue(k * 37 % 1001, k);
+            queue.TryDequeue(out _, out _);
+            queue.Enqueue(k * 37 % 1001, k);
+        }
+
+        queue.Clear();
+        for (long k = 0; k < 3000; k++)
+        {
+            queue.Enqueue(k % 500, 100_000 + k);
+        }
+
+        var drained = Drain(queue);
+        Assert.Equal(3000, drained.Count);
+        Assert.All(drained, e => Assert.True(e.Item2 >= 100_000));
+        Assert.Equal(drained.OrderBy(e => e.Item1).ThenBy(e => e.Item2), drained);
     }
 
     [Theory]

@@ -77,8 +77,7 @@ public sealed class ScenarioErrorTests
     [Fact]
     public void OutOfRange_Tls13TicketLifetimeOverSevenDays_CitesTheRfc()
     {
-        var text = ScenarioText.Minimal + "\ntls: {version: \"1.3\"}\n  \n" + "".PadLeft(0);
-        text = ScenarioText.Minimal.Replace("strategies:", "tls: {version: \"1.3\"}\nstrategies:", StringComparison.Ordinal)
+        var text = ScenarioText.Minimal.Replace("strategies:", "tls: {version: \"1.3\"}\nstrategies:", StringComparison.Ordinal)
             + "\n  - name: t\n    tickets: {lifetime: 8d}";
         ScenarioText.AssertError(text, 11, 25, "lifetime: 8d is out of range", "7d");
     }
@@ -169,7 +168,6 @@ public sealed class ScenarioErrorTests
         Assert.StartsWith("YAML syntax error: ", error.Message, StringComparison.Ordinal);
         Assert.Equal(ScenarioText.File, error.File);
         Assert.Equal((2, 11), (error.Line, error.Column));
-        Console.WriteLine(error);
         Assert.DoesNotContain("Idx:", error.Message, StringComparison.Ordinal);
     }
 
@@ -178,7 +176,6 @@ public sealed class ScenarioErrorTests
     {
         var error = Assert.Single(ScenarioText.Errors("name: t\nfarm:\n  servers: 2\n   - x: [\n"));
         Assert.Equal((4, 7), (error.Line, error.Column));
-        Console.WriteLine(error);
     }
 
     [Fact]

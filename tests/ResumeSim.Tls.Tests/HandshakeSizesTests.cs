@@ -31,6 +31,7 @@ public sealed class HandshakeSizesTests
         var byTicket = server.Handshake(Servers.WithTicket(ticket, Sessions.Id(1)), 1);
         Assert.Equal(141, byTicket.ServerFlightBytes);
         Assert.Equal(415, byTicket.ClientHelloBytes);
+        Assert.Equal(415, server.Handshake(Servers.WithTicket(ticket), 2).ClientHelloBytes);
 
         var ids = Servers.Tls12(tickets: false);
         var full = ids.Handshake(Servers.Fresh12(), 0);

@@ -14,6 +14,7 @@ internal static partial class FaultBinder
 {
     public const int SharedStore = -1;
 
+    /// <param name="duration">The measured period; <see cref="TimeSpan.MaxValue"/> when it is itself invalid.</param>
     public static IReadOnlyList<FaultConfig> Bind(YNode node, TimeSpan duration, int servers, Issues issues)
     {
         var faults = new List<FaultConfig>();
@@ -38,8 +39,13 @@ internal static partial class FaultBinder
             }
 
             // A fault at or after the end of the measured period could never be seen in the results.
-            var at = item.Required("at", $"a duration from 0 to below the duration ({Scalars.Show(duration)})") is { } atNode
-                && Scalars.TryDuration(atNode, $"{path}.at", TimeSpan.Zero, duration - TimeSpan.FromTicks(1), issues, out var a) ? a : TimeSpan.Zero;
+            var limit = $"a duration from 0 to below duration ({Scalars.Show(duration)})";
+            var at = TimeSpan.Zero;
+            if (item.Required("at", limit) is { } atNode && Scalars.TryDuration(atNode, $"{path}.at", TimeSpan.Zero, TimeSpan.MaxValue, issues, out at)
+                && at >= duration)
+            {
+                issues.Add(atNode, $"{path}.at: {Scalars.Show(at)} is out of range; expected {limit}");
+            }
 
             if (item.Has("restart") == item.Has("flush"))
             {

@@ -31,8 +31,12 @@ internal static class ScenarioBinder
         var name = top.Required("name", Names.Form) is { } nameNode ? ReadName(nameNode, "name", issues) : "unnamed";
         var description = top.Text("description", "", "a line of text");
         var seed = top.Get("seed") is { } seedNode ? ReadSeed(seedNode, issues) : 1UL;
-        var duration = top.Required("duration", Units.DurationForm) is { } durationNode
-            && Scalars.TryDuration(durationNode, "duration", TimeSpan.FromTicks(1), MaxDuration, issues, out var d) ? d : TimeSpan.FromMinutes(1);
+        TimeSpan? written = top.Required("duration", Units.DurationForm) is { } durationNode
+            && Scalars.TryDuration(durationNode, "duration", TimeSpan.FromTicks(1), MaxDuration, issues, out var d) ? d : null;
+        var duration = written ?? TimeSpan.FromMinutes(1);
+
+        // Limits that depend on the duration are not checked against a duration that is itself wrong.
+        var durationLimit = written ?? TimeSpan.MaxValue;
         var warmup = top.Duration("warmup", TimeSpan.Zero, TimeSpan.Zero, MaxDuration);
         var replications = (int)top.Int("replications", 1, 1, MaxReplications);
 
@@ -47,8 +51,8 @@ internal static class ScenarioBinder
         var strategies = top.Required("strategies", "a list of {name, session_ids | tickets | resumption: off}") is { } strategiesNode
             ? StrategyBinder.BindAll(strategiesNode, protocol, issues)
             : [];
-        var faults = top.Get("faults") is { } faultsNode ? FaultBinder.Bind(faultsNode, duration, farm.Servers, issues) : [];
-        var output = top.Get("output") is { } outputNode ? WorldBinder.Output(outputNode, duration, issues) : new OutputConfig();
+        var faults = top.Get("faults") is { } faultsNode ? FaultBinder.Bind(faultsNode, durationLimit, farm.Servers, issues) : [];
+        var output = top.Get("output") is { } outputNode ? WorldBinder.Output(outputNode, durationLimit, issues) : new OutputConfig();
 
         return new ScenarioConfig
         {

@@ -177,12 +177,12 @@ internal static class StrategyBinder
             Keys = section.Choice("keys", defaults.Keys, Choices.Keys),
             Rotate = section.Duration("rotate", defaults.Rotate, TimeSpan.Zero, MaxTime),
             Keep = section.Duration("keep", defaults.Keep, TimeSpan.Zero, MaxTime),
-            Lifetime = section.Duration("lifetime", tls13 && defaults.Lifetime > MaxTls13Lifetime ? MaxTls13Lifetime : defaults.Lifetime,
-                TimeSpan.FromTicks(1), tls13 ? MaxTls13Lifetime : MaxTime),
+            Lifetime = section.Duration("lifetime", defaults.Lifetime, TimeSpan.FromTicks(1), tls13 ? MaxTls13Lifetime : MaxTime),
             Cipher = section.Choice("cipher", defaults.Cipher, Choices.Cipher),
             Renew = section.Bool("renew", defaults.Renew),
 
-            // OpenSSL sends 2 after a full handshake and 1 after a resumption (SSL_CTX_set_num_tickets).
+            // OpenSSL sends 2 after a full handshake and 1 after a resumption (SSL_CTX_set_num_tickets);
+            // BoringSSL caps the count at 16 (parameters.md section 1), so larger values are typos.
             TicketsAfterFull = (int)section.Int("tickets_after_full", defaults.TicketsAfterFull, 0, 16),
             TicketsAfterResumption = (int)section.Int("tickets_after_resumption", defaults.TicketsAfterResumption, 0, 16),
             PskDhe = section.Choice("psk", defaults.PskDhe, Choices.PskDhe),

@@ -141,4 +141,24 @@ public sealed class SweepExpanderTests
         var values = string.Join(", ", Enumerable.Range(1, 101));
         ScenarioText.AssertError(Swept + $"\nsweep:\n  farm.servers: [{values}]\n  strategies.ids.session_ids.capacity: [{values}]", 12, 1, "10201 points");
     }
+
+    [Fact]
+    public void Sweep_FaultByIndexAndMixShareByIndex_AreApplied()
+    {
+        var text = Swept.Replace("visits: {rate: 4/h}", "visits: {rate: 4/h}\n  mix: [{browser: chrome, share: 0.5}, {browser: curl, share: 0.5}]", StringComparison.Ordinal)
+            + "\nfaults: [{at: 1m, restart: server-1}]\nsweep:\n  faults.0.at: [2m, 3m]\n  faults.0.restart: [server-2]";
+        var plan = ScenarioText.Parse(text);
+
+        Assert.Equal([TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(3)], plan.Points.Select(p => p.Config.Faults[0].At));
+        Assert.All(plan.Points, p => Assert.Equal(1, p.Config.Faults[0].Server));
+    }
+
+    [Fact]
+    public void Sweep_MixShares_ThatNoLongerSumToOne_AreReportedPerPoint()
+    {
+        var text = Swept.Replace("visits: {rate: 4/h}", "visits: {rate: 4/h}\n  mix: [{browser: chrome, share: 0.5}, {browser: curl, share: 0.5}]", StringComparison.Ordinal)
+            + "\nsweep:\n  clients.mix.1.share: [0.5, 0.4]";
+        ScenarioText.AssertError(text, 6, 8, "at sweep point 1 (clients.mix.1.share=0.4)", "shares sum to 0.9");
+        Assert.Single(ScenarioText.Errors(text));
+    }
 }

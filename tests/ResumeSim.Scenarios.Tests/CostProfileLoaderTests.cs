@@ -1,0 +1,137 @@
+using ResumeSim.Model.Configuration;
+
+namespace ResumeSim.Scenarios.Tests;
+
+public sealed class CostProfileLoaderTests : IDisposable
+{
+    private const string CompleteTls12Ecdsa = """
+        name: my-host
+        provenance: "measured with resumesim calibrate"
+        handshakes:
+          tls12:
+            ecdsa-p256: {full: 1.5ms, resumed: 40}
+        operations: {ticket_seal: 2us, store_op: 1us}
+        """;
+
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("resumesim-costs-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    [Fact]
+    public void Load_ShippedDefaultProfile_EqualsCostProfileDefault()
+    {
+        var shipped = CostProfileLoader.Load(Path.Combine(ScenarioText.RepositoryRoot(), "scenarios", "costs", "default.yaml"));
+        var expected = CostProfile.Default;
+
+        Assert.Equal(expected.Name, shipped.Name);
+        Assert.Equal(expected.Provenance, shipped.Provenance);
+        Assert.Equal(expected.HandshakeCosts.OrderBy(p => p.Key), shipped.HandshakeCosts.OrderBy(p => p.Key));
+        Assert.Equal(
+            (expected.TicketSealMicros, expected.TicketOpenMicros, expected.StoreOperationMicros),
+            (shipped.TicketSealMicros, shipped.TicketOpenMicros, shipped.StoreOperationMicros));
+    }
+
+    [Fact]
+    public void Load_PartialProfile_ReadsDurationsAndBareMicroseconds()
+    {
+        var profile = CostProfileLoader.Load(Write("p.yaml", CompleteTls12Ecdsa));
+
+        Assert.Equal("my-host", profile.Name);
+        Assert.Equal(1500, profile.HandshakeMicros(ProtocolVersion.Tls12, CertificateKind.EcdsaP256, CostedHandshake.Full));
+        Assert.Equal(40, profile.HandshakeMicros(ProtocolVersion.Tls12, CertificateKind.EcdsaP256, CostedHandshake.Resumed));
+        Assert.False(profile.TryGetHandshakeMicros(ProtocolVersion.Tls13, CertificateKind.EcdsaP256, CostedHandshake.Full, out _));
+        Assert.Equal((2, 0, 1), (profile.TicketSealMicros, profile.TicketOpenMicros, profile.StoreOperationMicros));
+    }
+
+    [Fact]
+    public void Load_MissingEntry_NamesTheFileAndWhatIsMissing()
+    {
+        var path = Write("bad.yaml", CompleteTls12Ecdsa.Replace("resumed: 40", "resume: 40", StringComparison.Ordinal));
+        var e = Assert.Throws<ScenarioException>(() => CostProfileLoader.Load(path));
+
+        Assert.Contains(e.Errors, x => x.File == path && (x.Line, x.Column) == (5, 31) && x.Message.StartsWith("'resume' is not a key of ecdsa-p256", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, x => x.File == path && (x.Line, x.Column) == (5, 17) && x.Message.Contains("missing required key 'resumed' in handshakes.tls12.ecdsa-p256", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_MissingFile_Throws()
+    {
+        var e = Assert.Throws<ScenarioException>(() => CostProfileLoader.Load(Path.Combine(_dir.FullName, "none.yaml")));
+        Assert.Equal((0, 0), (e.Errors[0].Line, e.Errors[0].Column));
+        Assert.Contains("not found", e.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scenario_CostsDefault_IsTheDefaultProfile()
+    {
+        Assert.Same(CostProfile.Default, ScenarioText.Parse(ScenarioText.Minimal + "\ncosts: default").Base.Costs);
+    }
+
+    [Theory]
+    [InlineData("{fixed: 0}", 0)]
+    [InlineData("{fixed: 250us}", 250)]
+    [InlineData("{fixed: 1.5ms}", 1500)]
+    [InlineData("{fixed: 300}", 300)]
+    public void Scenario_CostsFixed_PricesEveryHandshakeTheSame(string written, double micros)
+    {
+        var costs = ScenarioText.Parse(ScenarioText.Minimal + $"\ncosts: {written}").Base.Costs;
+
+        Assert.All(costs.HandshakeCosts, p => Assert.Equal(micros, p.Value));
+        Assert.Equal(micros == 0, costs.IsFree);
+    }
+
+    [Fact]
+    public void Scenario_CostsFile_IsResolvedRelativeToTheScenariosFolder()
+    {
+        Write(Path.Combine("costs", "host.yaml"), CompleteTls12Ecdsa);
+        var scenario = Write("s.yaml", ScenarioText.Minimal + "\ncosts: costs/host.yaml");
+
+        var fromFile = ScenarioLoader.Load(scenario).Base.Costs;
+        var fromText = ScenarioLoader.Parse(ScenarioText.Minimal + "\ncosts: costs/host.yaml", scenario).Base.Costs;
+
+        Assert.Equal("my-host", fromFile.Name);
+        Assert.Equal("my-host", fromText.Name);
+    }
+
+    [Fact]
+    public void Scenario_CostsFileNotPricingTheScenariosCombination_IsReportedAtCosts()
+    {
+        Write("host.yaml", CompleteTls12Ecdsa);
+        var scenario = Write("s.yaml", ScenarioText.Minimal + "\ntls: {version: \"1.3\", certificate: ecdsa-p256}\ncosts: host.yaml");
+
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(scenario));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal((scenario, 10, 8), (error.File, error.Line, error.Column));
+        Assert.Contains("does not price TLS 1.3 ecdsa-p256", error.Message, StringComparison.Ordinal);
+        Assert.Contains("handshakes.tls13.ecdsa-p256 with full, psk, psk_dhe", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scenario_CostsFileWithErrors_ReportsThemInTheCostFile()
+    {
+        var costs = Write("host.yaml", CompleteTls12Ecdsa.Replace("1.5ms", "fast", StringComparison.Ordinal));
+        var scenario = Write("s.yaml", ScenarioText.Minimal + "\ncosts: host.yaml");
+
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(scenario));
+        Assert.Contains(e.Errors, x => x.File == costs && (x.Line, x.Column) == (5, 24) && x.Message.Contains("'fast' is not a CPU time", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, x => x.File == scenario && (x.Line, x.Column) == (9, 8));
+    }
+
+    [Fact]
+    public void Scenario_CostsFileMissing_IsReportedAtCosts()
+    {
+        var scenario = Write("s.yaml", ScenarioText.Minimal + "\ncosts: nowhere.yaml");
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(scenario));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal((9, 8), (error.Line, error.Column));
+        Assert.Contains("'nowhere.yaml' not found", error.Message, StringComparison.Ordinal);
+    }
+
+    private string Write(string relative, string text)
+    {
+        var path = Path.Combine(_dir.FullName, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
