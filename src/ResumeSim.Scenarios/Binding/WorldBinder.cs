@@ -90,7 +90,7 @@ internal static class WorldBinder
     public static OutputConfig Output(YNode node, TimeSpan duration, Issues issues)
     {
         var defaults = new OutputConfig();
-        var section = Section.Open(node, "output", ["bucket", "charts"], issues);
+        var section = Section.Open(node, "output", ["bucket", "charts", "target_utilization"], issues);
         if (section is null)
         {
             return defaults;
@@ -98,7 +98,14 @@ internal static class WorldBinder
 
         var bucket = section.Get("bucket") is { } bucketNode
             && Scalars.TryDuration(bucketNode, "output.bucket", TimeSpan.FromMilliseconds(1), duration, issues, out var b) ? b : defaults.Bucket;
-        return new OutputConfig { Bucket = bucket, Charts = section.Get("charts") is { } chartsNode ? Charts(chartsNode, issues) : defaults.Charts };
+        var target = section.Get("target_utilization") is { } targetNode
+            && Scalars.TryNumber(targetNode, "output.target_utilization", 0, 1, minExclusive: true, issues, out var t) ? t : defaults.TargetUtilization;
+        return new OutputConfig
+        {
+            Bucket = bucket,
+            Charts = section.Get("charts") is { } chartsNode ? Charts(chartsNode, issues) : defaults.Charts,
+            TargetUtilization = target,
+        };
     }
 
     private static List<string> Charts(YNode node, Issues issues)

@@ -13,7 +13,7 @@ internal static class SweepExpander
     /// <summary>Grids beyond this are almost surely a mistake (and would not finish).</summary>
     public const int MaxPoints = 10_000;
 
-    private const string PathForm = "a dotted path to a single value written in the file, e.g. farm.servers, clients.visits.rate or strategies.NAME.tickets.rotate";
+    private const string PathForm = "a dotted path to a single value written in the file, e.g. farm.servers, clients.visits.rate, strategies.NAME.tickets.rotate or strategies.*.session_ids.capacity";
 
     public static List<SweepAxis> ReadAxes(YNode node, Issues issues)
     {
@@ -59,14 +59,46 @@ internal static class SweepExpander
     /// name, list items by their <c>name:</c> or by 0-based index; a name containing dots is tried
     /// as a whole before its parts.
     /// </summary>
-    public static Action<YNode>? Resolve(YMapping root, SweepAxis axis, Issues? issues)
+    public static Action<YNode>? Resolve(YMapping root, SweepAxis axis, Issues? issues) =>
+        Resolve(root, axis.Key.Split('.'), 0, "", axis, issues);
+
+    /// <summary>
+    /// Walks <paramref name="segments"/> from <paramref name="from"/>. A <c>*</c> segment on a list
+    /// addresses every item that has the rest of the path (e.g. <c>strategies.*.session_ids.capacity</c>
+    /// sets the capacity of every strategy that has session IDs); at least one item must have it.
+    /// </summary>
+    private static Action<YNode>? Resolve(YNode current, string[] segments, int from, string walked, SweepAxis axis, Issues? issues)
     {
-        var segments = axis.Key.Split('.');
-        YNode current = root;
         Action<YNode>? setter = null;
-        var walked = "";
-        for (var i = 0; i < segments.Length;)
+        for (var i = from; i < segments.Length;)
         {
+            if (segments[i] == "*" && current is YSequence sequence)
+            {
+                var prefix = walked.Length == 0 ? "*" : $"{walked}.*";
+                var setters = new List<Action<YNode>>();
+                foreach (var item in sequence.Items)
+                {
+                    if (i + 1 < segments.Length && Resolve(item, segments, i + 1, prefix, axis, null) is { } itemSetter)
+                    {
+                        setters.Add(itemSetter);
+                    }
+                }
+
+                if (setters.Count == 0)
+                {
+                    issues?.Add(axis.KeyNode, $"sweep key '{axis.Key}' matches no item under {walked}; expected {PathForm}");
+                    return null;
+                }
+
+                return value =>
+                {
+                    foreach (var set in setters)
+                    {
+                        set(value);
+                    }
+                };
+            }
+
             var found = false;
             for (var take = segments.Length - i; take >= 1 && !found; take--)
             {

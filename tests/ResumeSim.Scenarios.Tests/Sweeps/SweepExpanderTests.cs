@@ -55,6 +55,26 @@ public sealed class SweepExpanderTests
     }
 
     [Fact]
+    public void Sweep_WildcardItem_SetsEveryItemThatHasThePath()
+    {
+        var twoIds = Swept.Replace("  - name: tickets-shared-key\n    tickets: {rotate: 1h}", "  - name: ids-lru\n    session_ids: {eviction: lru, capacity: 1000}\n  - name: tickets-shared-key\n    tickets: {rotate: 1h}", StringComparison.Ordinal);
+        var plan = ScenarioText.Parse(twoIds + "\nsweep:\n  strategies.*.session_ids.capacity: [10, 20]");
+
+        Assert.Equal(["strategies.*.session_ids.capacity"], plan.SweepKeys);
+        Assert.Equal([10L, 20L], plan.Points.Select(p => p.Config.Strategies[0].SessionIds!.CapacityEntries));
+        Assert.Equal([10L, 20L], plan.Points.Select(p => p.Config.Strategies[1].SessionIds!.CapacityEntries));
+        Assert.All(plan.Points, p => Assert.Null(p.Config.Strategies[2].SessionIds));
+    }
+
+    [Fact]
+    public void Sweep_WildcardMatchingNoItem_IsAnErrorAtTheSweepKey()
+    {
+        var ex = Assert.Throws<ScenarioException>(() => ScenarioText.Parse(Swept + "\nsweep:\n  strategies.*.tickets.keep: [1h]"));
+
+        Assert.Contains(ex.Errors, e => e.Message.Contains("matches no item", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Sweep_ListItemByIndex_Works()
     {
         var plan = ScenarioText.Parse(Swept + "\nsweep:\n  strategies.0.session_ids.capacity: [10, 1MB]");
