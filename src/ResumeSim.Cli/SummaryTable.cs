@@ -27,7 +27,7 @@ internal static class SummaryTable
             table.AddColumn("sweep");
         }
 
-        foreach (var header in new[] { "strategy", "conns", "resumed", "hs p50 ms", "hs p99 ms", "page p99 ms", "cpu mean", "cpu peak", "cores", "store peak", "tk rejected" })
+        foreach (var header in new[] { "strategy", "conns", "resumed", "hs p50 ms", "hs p99 ms", "page p99 ms", "cpu s", "cpu mean", "cpu peak", "cores", "store peak", "tk rejected" })
         {
             table.AddColumn(new TableColumn(header).RightAligned());
         }
@@ -47,6 +47,7 @@ internal static class SummaryTable
             cells.Add(Number(g.Average(r => r.HandshakeP50Ms), "F1"));
             cells.Add(Number(g.Average(r => r.HandshakeP99Ms), "F1"));
             cells.Add(Number(g.Average(r => r.PageP99Ms), "F1"));
+            cells.Add(Number(g.Average(r => r.CpuCoreSeconds), "F1"));
             cells.Add(Number(g.Average(r => r.CpuUtilMean), "P1"));
             cells.Add(Number(g.Average(r => r.CpuUtilPeak), "P1"));
             cells.Add(Number(g.Max(r => (double)r.CoresNeeded), "N0"));
