@@ -30,6 +30,14 @@ internal static class BenchCommand
             ModelBenchmark.Run(new ModelBenchmarkOptions { Quick = parsed.GetValue(modelQuick), Repetitions = parsed.GetValue(repetitions) }, output);
             return ExitCodes.Ok;
         });
-        return new Command("bench", "Measure the simulator's speed.") { engine, model };
+        var tlsQuick = new Option<bool>("--quick") { Description = "A reduced run that checks the benchmark works; numbers are not comparable." };
+        var tlsRepetitions = new Option<int>("--repetitions") { Description = "Runs per measurement; the median is reported.", DefaultValueFactory = _ => 5 };
+        var tls = new Command("tls", "Session-store get/put with 10^6 entries; ticket seal/open against the raw AES and HMAC calls.") { tlsQuick, tlsRepetitions };
+        tls.SetAction(parsed =>
+        {
+            TlsBenchmark.Run(parsed.GetValue(tlsQuick), parsed.GetValue(tlsRepetitions), output);
+            return ExitCodes.Ok;
+        });
+        return new Command("bench", "Measure the simulator's speed.") { engine, model, tls };
     }
 }
