@@ -18,7 +18,7 @@ internal static class SummaryTable
         });
         if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
         {
-            console.Profile.Width = 160;
+            console.Profile.Width = 240;
         }
 
         var table = new Table().Title($"{plan.Base.Name}: means over {plan.Base.Replications} replication(s)");
