@@ -64,7 +64,8 @@ public sealed class CommandLineTests
     [Fact]
     public void EveryShippedScenario_Validates()
     {
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "scenarios"), "*.yaml"))
+        var root = Path.Combine(RepositoryPaths.Root, "scenarios");
+        foreach (var file in Directory.GetFiles(root, "*.yaml").Concat(Directory.GetFiles(Path.Combine(root, "validation"), "*.yaml")))
         {
             var (exit, _, stderr) = CliRunner.Run("validate", file);
             Assert.True(exit == 0, $"{file}: {stderr}");

@@ -6,9 +6,14 @@ public sealed class ShippedScenariosTests
     public static TheoryData<string> ScenarioFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Path.Combine(ScenarioText.RepositoryRoot(), "scenarios"), "*.yaml").Order(StringComparer.Ordinal))
+        // Scenarios live in scenarios/ and scenarios/validation/ (scenarios/costs/ holds cost profiles).
+        var root = Path.Combine(ScenarioText.RepositoryRoot(), "scenarios");
+        foreach (var folder in new[] { root, Path.Combine(root, "validation") })
         {
-            data.Add(Path.GetFileName(file));
+            foreach (var file in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+            {
+                data.Add(Path.GetRelativePath(root, file));
+            }
         }
 
         return data;
