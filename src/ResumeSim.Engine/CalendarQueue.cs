@@ -26,7 +26,7 @@ namespace ResumeSim.Engine;
 /// the power of two nearest count/2 (about two entries per bucket) and W is estimated from a
 /// strided sample of the pending times so that the year covers the 90% quantile; the far tail
 /// (a timeout hours away among events microseconds apart) stays in <c>far</c> instead of
-/// stretching W. When the buckets hold more than 4 entries each on average the whole calendar is
+/// stretching W. When the buckets hold more than 3 entries each on average the whole calendar is
 /// rebuilt with a larger N, so growth costs O(1) amortised. Rebuilding is deterministic: it
 /// depends only on the entries, never on a clock or random source.</para>
 /// <para>Exact FIFO for equal times holds because equal times always share a region and bucket
@@ -40,7 +40,7 @@ public sealed partial class CalendarQueue : IEventQueue
     private const int MaxBucketsLog2 = 24;
     private const int EntriesPerBucket = 2;
     private const int InlineCapacity = 3;
-    private const int GrowWhenPerBucketAbove = 4;
+    private const int GrowWhenPerBucketAbove = 3;
     private const int SampleSize = 1024;
     private const double CoveredQuantile = 0.9;
 
