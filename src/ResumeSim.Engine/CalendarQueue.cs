@@ -10,7 +10,7 @@ namespace ResumeSim.Engine;
 /// </summary>
 /// <remarks>
 /// <para>Layout. The "year" [base, base + N·W) is cut into N buckets of width W = 2^shift ticks.
-/// Each bucket is an unsorted singly linked list of nodes in a shared pool (push-front, O(1)).
+/// Each bucket is unsorted: up to 3 entries inline, more in an overflow list (O(1) insert).
 /// Three regions hold every entry, strictly ordered by time:</para>
 /// <list type="number">
 /// <item><c>near</c>: a 4-ary heap with every entry earlier than the end of the current bucket
@@ -22,16 +22,17 @@ namespace ResumeSim.Engine;
 /// handful of events would be rebuilt every few operations. Above that it switches to buckets,
 /// and back when a rebuild finds 64 entries or fewer.</para>
 /// <para>When <c>near</c> is empty the cursor walks to the next non-empty bucket and moves its
-/// list into the heap. At the end of the year the calendar is rebuilt from <c>far</c>: N becomes
+/// entries (up to 3 inline in the 56-byte bucket, the rest in an overflow list) into the heap. At the end of the year the calendar is rebuilt from <c>far</c>: N becomes
 /// the power of two nearest count/2 (about two entries per bucket) and W is estimated from a
 /// strided sample of the pending times so that the year covers the 90% quantile; the far tail
 /// (a timeout hours away among events microseconds apart) stays in <c>far</c> instead of
-/// stretching W. When the buckets hold more than 4 entries each on average the whole calendar is
-/// rebuilt with a larger N, so growth costs O(1) amortised. Rebuilding is deterministic: it
-/// depends only on the entries, never on a clock or random source.</para>
+/// stretching W. When the buckets hold more than 3 entries each on average every entry goes back
+/// to <c>far</c> ("unbuilt": further inserts are plain appends) and the next read builds a larger
+/// calendar, so growth costs O(1) amortised and a burst of inserts costs one rebuild.
+/// Rebuilding is deterministic: it depends only on the entries, never on a clock or random source.</para>
 /// <para>Exact FIFO for equal times holds because equal times always share a region and bucket
-/// and the heap orders by (time, key). Steady state allocates nothing: the pool, the head array
-/// and <c>far</c> only grow to the peak population.</para>
+/// and the heap orders by (time, key). Steady state allocates nothing: the overflow pool, the
+/// bucket array and <c>far</c> only grow to the peak population.</para>
 /// </remarks>
 public sealed partial class CalendarQueue : IEventQueue
 {
@@ -40,7 +41,7 @@ public sealed partial class CalendarQueue : IEventQueue
     private const int MaxBucketsLog2 = 24;
     private const int EntriesPerBucket = 2;
     private const int InlineCapacity = 3;
-    private const int GrowWhenPerBucketAbove = 4;
+    private const int GrowWhenPerBucketAbove = 3;
     private const int SampleSize = 1024;
     private const double CoveredQuantile = 0.9;
 
@@ -83,12 +84,18 @@ public sealed partial class CalendarQueue : IEventQueue
         _count++;
         if (!_hasCalendar)
         {
+            if (_farCount > 0)
+            {
+                // Unbuilt: a sequential append; the next peek or dequeue builds the calendar once.
+                AddFar(new QueueEntry(time, key));
+                return;
+            }
+
             // Small populations live in the heap alone: a calendar would be rebuilt every few events.
             _near.Enqueue(time, key);
             if (_near.Count > HeapOnlyUpTo)
             {
                 DrainAllToFar();
-                Rebuild();
             }
 
             return;
@@ -112,8 +119,9 @@ public sealed partial class CalendarQueue : IEventQueue
         Push((int)bucket, new QueueEntry(time, key));
         if (++_inBuckets > _bucketCount * GrowWhenPerBucketAbove && _bucketsLog2 < MaxBucketsLog2)
         {
+            // Outgrown: fall back to "unbuilt" and size the next calendar when it is next read,
+            // so a burst of inserts (10^7 clients scheduling their first visit) costs one rebuild.
             DrainAllToFar();
-            Rebuild();
         }
     }
 
@@ -163,7 +171,7 @@ public sealed partial class CalendarQueue : IEventQueue
         Debug.Assert(_near.Count == 0);
         while (true)
         {
-            if (!_hasCalendar)
+            if (!_hasCalendar && _farCount == 0)
             {
                 return false; // heap-only mode keeps everything in near, which is empty
             }
@@ -295,5 +303,6 @@ public sealed partial class CalendarQueue : IEventQueue
         Debug.Assert(_inBuckets == 0);
         _freeHead = 0;
         _poolUsed = 0;
+        _hasCalendar = false;
     }
 }

@@ -56,15 +56,37 @@ public sealed class CalendarQueueTests
         queue.Enqueue(0, 0);
         queue.TryPeek(out _, out _);
         long key = 1;
-        // Entries land inside the current year, so only the growth trigger can resize.
+        // Entries land inside the current year, so only the growth trigger can resize; a peek now
+        // and then (as a running simulation does) makes the queue rebuild instead of staying unbuilt.
         for (int i = 0; i < 1_000_000; i++)
         {
             queue.Enqueue(i % 997, key++);
+            if (i % 1000 == 0)
+            {
+                Assert.True(queue.TryPeek(out long t, out _));
+                Assert.Equal(0, t);
+            }
         }
 
         // Doubling growth: about log2(10^6 / 64) rebuilds, not one per insert.
         Assert.InRange(queue.Rebuilds, 1, 30);
         Assert.Equal(1_000_001, queue.Count);
+    }
+
+    [Fact]
+    public void Enqueue_BurstWithoutReads_BuildsTheCalendarOnceOnTheNextRead()
+    {
+        var queue = new CalendarQueue();
+        var rng = new RandomStream(12);
+        for (long k = 0; k < 200_000; k++)
+        {
+            queue.Enqueue((long)(rng.NextExponential(1.0) * 1e9), k);
+        }
+
+        Assert.Equal(0, queue.Rebuilds);
+        Assert.True(queue.TryPeek(out _, out _));
+        Assert.Equal(1, queue.Rebuilds);
+        Assert.InRange(queue.BucketCount, 65_536, 131_072);
     }
 
     [Fact]
