@@ -269,40 +269,4 @@ public sealed partial class CalendarQueue : IEventQueue
 
         _far[_farCount++] = entry;
     }
-
-    /// <summary>Moves every entry of <c>near</c> and the buckets into <c>far</c>.</summary>
-    private void DrainAllToFar()
-    {
-        foreach (var entry in _near.Items)
-        {
-            AddFar(entry);
-        }
-
-        _near.Clear();
-        if (_hasCalendar)
-        {
-            for (int i = _cursor + 1; i < _bucketCount && _inBuckets > 0; i++)
-            {
-                ref var b = ref _buckets[i];
-                for (int j = 0; j < Math.Min(b.Count, InlineCapacity); j++)
-                {
-                    AddFar(b.Entries[j]);
-                }
-
-                for (int node = b.Overflow; node != 0; node = _nodes[node - 1].Next)
-                {
-                    AddFar(_nodes[node - 1].Entry);
-                }
-
-                _inBuckets -= b.Count;
-                b.Count = 0;
-                b.Overflow = 0;
-            }
-        }
-
-        Debug.Assert(_inBuckets == 0);
-        _freeHead = 0;
-        _poolUsed = 0;
-        _hasCalendar = false;
-    }
 }
