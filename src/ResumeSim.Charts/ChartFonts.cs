@@ -29,7 +29,9 @@ public static class ChartFonts
         @"C:\Windows\Fonts\arial.ttf",
     ];
 
-    private static readonly Lazy<string> Resolved = new(Resolve, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string> Resolved = new(
+        () => Resolve(Environment.GetEnvironmentVariable(FontVariable), Candidates, Register, () => CanDrawText(Fonts.Default) ? Fonts.Default : null),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
     /// The font family charts use, registering the font file on first use.
@@ -40,9 +42,13 @@ public static class ChartFonts
     /// <summary>Throws now, before a long run, if charts could not draw text (see <see cref="Family"/>).</summary>
     public static void EnsureAvailable() => _ = Family;
 
-    private static string Resolve()
+    /// <summary>
+    /// The font choice, with its inputs passed in so tests can exercise every branch without touching the
+    /// process-wide ScottPlot registry: the variable's value, the candidate files, how to register a file,
+    /// and the platform default family if it can draw text (null otherwise).
+    /// </summary>
+    internal static string Resolve(string? fromEnvironment, IReadOnlyList<string> candidates, Func<string, string> register, Func<string?> usableDefault)
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable(FontVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
             if (!File.Exists(fromEnvironment))
@@ -50,25 +56,19 @@ public static class ChartFonts
                 throw new InvalidOperationException($"{FontVariable} names '{fromEnvironment}', which does not exist; expected a .ttf or .otf font file.");
             }
 
-            return Register(fromEnvironment);
+            return register(fromEnvironment);
         }
 
-        foreach (var path in Candidates)
+        foreach (var path in candidates)
         {
             if (File.Exists(path))
             {
-                return Register(path);
+                return register(path);
             }
         }
 
         // No known file: accept the platform's default only if it really has glyphs for chart text.
-        var family = Fonts.Default;
-        if (CanDrawText(family))
-        {
-            return family;
-        }
-
-        throw new InvalidOperationException(
+        return usableDefault() ?? throw new InvalidOperationException(
             "No font found to draw chart text (without one, charts would render with no text at all). " +
             "Install one, for example 'apt-get install fonts-dejavu-core' on Debian/Ubuntu, " +
             $"or set {FontVariable} to a .ttf file.");

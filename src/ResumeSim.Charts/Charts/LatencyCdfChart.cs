@@ -39,7 +39,7 @@ internal sealed class LatencyCdfChart(string name, string metric, string what, s
         }
 
         skipReason = null;
-        var subtitle = data.Provenance(withInterval: false) + " merged" + (note is null ? "" : ", " + note);
+        var subtitle = data.Provenance(withInterval: false) + (data.Replications > 1 ? " merged" : "") + (note is null ? "" : ", " + note);
         var plot = ChartCanvas.Create($"{what} latency CDF", subtitle, $"{what} latency (ms, log scale)", $"Share of {meaning} at or below (%)");
         var minLog = double.MaxValue;
         var maxLog = double.MinValue;

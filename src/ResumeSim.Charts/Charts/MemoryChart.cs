@@ -34,7 +34,11 @@ internal sealed class MemoryChart : IRunChart
             r => r.StoreBytes,
             "timeseries.csv has no rows",
             out skipReason,
-            max => Units.Bytes(max) is var (divisor, unit) ? (1 / divisor, unit) : default,
+            max =>
+            {
+                var (divisor, unit) = Units.Bytes(max);
+                return (1 / divisor, unit);
+            },
             "Session store memory over time",
             unit => $"Session store memory, all stores ({unit})");
     }
