@@ -51,14 +51,14 @@ internal static class ChartCanvas
 
     /// <summary>
     /// A log10 x axis: data are plotted as log10(x) and ticks labelled with x. Decades get labels; when
-    /// the data span less than two decades 2x and 5x get labels too, so there are always a few numbers.
+    /// the data span at most three decades 2x and 5x get labels too, so there are always a few numbers.
     /// </summary>
     public static void LogTicksX(Plot plot, double minLog, double maxLog)
     {
         var ticks = new ScottPlot.TickGenerators.NumericManual();
         var low = (int)Math.Floor(minLog);
         var high = (int)Math.Ceiling(maxLog);
-        var labelHalves = high - low <= 2;
+        var labelHalves = high - low <= 3;
         for (var decade = low; decade <= high; decade++)
         {
             for (var m = 1; m <= 9; m++)
