@@ -15,6 +15,7 @@ internal static class CliApp
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(BenchCommand.Create(output));
         root.Subcommands.Add(CheckModelCommand.Create(output, error));
+        root.Subcommands.Add(PlotCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -30,7 +31,7 @@ internal static class CliApp
 
         if (parsed.CommandResult.Command == root && parsed.Action is null)
         {
-            error.WriteLine("resumesim: a command is required (run, validate, bench). Try 'resumesim --help'.");
+            error.WriteLine("resumesim: a command is required (run, validate, plot, bench). Try 'resumesim --help'.");
             return ExitCodes.Usage;
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using ResumeSim.Charts;
 using ResumeSim.Model.Runs;
 using ResumeSim.Results;
 using ResumeSim.Scenarios;
@@ -56,6 +57,17 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
+        var charts = PlotCommand.Requested(plan.Base.Output.Charts);
+        try
+        {
+            ChartFonts.EnsureAvailable(); // before the simulation, not after it: charts are part of the run folder
+        }
+        catch (InvalidOperationException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.Failed;
+        }
+
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var points = plan.Points.Select(p => p.Config).ToList();
@@ -84,9 +96,11 @@ internal static class RunCommand
         var config = plan.Base;
         var runOutput = ResultTables.Build(plan, results, started, clock.Elapsed, request.CommandLine);
         string folder;
+        IReadOnlyList<SkippedChart> skippedCharts = [];
         try
         {
-            folder = RunWriter.Write(request.OutDir, config.Name, RunWriter.NewRunId(started, config.Seed), runOutput);
+            folder = RunWriter.Write(request.OutDir, config.Name, RunWriter.NewRunId(started, config.Seed), runOutput,
+                temp => RunCharts.Draw(runOutput, Path.Combine(temp, "charts"), charts, ChartFormat.Both, out skippedCharts));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -101,6 +115,7 @@ internal static class RunCommand
         else
         {
             SummaryTable.Write(output, plan, runOutput.Summary);
+            PlotCommand.ReportSkipped(skippedCharts, output);
             output.WriteLine($"{results.Count} simulations in {clock.Elapsed.TotalSeconds:F1} s; results in {folder}");
         }
 

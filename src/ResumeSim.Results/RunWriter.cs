@@ -17,11 +17,24 @@ public static class RunWriter
         .Concat(LatencyCsv.Trailing).Concat(CiCsv.Trailing).Distinct().ToArray();
 
     /// <summary>Writes <paramref name="output"/> and returns the final run folder.</summary>
+    /// <param name="outRoot">The results root.</param>
+    /// <param name="scenarioName">The scenario folder name.</param>
+    /// <param name="runId">The run folder name.</param>
+    /// <param name="output">The tables.</param>
+    /// <param name="extraFiles">
+    /// Optional: writes more files (charts) into the temporary run folder it is given, after the tables
+    /// and before <c>run.json</c>, and returns their paths; each is flushed to disk before the rename, so
+    /// they are part of the atomic write. If it throws, nothing is left behind.
+    /// </param>
     /// <exception cref="ArgumentException">The scenario name or run id is not a safe folder name, or rows are inconsistent
     /// (empty strategy, different sweep keys, a sweep key that is also a fixed column name).</exception>
     /// <exception cref="IOException">The run folder (or its temporary folder) already exists.</exception>
-    public static string Write(string outRoot, string scenarioName, string runId, RunOutput output) =>
-        Write(outRoot, scenarioName, runId, output, afterFile: null);
+    public static string Write(string outRoot, string scenarioName, string runId, RunOutput output, Func<string, IEnumerable<string>>? extraFiles = null) =>
+        Write(outRoot, scenarioName, runId, output, afterFile: null, extraFiles);
+
+    /// <summary>The write, with a hook called after each file (tests inject a failure there).</summary>
+    internal static string Write(string outRoot, string scenarioName, string runId, RunOutput output, Action<string>? afterFile) =>
+        Write(outRoot, scenarioName, runId, output, afterFile, extraFiles: null);
 
     /// <summary>
     /// A sortable run id from the wall-clock start and the seed, for example <c>20261127-083015-s1</c>.
@@ -52,8 +65,8 @@ public static class RunWriter
         }
     }
 
-    /// <summary>The write, with a hook called after each file (tests inject a failure there).</summary>
-    internal static string Write(string outRoot, string scenarioName, string runId, RunOutput output, Action<string>? afterFile)
+    private static string Write(
+        string outRoot, string scenarioName, string runId, RunOutput output, Action<string>? afterFile, Func<string, IEnumerable<string>>? extraFiles)
     {
         ArgumentException.ThrowIfNullOrEmpty(outRoot);
         ValidateFolderName(scenarioName, nameof(scenarioName));
@@ -91,6 +104,11 @@ public static class RunWriter
             Step(temp, RunFiles.Misses, path => MissesCsv.Write(path, output.Misses, sweepKeys), afterFile);
             Step(temp, RunFiles.Timeseries, path => TimeseriesCsv.Write(path, output.Timeseries, sweepKeys), afterFile);
             Step(temp, RunFiles.Latency, path => LatencyCsv.Write(path, output.Latency, sweepKeys), afterFile);
+            if (extraFiles is not null)
+            {
+                WriteExtras(temp, extraFiles);
+            }
+
             // run.json last: a folder with a manifest is a finished run (RunReader.FindLatest relies on it).
             Step(temp, RunFiles.Manifest, path => ManifestJson.Write(path, output.Manifest), afterFile);
             Directory.Move(temp, final);
@@ -109,6 +127,23 @@ public static class RunWriter
         var path = Path.Combine(folder, file);
         write(path);
         afterFile?.Invoke(path);
+    }
+
+    private static void WriteExtras(string temp, Func<string, IEnumerable<string>> extraFiles)
+    {
+        var root = Path.GetFullPath(temp) + Path.DirectorySeparatorChar;
+        foreach (var file in extraFiles(temp))
+        {
+            var full = Path.GetFullPath(file);
+            if (!full.StartsWith(root, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"An extra file '{file}' was written outside the run folder '{temp}'.");
+            }
+
+            // The writer flushed the tables itself; files written by someone else are flushed here.
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            stream.Flush(flushToDisk: true);
+        }
     }
 
     private static void CreateNewDirectory(string path)
