@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
 namespace ResumeSim.Notebooks.Tests;
@@ -7,8 +8,14 @@ namespace ResumeSim.Notebooks.Tests;
 /// build produced; the first failing cell fails the test with the notebook and cell named.
 /// </summary>
 [Collection(NotebookCollection.Name)]
-public sealed class NotebookExecutionTests(ITestOutputHelper output)
+public sealed partial class NotebookExecutionTests(ITestOutputHelper output)
 {
+    /// <summary>
+    /// A header row of three or more columns: what a table of rows looks like. A list of objects
+    /// displayed as is renders as an index/value tree (two columns), which is no table to read.
+    /// </summary>
+    private static readonly Regex ColumnHeaders = ColumnHeadersRegex();
+
     public static TheoryData<string> Notebooks()
     {
         var data = new TheoryData<string>();
@@ -31,13 +38,14 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         var run = await NotebookRunner.RunAsync(Path.Combine(RepositoryPaths.Notebooks, notebook), UseThisBuild, output.WriteLine);
 
         output.WriteLine($"{notebook}: {run.CellsRun} code cells in {run.Seconds:F1} s");
+        SaveOutputs(run);
         Assert.True(run.Failure is null, run.Failure);
         Assert.True(run.CellsRun > 0, $"{notebook} has no code cell.");
 
         // A notebook that runs but shows nothing is broken for its reader: each one shows at least
         // one table and one chart, and the chart carries its text (no fonts = silently blank labels).
         var html = run.Outputs.Where(o => o.MimeType == "text/html").Select(o => o.Value).ToList();
-        Assert.True(html.Any(h => h.Contains("<table", StringComparison.Ordinal)), $"{notebook} showed no table.");
+        Assert.True(html.Any(h => ColumnHeaders.IsMatch(h)), $"{notebook} showed no table with column headers.");
         var charts = html.Where(h => h.Contains("<svg", StringComparison.Ordinal)).ToList();
         Assert.True(charts.Count > 0, $"{notebook} showed no chart.");
         Assert.All(charts, svg => Assert.True(svg.Contains("<text", StringComparison.Ordinal), $"{notebook} drew a chart without text (is a font installed?)."));
@@ -54,6 +62,19 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// With RESUMESIM_NOTEBOOK_OUTPUTS set to a folder, each notebook's outputs are saved there as
+    /// <c>&lt;notebook&gt;.html</c> (for a CI artifact, or to look at the charts of a headless run).
+    /// </summary>
+    private static void SaveOutputs(NotebookRun run)
+    {
+        if (Environment.GetEnvironmentVariable("RESUMESIM_NOTEBOOK_OUTPUTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, Path.ChangeExtension(run.Notebook, ".html")), run.ToHtml());
+        }
+    }
+
+    /// <summary>
     /// The notebooks reference <c>bin/Release</c>, which is what the README's test command builds;
     /// a Debug test run points them at the Debug build instead, so they always test this build.
     /// </summary>
@@ -61,4 +82,7 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         RepositoryPaths.Configuration == "Release"
             ? source
             : source.Replace("/bin/Release/", $"/bin/{RepositoryPaths.Configuration}/", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"<thead><tr>(?:<t[hd]>(?:(?!</?t[hdr]>|</?thead>).)*</t[hd]>){3,}</tr></thead>", RegexOptions.Singleline)]
+    private static partial Regex ColumnHeadersRegex();
 }

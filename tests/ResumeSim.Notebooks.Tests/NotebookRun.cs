@@ -21,6 +21,18 @@ internal sealed class NotebookRun(string notebook)
 
     public void Fail(CellName cell, string error) => Failure = $"{cell}: {error}";
 
+    /// <summary>All outputs as one HTML page, to look at what a notebook showed without an editor.</summary>
+    public string ToHtml()
+    {
+        var page = new System.Text.StringBuilder($"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{Notebook}</title></head><body>");
+        foreach (var (mimeType, value) in _outputs)
+        {
+            page.Append(mimeType == "text/html" ? value : $"<pre>{System.Net.WebUtility.HtmlEncode(value)}</pre>").Append('\n');
+        }
+
+        return page.Append("</body></html>\n").ToString();
+    }
+
     /// <summary>The exception and its inner exceptions, one line each: a type initializer's real cause is inside.</summary>
     private static string Describe(Exception exception)
     {
