@@ -2,7 +2,7 @@ using Microsoft.DotNet.Interactive.Events;
 
 namespace ResumeSim.Notebooks.Tests;
 
-/// <summary>What executing one notebook produced: cells run, their outputs' MIME types, the first failure.</summary>
+/// <summary>What executing one notebook produced: the cells run, their outputs and the first failure.</summary>
 internal sealed class NotebookRun(string notebook)
 {
     private readonly List<(string MimeType, string Value)> _outputs = [];
