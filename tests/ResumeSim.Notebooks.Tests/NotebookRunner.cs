@@ -100,6 +100,10 @@ internal static class NotebookRunner
                 k.AddAssemblyReferences(references.SelectMany(r => r.AssemblyPaths));
                 return Task.CompletedTask;
             });
+        // As the dotnet-interactive tool behind VS Code and Jupyter sets its C# kernel up: PocketView's
+        // HTML tags (a, b, p, td, ...) imported, so a notebook name that collides with one fails here too.
+        csharp.DeferCommand(new SubmitCode(
+            "using static Microsoft.DotNet.Interactive.Formatting.PocketViewTags;\nusing Microsoft.DotNet.Interactive.Formatting;"));
         var composite = new CompositeKernel { csharp };
         composite.DefaultKernelName = CSharp;
         return composite;

@@ -63,4 +63,15 @@ public sealed class NotebookRunnerTests
         Assert.Null(run.Failure);
         Assert.Contains(run.Outputs, o => o.MimeType == "text/html" && o.Value.Contains("<table", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task RunAsync_ImportsPocketViewTagsAsTheNotebookToolsDo()
+    {
+        using var notebook = ScratchNotebook.Create("tags.ipynb", "display(b(\"bold\"));");
+
+        var run = await NotebookRunner.RunAsync(notebook.Path, source => source, _ => { });
+
+        Assert.Null(run.Failure);
+        Assert.Contains(run.Outputs, o => o.MimeType == "text/html" && o.Value.Contains("<b>", StringComparison.Ordinal));
+    }
 }
