@@ -21,6 +21,14 @@ internal static class RunCommand
         var replications = new Option<int?>("--replications") { Description = "Overrides the scenario's replications (1..1000)." };
         var threads = new Option<int>("--threads") { Description = "Simulations run at once (0 = one per core).", DefaultValueFactory = _ => 0 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar and no summary table; print only the result folder." };
+        var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the runs (K/N); combine the shards with 'resumesim merge'." };
+        shard.Validators.Add(r =>
+        {
+            if (r.GetValue(shard) is { } text && !Shard.TryParse(text, out _, out var problem))
+            {
+                r.AddError($"--shard: {problem}");
+            }
+        });
         replications.Validators.Add(r =>
         {
             if (r.GetValue(replications) is { } n && n is < 1 or > 1000)
@@ -36,7 +44,7 @@ internal static class RunCommand
             }
         });
 
-        var command = new Command("run", "Run a scenario and write its result tables.") { file, outDir, seed, replications, threads, quiet };
+        var command = new Command("run", "Run a scenario and write its result tables.") { file, outDir, seed, replications, threads, quiet, shard };
         command.SetAction(parsed => Execute(
             new RunRequest(
                 parsed.GetValue(file)!,
@@ -44,6 +52,7 @@ internal static class RunCommand
                 new ScenarioOverrides(parsed.GetValue(seed), parsed.GetValue(replications)),
                 parsed.GetValue(threads),
                 parsed.GetValue(quiet),
+                parsed.GetValue(shard) is { } text && Shard.TryParse(text, out var slice, out _) ? slice : Shard.All,
                 string.Join(' ', ["resumesim", .. parsed.Tokens.Select(t => t.Value)])),
             output,
             error));
@@ -54,6 +63,13 @@ internal static class RunCommand
     {
         if (!ScenarioInput.TryLoad(request.File, request.Overrides, error, out var plan))
         {
+            return ExitCodes.Usage;
+        }
+
+        var runs = ExperimentRunner.CountRuns(plan.Points.Select(p => p.Config).ToList());
+        if (request.Shard.Number > runs)
+        {
+            error.WriteLine($"error: --shard {request.Shard}: the scenario has only {runs} runs (sweep points x strategies x replications), so this shard would be empty");
             return ExitCodes.Usage;
         }
 
@@ -81,7 +97,7 @@ internal static class RunCommand
         IReadOnlyList<StrategyRunResult> results;
         try
         {
-            results = RunProgress.Run(points, request.Threads, showProgress: !request.Quiet, output, cancel.Token);
+            results = RunProgress.Run(points, request.Threads, request.Shard, showProgress: !request.Quiet, output, cancel.Token);
         }
         catch (OperationCanceledException)
         {
@@ -99,7 +115,13 @@ internal static class RunCommand
         IReadOnlyList<SkippedChart> skippedCharts = [];
         try
         {
-            folder = RunWriter.Write(request.OutDir, config.Name, RunWriter.NewRunId(started, config.Seed), runOutput,
+            var runId = RunWriter.NewRunId(started, config.Seed);
+            if (request.Shard != Shard.All)
+            {
+                runId += $"-shard{request.Shard.Number}of{request.Shard.Count}";
+            }
+
+            folder = RunWriter.Write(request.OutDir, config.Name, runId, runOutput,
                 temp => RunCharts.Draw(runOutput, Path.Combine(temp, "charts"), charts, ChartFormat.Both, out skippedCharts));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -122,5 +144,5 @@ internal static class RunCommand
         return ExitCodes.Ok;
     }
 
-    private sealed record RunRequest(string File, string OutDir, ScenarioOverrides Overrides, int Threads, bool Quiet, string CommandLine);
+    private sealed record RunRequest(string File, string OutDir, ScenarioOverrides Overrides, int Threads, bool Quiet, Shard Shard, string CommandLine);
 }

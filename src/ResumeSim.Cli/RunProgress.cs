@@ -8,12 +8,12 @@ namespace ResumeSim.Cli;
 internal static class RunProgress
 {
     public static IReadOnlyList<StrategyRunResult> Run(
-        IReadOnlyList<ScenarioConfig> points, int threads, bool showProgress, TextWriter output, CancellationToken cancel)
+        IReadOnlyList<ScenarioConfig> points, int threads, Shard shard, bool showProgress, TextWriter output, CancellationToken cancel)
     {
         var interactive = showProgress && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         if (!interactive)
         {
-            return ExperimentRunner.Run(points, threads, null, cancel);
+            return ExperimentRunner.Run(points, threads, null, cancel, shard);
         }
 
         IReadOnlyList<StrategyRunResult> results = [];
@@ -27,7 +27,7 @@ internal static class RunProgress
                     task.MaxValue = p.Total;
                     task.Value = p.Done;
                 });
-                results = ExperimentRunner.Run(points, threads, progress, cancel);
+                results = ExperimentRunner.Run(points, threads, progress, cancel, shard);
                 task.Value = task.MaxValue;
             });
         return results;

@@ -17,6 +17,7 @@ public static class ExperimentRunner
     /// <summary>Runs the given sweep points (a scenario without a sweep is one point).</summary>
     /// <param name="points">The resolved scenario of each sweep point.</param>
     /// <param name="threads">Simulations run at once; 0 = one per core.</param>
+    /// <param name="shard">Run only this slice of the runs (default: all); results keep their full-grid indices.</param>
     /// <param name="progress">
     /// Told as simulated time advances: (work done, work in all), where each run counts
     /// <see cref="ProgressUnitsPerRun"/> units, one per slice of its simulated time.
@@ -25,17 +26,23 @@ public static class ExperimentRunner
         IReadOnlyList<ScenarioConfig> points,
         int threads = 0,
         IProgress<(int Done, int Total)>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        Shard? shard = null)
     {
         ArgumentNullException.ThrowIfNull(points);
+        var slice = shard ?? Shard.All;
         var jobs = new List<(int Point, StrategyConfig Strategy, int Replication)>();
+        var position = 0;
         for (var p = 0; p < points.Count; p++)
         {
             foreach (var strategy in points[p].Strategies)
             {
                 for (var r = 0; r < points[p].Replications; r++)
                 {
-                    jobs.Add((p, strategy, r));
+                    if (slice.Includes(position++))
+                    {
+                        jobs.Add((p, strategy, r));
+                    }
                 }
             }
         }
@@ -56,6 +63,13 @@ public static class ExperimentRunner
                 : world.Run(replication, point, () => progress.Report((Interlocked.Increment(ref done), jobs.Count * ProgressUnitsPerRun)), ProgressUnitsPerRun);
         });
         return results;
+    }
+
+    /// <summary>How many runs (sweep point x strategy x replication) the points make in all.</summary>
+    public static int CountRuns(IReadOnlyList<ScenarioConfig> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        return points.Sum(p => p.Strategies.Count * p.Replications);
     }
 
     /// <summary>Runs one strategy of one replication on the calling thread.</summary>

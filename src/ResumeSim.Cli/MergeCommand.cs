@@ -1,0 +1,101 @@
+using System.CommandLine;
+using ResumeSim.Charts;
+using ResumeSim.Results;
+using ResumeSim.Scenarios;
+
+namespace ResumeSim.Cli;
+
+/// <summary>
+/// <c>resumesim merge --out DIR SHARD_DIR...</c>: combines the run folders of <c>run --shard K/N</c>
+/// into the tables one unsharded run writes (byte-identical CSV files), plus charts and a run.json.
+/// Refuses shards of different scenarios, seeds or replication counts, runs that appear twice, and
+/// runs that no shard holds.
+/// </summary>
+internal static class MergeCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var shards = new Argument<string[]>("SHARD_DIR") { Description = "Run folders written by 'run --shard K/N'.", Arity = ArgumentArity.OneOrMore };
+        var outDir = new Option<string>("--out") { Description = "Folder under which the merged run is written.", DefaultValueFactory = _ => "results" };
+        var command = new Command("merge", "Combine the shards of a sharded run into one run folder.") { shards, outDir };
+        command.SetAction(parsed => Execute(parsed.GetValue(shards)!, parsed.GetValue(outDir)!, output, error));
+        return command;
+    }
+
+    private static int Execute(string[] folders, string outDir, TextWriter output, TextWriter error)
+    {
+        var parts = new List<(string Folder, RunOutput Run)>();
+        foreach (var folder in folders)
+        {
+            try
+            {
+                parts.Add((folder, RunReader.Read(folder)));
+            }
+            catch (Exception ex) when (ex is ResultsFormatException or IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"error: {folder}: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+        }
+
+        var first = parts[0].Run.Manifest;
+        foreach (var (folder, run) in parts.Skip(1))
+        {
+            var m = run.Manifest;
+            if (m.ScenarioSha256 != first.ScenarioSha256 || m.Seed != first.Seed || m.Replications != first.Replications || m.Scenario != first.Scenario)
+            {
+                error.WriteLine($"error: {folder} is a shard of another run (scenario {m.Scenario} {m.ScenarioSha256[..12]}, seed {m.Seed}, {m.Replications} replications) than {parts[0].Folder} (scenario {first.Scenario} {first.ScenarioSha256[..12]}, seed {first.Seed}, {first.Replications} replications)");
+                return ExitCodes.Usage;
+            }
+        }
+
+        ScenarioPlan plan;
+        try
+        {
+            var source = first.ScenarioFile is { } original && File.Exists(original) ? original : Path.Combine(parts[0].Folder, RunFiles.Scenario);
+            plan = ScenarioLoader.Parse(parts[0].Run.ScenarioYaml, source, new ScenarioOverrides(first.Seed, first.Replications));
+        }
+        catch (ScenarioException ex)
+        {
+            error.WriteLine($"error: the scenario saved in {parts[0].Folder} no longer loads: {ex.Errors.FirstOrDefault()?.ToString() ?? ex.Message}");
+            return ExitCodes.Usage;
+        }
+
+        var order = new RunOrder(plan);
+        if (!order.TryCheckCoverage(parts.SelectMany(p => p.Run.Summary), out var problem))
+        {
+            error.WriteLine($"error: cannot merge: {problem}");
+            return ExitCodes.Usage;
+        }
+
+        var merged = new RunOutput
+        {
+            ScenarioYaml = parts[0].Run.ScenarioYaml,
+            Manifest = first with
+            {
+                StartedUtc = parts.Min(p => p.Run.Manifest.StartedUtc),
+                WallSeconds = Math.Round(parts.Sum(p => p.Run.Manifest.WallSeconds), 3),
+                Machine = MachineInfo.Current(),
+                Command = "resumesim merge " + string.Join(' ', folders),
+            },
+            Summary = parts.SelectMany(p => p.Run.Summary).OrderBy(r => order.Key(r.Strategy, r.Replication, r.Sweep)).ToList(),
+            Misses = parts.SelectMany(p => p.Run.Misses).OrderBy(r => order.Key(r.Strategy, r.Replication, r.Sweep)).ToList(),
+            Timeseries = parts.SelectMany(p => p.Run.Timeseries).OrderBy(r => order.Key(r.Strategy, r.Replication, r.Sweep)).ToList(),
+            Latency = parts.SelectMany(p => p.Run.Latency).OrderBy(r => order.Key(r.Strategy, r.Replication, r.Sweep)).ToList(),
+        };
+
+        try
+        {
+            var charts = PlotCommand.Requested(plan.Base.Output.Charts);
+            var folder = RunWriter.Write(outDir, first.Scenario, RunWriter.NewRunId(merged.Manifest.StartedUtc, first.Seed), merged,
+                temp => RunCharts.Draw(merged, Path.Combine(temp, "charts"), charts, ChartFormat.Both, out _));
+            output.WriteLine(folder);
+            return ExitCodes.Ok;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            error.WriteLine($"error: could not write the merged run under '{outDir}': {ex.Message}");
+            return ExitCodes.Failed;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+namespace ResumeSim.Cli.Tests;
+
+/// <summary>Sharded runs merge into exactly the tables one run writes (issue: capacity planning, sharding).</summary>
+public sealed class ShardMergeTests
+{
+    private static readonly string[] Tables = ["summary.csv", "summary_ci.csv", "misses.csv", "timeseries.csv", "latency.csv"];
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Merge_OfAllShards_IsByteIdenticalToOneRun(int shards)
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("small.yaml", SmallScenario.Yaml);
+        var single = Run(["run", scenario, "--out", Path.Combine(temp.Path, "single"), "--quiet"]);
+        var parts = Enumerable.Range(1, shards)
+            .Select(k => Run(["run", scenario, "--out", Path.Combine(temp.Path, "shards"), "--quiet", "--shard", $"{k}/{shards}"]))
+            .ToArray();
+
+        var merged = Run(["merge", "--out", Path.Combine(temp.Path, "merged"), .. parts.Reverse()]);
+
+        foreach (var table in Tables)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(single, table)), File.ReadAllBytes(Path.Combine(merged, table)));
+        }
+
+        Assert.True(File.Exists(Path.Combine(merged, "run.json")));
+    }
+
+    [Fact]
+    public void Merge_WithAShardMissing_ExitsTwoAndWritesNothing()
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("small.yaml", SmallScenario.Yaml);
+        var first = Run(["run", scenario, "--out", Path.Combine(temp.Path, "shards"), "--quiet", "--shard", "1/3"]);
+        var outDir = Path.Combine(temp.Path, "merged");
+
+        var (exit, _, stderr) = CliRunner.Run("merge", "--out", outDir, first);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("a shard is missing", stderr);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Merge_SameShardTwice_ExitsTwo()
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("small.yaml", SmallScenario.Yaml);
+        var first = Run(["run", scenario, "--out", Path.Combine(temp.Path, "shards"), "--quiet", "--shard", "1/2"]);
+
+        var (exit, _, stderr) = CliRunner.Run("merge", "--out", Path.Combine(temp.Path, "merged"), first, first);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("two shards hold the same run", stderr);
+    }
+
+    [Fact]
+    public void Merge_ShardsOfDifferentSeeds_ExitsTwo()
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("small.yaml", SmallScenario.Yaml);
+        var one = Run(["run", scenario, "--out", Path.Combine(temp.Path, "a"), "--quiet", "--shard", "1/2"]);
+        var two = Run(["run", scenario, "--out", Path.Combine(temp.Path, "b"), "--quiet", "--shard", "2/2", "--seed", "77"]);
+
+        var (exit, _, stderr) = CliRunner.Run("merge", "--out", Path.Combine(temp.Path, "merged"), one, two);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("another run", stderr);
+    }
+
+    [Theory]
+    [InlineData("0/2")]
+    [InlineData("3/2")]
+    [InlineData("two")]
+    [InlineData("1/")]
+    public void Run_BadShard_ExitsTwo(string shard)
+    {
+        var (exit, _, stderr) = CliRunner.Run("run", "any.yaml", "--shard", shard);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--shard", stderr);
+    }
+
+    [Fact]
+    public void Run_ShardBeyondTheRuns_ExitsTwo()
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("small.yaml", SmallScenario.Yaml);
+
+        var (exit, _, stderr) = CliRunner.Run("run", scenario, "--out", temp.Path, "--shard", "7/7");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("only 6 runs", stderr);
+    }
+
+    private static string Run(string[] args)
+    {
+        var (exit, stdout, stderr) = CliRunner.Run(args);
+        Assert.True(exit == 0, stderr);
+        return stdout.Trim();
+    }
+}
