@@ -5,16 +5,17 @@ namespace ResumeSim.Tls;
 /// host:port + IP + isolation key). LRU over keys up to <see cref="ClientPreset.CacheEntries"/>, at most
 /// <see cref="ClientPreset.SessionsPerKey"/> sessions per key (newest first), a client-side lifetime cap,
 /// and TLS 1.3 tickets popped on use when the preset says so (Chrome, parameters.md section 2).
-/// <para>Keys live in small arrays that grow on demand and are searched linearly: a client talks to few
-/// origins, and an idle client with an empty cache costs one object and no arrays. Recency is a use
+/// <para>Keys live in small arrays that grow on demand (1, 2, 4, ... keys) and are searched linearly: a
+/// client talks to few origins, an idle client with an empty cache costs one object and no arrays, and a
+/// client of one origin holds two arrays of one key's worth (a million such clients are the simulator's
+/// common case). Recency is a use
 /// counter, so equal times still order. Times in ns; not thread-safe.</para>
 /// </summary>
 public sealed class ClientSessionCache
 {
     private readonly ClientPreset preset;
     private readonly int perKey;
-    private int[] keys = [];
-    private long[] lastUse = [];
+    private OriginSlot[] keys = [];
     private ClientSession?[] sessions = [];
     private int count;
     private long useClock;
@@ -75,7 +76,7 @@ public sealed class ClientSessionCache
         }
 
         sessions[at] = session;
-        lastUse[k] = ++useClock;
+        keys[k].LastUse = ++useClock;
     }
 
     /// <summary>Takes the newest usable session; TLS 1.3 tickets are removed when single use, TLS 1.2 sessions stay.</summary>
@@ -121,7 +122,7 @@ public sealed class ClientSessionCache
             }
         }
 
-        lastUse[k] = ++useClock;
+        keys[k].LastUse = ++useClock;
         return ClientLookup.Hit;
     }
 
@@ -208,7 +209,7 @@ public sealed class ClientSessionCache
     {
         for (int i = 0; i < count; i++)
         {
-            if (keys[i] == origin)
+            if (keys[i].Origin == origin)
             {
                 return i;
             }
@@ -224,7 +225,7 @@ public sealed class ClientSessionCache
             int victim = 0;
             for (int i = 1; i < count; i++)
             {
-                victim = lastUse[i] < lastUse[victim] ? i : victim;
+                victim = keys[i].LastUse < keys[victim].LastUse ? i : victim;
             }
 
             RemoveKey(victim);
@@ -233,13 +234,12 @@ public sealed class ClientSessionCache
 
         if (count == keys.Length)
         {
-            int size = Math.Min(preset.CacheEntries, Math.Max(4, keys.Length * 2));
+            int size = Math.Min(preset.CacheEntries, Math.Max(1, keys.Length * 2));
             Array.Resize(ref keys, size);
-            Array.Resize(ref lastUse, size);
             Array.Resize(ref sessions, size * perKey);
         }
 
-        keys[count] = origin;
+        keys[count] = new OriginSlot { Origin = origin };
         Array.Clear(sessions, count * perKey, perKey);
         return count++;
     }
@@ -250,7 +250,6 @@ public sealed class ClientSessionCache
         if (k != last)
         {
             keys[k] = keys[last];
-            lastUse[k] = lastUse[last];
             Array.Copy(sessions, last * perKey, sessions, k * perKey, perKey);
         }
 

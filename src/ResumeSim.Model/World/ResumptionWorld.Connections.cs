@@ -108,7 +108,7 @@ internal sealed partial class ResumptionWorld
         // The server reads the ClientHello when a core takes it up, so the decision sees the
         // store and key ring as they are at that moment.
         var hello = BuildHello(c.Offer, now);
-        var result = server.Resumption.Tls.Handshake(hello, now);
+        var result = server.Resumption.Tls.Handshake(hello, now, RentResult());
         c.Result = result;
         c.Miss = RefineMiss(result.Miss, c, server.Index);
         if (_sharedLookupTicks > 0 && !hello.SessionId.IsEmpty)

@@ -27,6 +27,7 @@ internal sealed partial class ResumptionWorld : IEventHandler
     private readonly int[] _incarnations;
     private readonly SlotPool<Connection> _connections = new();
     private readonly SlotPool<PageVisit> _pages = new();
+    private readonly Stack<HandshakeResult> _spareResults = new();
     private readonly ulong _seed;
     private readonly long _end;
     private readonly TlsVersion _version;
