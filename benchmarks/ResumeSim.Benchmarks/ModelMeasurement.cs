@@ -11,4 +11,12 @@ public sealed record ModelMeasurement(
     double AllocatedBytesPerConnection,
     double HeldBytesPerClient,
     double CryptoFloorPairsPerSecond,
-    double ResumptionRate);
+    double ResumptionRate,
+    double CpuSeconds)
+{
+    /// <summary>
+    /// Connections per second of CPU time used by the process while the strategy ran: on a shared
+    /// machine the wall clock counts time the thread waited for a core, CPU time does not.
+    /// </summary>
+    public double ConnectionsPerCpuSecond => Connections / CpuSeconds;
+}

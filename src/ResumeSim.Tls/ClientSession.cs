@@ -51,26 +51,52 @@ public sealed class ClientSession
     public static IReadOnlyList<ClientSession> FromHandshake(HandshakeResult result, long now)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var tickets = result.NewSessionTickets;
-        if (result.Version == TlsVersion.Tls13)
-        {
-            var sessions = new ClientSession[tickets.Count];
-            for (int i = 0; i < sessions.Length; i++)
-            {
-                var t = tickets[i];
-                sessions[i] = new ClientSession(TlsVersion.Tls13, SessionId.Empty, t.Ticket, now, t.LifetimeSeconds * Nanoseconds.PerSecond, t.AgeAdd, t.MaxEarlyData);
-            }
-
-            return sessions;
-        }
-
-        if (result.NewSessionId.IsEmpty && tickets.Count == 0)
+        int count = CountFromHandshake(result);
+        if (count == 0)
         {
             return Array.Empty<ClientSession>();
         }
 
+        var sessions = new ClientSession[count];
+        for (int i = 0; i < count; i++)
+        {
+            sessions[i] = FromHandshake(result, i, now);
+        }
+
+        return sessions;
+    }
+
+    /// <summary>How many sessions <see cref="FromHandshake(HandshakeResult, long)"/> returns for <paramref name="result"/>.</summary>
+    public static int CountFromHandshake(HandshakeResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        int tickets = result.NewSessionTickets.Count;
+        if (result.Version == TlsVersion.Tls13)
+        {
+            return tickets;
+        }
+
+        return result.NewSessionId.IsEmpty && tickets == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Session <paramref name="index"/> of <see cref="FromHandshake(HandshakeResult, long)"/>, made alone so a
+    /// caller storing them one by one allocates no list.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">when <paramref name="index"/> is not below <see cref="CountFromHandshake"/>.</exception>
+    public static ClientSession FromHandshake(HandshakeResult result, int index, long now)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, CountFromHandshake(result));
+        var tickets = result.NewSessionTickets;
+        if (result.Version == TlsVersion.Tls13)
+        {
+            var t = tickets[index];
+            return new ClientSession(TlsVersion.Tls13, SessionId.Empty, t.Ticket, now, t.LifetimeSeconds * Nanoseconds.PerSecond, t.AgeAdd, t.MaxEarlyData);
+        }
+
         // RFC 5077 3.3: a lifetime hint of 0 means unspecified.
         long lifetime = tickets.Count > 0 && tickets[0].LifetimeSeconds > 0 ? tickets[0].LifetimeSeconds * Nanoseconds.PerSecond : long.MaxValue;
-        return [new ClientSession(TlsVersion.Tls12, result.NewSessionId, tickets.Count > 0 ? tickets[0].Ticket : null, now, lifetime)];
+        return new ClientSession(TlsVersion.Tls12, result.NewSessionId, tickets.Count > 0 ? tickets[0].Ticket : null, now, lifetime);
     }
 }

@@ -5,17 +5,19 @@ namespace ResumeSim.Tls;
 /// host:port + IP + isolation key). LRU over keys up to <see cref="ClientPreset.CacheEntries"/>, at most
 /// <see cref="ClientPreset.SessionsPerKey"/> sessions per key (newest first), a client-side lifetime cap,
 /// and TLS 1.3 tickets popped on use when the preset says so (Chrome, parameters.md section 2).
-/// <para>Keys live in small arrays that grow on demand and are searched linearly: a client talks to few
-/// origins, and an idle client with an empty cache costs one object and no arrays. Recency is a use
+/// <para>Keys live in small arrays that grow on demand (1, 2, 4, ... keys) and are searched linearly: a
+/// client talks to few origins, an idle client with an empty cache costs one object and no arrays, and a
+/// client of one origin holding one session holds one array of one slot (a million such clients are the
+/// simulator's common case). A key's newest session sits in its slot; older ones (up to
+/// <see cref="ClientPreset.SessionsPerKey"/> - 1 per key) in a second array made only when first needed. Recency is a use
 /// counter, so equal times still order. Times in ns; not thread-safe.</para>
 /// </summary>
 public sealed class ClientSessionCache
 {
     private readonly ClientPreset preset;
     private readonly int perKey;
-    private int[] keys = [];
-    private long[] lastUse = [];
-    private ClientSession?[] sessions = [];
+    private OriginSlot[] keys = [];
+    private ClientSession?[]? older;
     private int count;
     private long useClock;
     private int lookups;
@@ -41,9 +43,12 @@ public sealed class ClientSessionCache
         get
         {
             int total = 0;
-            for (int i = 0; i < count * perKey; i++)
+            for (int k = 0; k < count; k++)
             {
-                total += sessions[i] is null ? 0 : 1;
+                for (int i = 0; i < perKey; i++)
+                {
+                    total += At(k, i) is null ? 0 : 1;
+                }
             }
 
             return total;
@@ -68,14 +73,13 @@ public sealed class ClientSessionCache
             k = AddKey(origin);
         }
 
-        int at = k * perKey;
         for (int i = perKey - 1; i > 0; i--)
         {
-            sessions[at + i] = sessions[at + i - 1];
+            SetAt(k, i, At(k, i - 1));
         }
 
-        sessions[at] = session;
-        lastUse[k] = ++useClock;
+        SetAt(k, 0, session);
+        keys[k].LastUse = ++useClock;
     }
 
     /// <summary>Takes the newest usable session; TLS 1.3 tickets are removed when single use, TLS 1.2 sessions stay.</summary>
@@ -103,8 +107,7 @@ public sealed class ClientSessionCache
         }
 
         bool expired = DropExpired(k, now);
-        int at = k * perKey;
-        session = sessions[at];
+        session = At(k, 0);
         if (session is null)
         {
             RemoveKey(k);
@@ -113,15 +116,15 @@ public sealed class ClientSessionCache
 
         if (session.Version == TlsVersion.Tls13 && preset.SingleUseTls13Tickets)
         {
-            RemoveAt(at, 0);
-            if (sessions[at] is null)
+            RemoveAt(k, 0);
+            if (At(k, 0) is null)
             {
                 RemoveKey(k);
                 return ClientLookup.Hit;
             }
         }
 
-        lastUse[k] = ++useClock;
+        keys[k].LastUse = ++useClock;
         return ClientLookup.Hit;
     }
 
@@ -145,7 +148,7 @@ public sealed class ClientSessionCache
         int n = 0;
         for (int i = 0; k >= 0 && i < perKey; i++)
         {
-            n += sessions[k * perKey + i] is null ? 0 : 1;
+            n += At(k, i) is null ? 0 : 1;
         }
 
         return n;
@@ -157,7 +160,7 @@ public sealed class ClientSessionCache
         for (int k = count - 1; k >= 0; k--)
         {
             DropExpired(k, now);
-            if (sessions[k * perKey] is null)
+            if (At(k, 0) is null)
             {
                 RemoveKey(k);
             }
@@ -167,7 +170,12 @@ public sealed class ClientSessionCache
     /// <summary>Empties the cache (browser restart, cache clear).</summary>
     public void Clear()
     {
-        Array.Clear(sessions);
+        Array.Clear(keys);
+        if (older is not null)
+        {
+            Array.Clear(older);
+        }
+
         count = 0;
     }
 
@@ -180,13 +188,12 @@ public sealed class ClientSessionCache
     private bool DropExpired(int k, long now)
     {
         bool any = false;
-        int at = k * perKey;
         for (int i = perKey - 1; i >= 0; i--)
         {
-            var s = sessions[at + i];
+            var s = At(k, i);
             if (s is not null && IsExpired(s, now))
             {
-                RemoveAt(at, i);
+                RemoveAt(k, i);
                 any = true;
             }
         }
@@ -194,21 +201,46 @@ public sealed class ClientSessionCache
         return any;
     }
 
-    private void RemoveAt(int at, int i)
+    private void RemoveAt(int k, int i)
     {
         for (int j = i; j < perKey - 1; j++)
         {
-            sessions[at + j] = sessions[at + j + 1];
+            SetAt(k, j, At(k, j + 1));
         }
 
-        sessions[at + perKey - 1] = null;
+        SetAt(k, perKey - 1, null);
+    }
+
+    /// <summary>Session <paramref name="i"/> (0 = newest) of key <paramref name="k"/>.</summary>
+    private ClientSession? At(int k, int i) =>
+        i == 0 ? keys[k].Newest : older is null ? null : older[(k * (perKey - 1)) + i - 1];
+
+    private void SetAt(int k, int i, ClientSession? session)
+    {
+        if (i == 0)
+        {
+            keys[k].Newest = session;
+            return;
+        }
+
+        if (older is null)
+        {
+            if (session is null)
+            {
+                return;
+            }
+
+            older = new ClientSession?[keys.Length * (perKey - 1)];
+        }
+
+        older[(k * (perKey - 1)) + i - 1] = session;
     }
 
     private int Find(int origin)
     {
         for (int i = 0; i < count; i++)
         {
-            if (keys[i] == origin)
+            if (keys[i].Origin == origin)
             {
                 return i;
             }
@@ -224,7 +256,7 @@ public sealed class ClientSessionCache
             int victim = 0;
             for (int i = 1; i < count; i++)
             {
-                victim = lastUse[i] < lastUse[victim] ? i : victim;
+                victim = keys[i].LastUse < keys[victim].LastUse ? i : victim;
             }
 
             RemoveKey(victim);
@@ -233,14 +265,20 @@ public sealed class ClientSessionCache
 
         if (count == keys.Length)
         {
-            int size = Math.Min(preset.CacheEntries, Math.Max(4, keys.Length * 2));
+            int size = Math.Min(preset.CacheEntries, Math.Max(1, keys.Length * 2));
             Array.Resize(ref keys, size);
-            Array.Resize(ref lastUse, size);
-            Array.Resize(ref sessions, size * perKey);
+            if (older is not null)
+            {
+                Array.Resize(ref older, size * (perKey - 1));
+            }
         }
 
-        keys[count] = origin;
-        Array.Clear(sessions, count * perKey, perKey);
+        keys[count] = new OriginSlot { Origin = origin };
+        for (int i = 1; i < perKey; i++)
+        {
+            SetAt(count, i, null);
+        }
+
         return count++;
     }
 
@@ -250,11 +288,18 @@ public sealed class ClientSessionCache
         if (k != last)
         {
             keys[k] = keys[last];
-            lastUse[k] = lastUse[last];
-            Array.Copy(sessions, last * perKey, sessions, k * perKey, perKey);
+            for (int i = 1; i < perKey; i++)
+            {
+                SetAt(k, i, At(last, i));
+            }
         }
 
-        Array.Clear(sessions, last * perKey, perKey);
+        keys[last].Newest = null;
+        for (int i = 1; i < perKey; i++)
+        {
+            SetAt(last, i, null);
+        }
+
         count--;
     }
 }

@@ -50,7 +50,7 @@ public sealed class SessionState
     private const ushort WireTls12 = 0x0303;
     private const ushort WireTls13 = 0x0304;
 
-    private readonly byte[] masterSecret;
+    private readonly MasterSecretBuffer masterSecret;
 
     /// <summary>Creates a record; strings must be ASCII of at most 255 bytes (an empty string serializes as absent, so it reads back as null).</summary>
     public SessionState(
@@ -65,20 +65,14 @@ public sealed class SessionState
         uint ticketAgeAdd = 0,
         ulong ticketNonce = 0,
         uint maxEarlyData = 0)
-        : this(version, cipherSuite, CopySecret(masterSecret), serverName, alpn, createdAt, lifetimeNs, authTime, ticketAgeAdd, ticketNonce, maxEarlyData)
     {
-    }
-
-    private SessionState(
-        TlsVersion version, ushort cipherSuite, byte[] secret, string? serverName, string? alpn,
-        long createdAt, long lifetimeNs, long authTime, uint ticketAgeAdd, ulong ticketNonce, uint maxEarlyData)
-    {
+        CheckSecret(masterSecret);
         ArgumentOutOfRangeException.ThrowIfNegative(lifetimeNs);
         CheckString(serverName, nameof(serverName));
         CheckString(alpn, nameof(alpn));
         Version = version;
         CipherSuite = cipherSuite;
-        masterSecret = secret;
+        masterSecret.CopyTo(this.masterSecret);
         ServerName = serverName;
         Alpn = alpn;
         CreatedAt = createdAt;
@@ -141,7 +135,7 @@ public sealed class SessionState
     /// age_add and nonce; secret, SNI, ALPN and <see cref="AuthTime"/> are kept.
     /// </summary>
     public SessionState ForNewTicket(long issuedAt, long lifetimeNs, uint ageAdd, ulong nonce, uint maxEarlyData) =>
-        new(Version, CipherSuite, masterSecret, ServerName, Alpn, issuedAt, lifetimeNs, AuthTime, ageAdd, nonce, maxEarlyData);
+        new(Version, CipherSuite, MasterSecret, ServerName, Alpn, issuedAt, lifetimeNs, AuthTime, ageAdd, nonce, maxEarlyData);
 
     /// <summary>Writes the layout documented on the type; returns the bytes written.</summary>
     /// <exception cref="ArgumentException">when <paramref name="destination"/> is too small.</exception>
@@ -158,7 +152,7 @@ public sealed class SessionState
         BinaryPrimitives.WriteInt64BigEndian(destination[5..], CreatedAt);
         BinaryPrimitives.WriteInt64BigEndian(destination[13..], LifetimeNs);
         BinaryPrimitives.WriteInt64BigEndian(destination[21..], AuthTime);
-        masterSecret.CopyTo(destination[29..]);
+        MasterSecret.CopyTo(destination[29..]);
         int at = 29 + MasterSecretLength;
         at = WriteString(destination, at, ServerName);
         at = WriteString(destination, at, Alpn);
@@ -224,18 +218,16 @@ public sealed class SessionState
             return false;
         }
 
-        state = new SessionState(version, suite, secret.ToArray(), sni, alpn, created, lifetime, auth, ageAdd, nonce, early);
+        state = new SessionState(version, suite, secret, sni, alpn, created, lifetime, auth, ageAdd, nonce, early);
         return true;
     }
 
-    private static byte[] CopySecret(ReadOnlySpan<byte> secret)
+    private static void CheckSecret(ReadOnlySpan<byte> secret)
     {
         if (secret.Length != MasterSecretLength)
         {
             throw new ArgumentException($"The master secret is {MasterSecretLength} bytes, got {secret.Length}.", nameof(secret));
         }
-
-        return secret.ToArray();
     }
 
     private static void CheckString(string? value, string name)

@@ -4,9 +4,11 @@ namespace ResumeSim.Tls;
 
 /// <summary>
 /// The storage shared by <see cref="FifoSessionStore"/> and <see cref="LruSessionStore"/>: entries in
-/// parallel arrays linked into one list (head = newest or most recently used, tail = next victim),
-/// indexed by a <c>Dictionary&lt;SessionId, int&gt;</c>. No allocation per entry, as rustls'
-/// limited_cache; the arrays start at up to 65536 slots and double up to the capacity, never beyond.
+/// one array of slots linked into one list (head = newest or most recently used, tail = next victim),
+/// indexed by a <c>Dictionary&lt;SessionId, int&gt;</c>. The fields of an entry sit together in one
+/// <see cref="SessionSlot"/> (a million-entry store is all cache misses: one line per entry, not six).
+/// No allocation per entry, as rustls' limited_cache; the slot array starts at up to 65536 slots and
+/// doubles up to the capacity, never beyond.
 /// </summary>
 internal sealed class SessionTable
 {
@@ -17,12 +19,7 @@ internal sealed class SessionTable
     private readonly bool refreshOnHit;
     private readonly int maxSlots;
     private readonly Dictionary<SessionId, int> index;
-    private SessionId[] ids;
-    private SessionState?[] states;
-    private long[] expiresAt;
-    private int[] sizes;
-    private int[] prev;
-    private int[] next;
+    private SessionSlot[] slots;
     private int head = -1;
     private int tail = -1;
     private int freeHead = -1;
@@ -40,12 +37,7 @@ internal sealed class SessionTable
             : long.MaxValue;
         maxSlots = (int)Math.Min(Math.Min(byEntries, byBytes), Array.MaxLength);
         int initial = Math.Max(1, Math.Min(maxSlots, InitialSlots));
-        ids = new SessionId[initial];
-        states = new SessionState?[initial];
-        expiresAt = new long[initial];
-        sizes = new int[initial];
-        prev = new int[initial];
-        next = new int[initial];
+        slots = new SessionSlot[initial];
         index = new Dictionary<SessionId, int>(initial);
     }
 
@@ -84,16 +76,16 @@ internal sealed class SessionTable
             }
 
             // nginx: "drops the oldest (even unexpired)", then sweeps expired ones again.
-            Remove(tail, expiresAt[tail] > now ? RemovalReason.EvictedForCapacity : RemovalReason.Expired);
+            Remove(tail, slots[tail].ExpiresAt > now ? RemovalReason.EvictedForCapacity : RemovalReason.Expired);
             evictions++;
             ExpireFromTail(options.ExpireOnInsert, now);
         }
 
         int slot = AllocateSlot();
-        ids[slot] = id;
-        states[slot] = state;
-        expiresAt[slot] = options.TimeoutNs > 0 ? now + options.TimeoutNs : long.MaxValue;
-        sizes[slot] = size;
+        slots[slot].Id = id;
+        slots[slot].State = state;
+        slots[slot].ExpiresAt = options.TimeoutNs > 0 ? now + options.TimeoutNs : long.MaxValue;
+        slots[slot].Size = size;
         LinkAtHead(slot);
         index.Add(id, slot);
         Bytes += size;
@@ -115,7 +107,7 @@ internal sealed class SessionTable
             return StoreLookup.Miss;
         }
 
-        if (now >= expiresAt[slot])
+        if (now >= slots[slot].ExpiresAt)
         {
             Counters.OnExpiredLookup();
             Remove(slot, RemovalReason.Expired);
@@ -123,7 +115,7 @@ internal sealed class SessionTable
         }
 
         Counters.OnHit();
-        state = states[slot];
+        state = slots[slot].State;
         if (take)
         {
             Remove(slot, RemovalReason.Taken);
@@ -152,8 +144,8 @@ internal sealed class SessionTable
         int slot = tail;
         while (slot >= 0)
         {
-            int older = prev[slot];
-            if (now >= expiresAt[slot])
+            int older = slots[slot].Prev;
+            if (now >= slots[slot].ExpiresAt)
             {
                 Remove(slot, RemovalReason.Expired);
                 removed++;
@@ -188,7 +180,7 @@ internal sealed class SessionTable
 
     private void ExpireFromTail(int max, long now)
     {
-        for (int i = 0; i < max && tail >= 0 && now >= expiresAt[tail]; i++)
+        for (int i = 0; i < max && tail >= 0 && now >= slots[tail].ExpiresAt; i++)
         {
             Remove(tail, RemovalReason.Expired);
         }
@@ -196,12 +188,12 @@ internal sealed class SessionTable
 
     private void Remove(int slot, RemovalReason reason)
     {
-        Debug.Assert(slot >= 0 && states[slot] is not null, "removing a free slot");
-        index.Remove(ids[slot]);
+        Debug.Assert(slot >= 0 && slots[slot].State is not null, "removing a free slot");
+        index.Remove(slots[slot].Id);
         Unlink(slot);
-        Bytes -= sizes[slot];
-        states[slot] = null;
-        next[slot] = freeHead;
+        Bytes -= slots[slot].Size;
+        slots[slot].State = null;
+        slots[slot].Next = freeHead;
         freeHead = slot;
         Counters.OnRemoved(reason);
     }
@@ -211,19 +203,14 @@ internal sealed class SessionTable
         if (freeHead >= 0)
         {
             int slot = freeHead;
-            freeHead = next[slot];
+            freeHead = slots[slot].Next;
             return slot;
         }
 
-        if (used == ids.Length)
+        if (used == slots.Length)
         {
-            int size = (int)Math.Min((long)ids.Length * 2, maxSlots);
-            Array.Resize(ref ids, size);
-            Array.Resize(ref states, size);
-            Array.Resize(ref expiresAt, size);
-            Array.Resize(ref sizes, size);
-            Array.Resize(ref prev, size);
-            Array.Resize(ref next, size);
+            int size = (int)Math.Min((long)slots.Length * 2, maxSlots);
+            Array.Resize(ref slots, size);
         }
 
         return used++;
@@ -231,11 +218,11 @@ internal sealed class SessionTable
 
     private void LinkAtHead(int slot)
     {
-        prev[slot] = -1;
-        next[slot] = head;
+        slots[slot].Prev = -1;
+        slots[slot].Next = head;
         if (head >= 0)
         {
-            prev[head] = slot;
+            slots[head].Prev = slot;
         }
 
         head = slot;
@@ -247,11 +234,11 @@ internal sealed class SessionTable
 
     private void Unlink(int slot)
     {
-        int p = prev[slot];
-        int n = next[slot];
+        int p = slots[slot].Prev;
+        int n = slots[slot].Next;
         if (p >= 0)
         {
-            next[p] = n;
+            slots[p].Next = n;
         }
         else
         {
@@ -260,7 +247,7 @@ internal sealed class SessionTable
 
         if (n >= 0)
         {
-            prev[n] = p;
+            slots[n].Prev = p;
         }
         else
         {

@@ -16,6 +16,7 @@ public sealed partial class TlsServerState
     private readonly TicketRotator? tickets;
     private readonly IRandomBytes random;
     private readonly EarlyDataGuard? guard;
+    private readonly List<NewSessionTicket> issued = new(4);
     private ulong nextNonce;
 
     /// <summary>Creates the state.</summary>
@@ -51,11 +52,23 @@ public sealed partial class TlsServerState
     public EarlyDataGuard? EarlyDataGuard => guard;
 
     /// <summary>Decides and runs one handshake for <paramref name="hello"/> at <paramref name="now"/>.</summary>
-    public HandshakeResult Handshake(in ClientHello hello, long now)
+    public HandshakeResult Handshake(in ClientHello hello, long now) => Run(hello, now, into: null);
+
+    /// <summary>
+    /// As <see cref="Handshake(in ClientHello, long)"/>, but writes the result into <paramref name="into"/>
+    /// (made by <see cref="HandshakeResult.CreateReusable"/>) and returns it, so nothing is allocated for the
+    /// result itself; what it held before is replaced.
+    /// </summary>
+    /// <exception cref="ArgumentException">when <paramref name="into"/> was not made reusable.</exception>
+    public HandshakeResult Handshake(in ClientHello hello, long now, HandshakeResult into)
     {
-        var version = hello.Version == TlsVersion.Tls13 && options.Version == TlsVersion.Tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12;
-        var check = version == TlsVersion.Tls13 ? CheckForResumption13(hello, now) : CheckForResumption12(hello, now);
-        return check.IsResumed ? DoResumeHandshake(hello, version, check, now) : DoFullHandshake(hello, version, check, now);
+        ArgumentNullException.ThrowIfNull(into);
+        if (into.ReusedTickets is null)
+        {
+            throw new ArgumentException("Pass a result made by HandshakeResult.CreateReusable().", nameof(into));
+        }
+
+        return Run(hello, now, into);
     }
 
     /// <summary>Server restart: the store is flushed and the ticket keys erased.</summary>
@@ -65,7 +78,15 @@ public sealed partial class TlsServerState
         tickets?.Clear(now);
     }
 
-    private HandshakeResult DoFullHandshake(in ClientHello hello, TlsVersion version, Check check, long now)
+    private HandshakeResult Run(in ClientHello hello, long now, HandshakeResult? into)
+    {
+        issued.Clear();
+        var version = hello.Version == TlsVersion.Tls13 && options.Version == TlsVersion.Tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12;
+        var check = version == TlsVersion.Tls13 ? CheckForResumption13(hello, now) : CheckForResumption12(hello, now);
+        return check.IsResumed ? DoResumeHandshake(hello, version, check, now, into) : DoFullHandshake(hello, version, check, now, into);
+    }
+
+    private HandshakeResult DoFullHandshake(in ClientHello hello, TlsVersion version, Check check, long now, HandshakeResult? into)
     {
         Span<byte> secret = stackalloc byte[SessionState.MasterSecretLength];
         random.Fill(secret);
@@ -73,7 +94,6 @@ public sealed partial class TlsServerState
         var session = new SessionState(version, Suite(version), secret, hello.ServerName, options.Alpn, now, lifetime, now);
         var id = SessionId.Empty;
         bool stored = false;
-        NewSessionTicket[] issued;
         if (version == TlsVersion.Tls12)
         {
             if (options.SessionIds && store.CanCache)
@@ -82,72 +102,90 @@ public sealed partial class TlsServerState
                 stored = store.Put(id, session, now);
             }
 
-            issued = options.Tickets && hello.SupportsTickets ? [Ticket12(session, now)] : [];
+            if (options.Tickets && hello.SupportsTickets)
+            {
+                issued.Add(Ticket12(session, now));
+            }
         }
         else
         {
-            issued = IssueTickets13(session, options.Tls13TicketsAfterFull, now);
+            IssueTickets13(session, options.Tls13TicketsAfterFull, now);
         }
 
         var sizes = version == TlsVersion.Tls12
-            ? Sizes12(full: true, id.IsEmpty ? 0 : SessionId.Length, issued, hello)
-            : Sizes13(full: true, dhe: true, earlyAccepted: false, issued, hello);
+            ? Sizes12(full: true, id.IsEmpty ? 0 : SessionId.Length, hello)
+            : Sizes13(full: true, dhe: true, earlyAccepted: false, hello);
         var early = hello.OffersEarlyData ? EarlyDataStatus.RejectedNoPsk : EarlyDataStatus.NotOffered;
-        return Result(check with { EarlyData = early, PskWithDhe = false }, version, session, issued, sizes, id, stored, renewed: false, roundTrips: version == TlsVersion.Tls12 ? 2 : 1);
+        return Result(check with { EarlyData = early, PskWithDhe = false }, version, session, sizes, id, stored, renewed: false, roundTrips: version == TlsVersion.Tls12 ? 2 : 1, into);
     }
 
-    private HandshakeResult DoResumeHandshake(in ClientHello hello, TlsVersion version, Check check, long now)
+    private HandshakeResult DoResumeHandshake(in ClientHello hello, TlsVersion version, Check check, long now, HandshakeResult? into)
     {
         var session = check.State!;
-        NewSessionTicket[] issued;
         Sizes sizes;
         if (version == TlsVersion.Tls12)
         {
             // nginx/HAProxy re-issue a ticket opened with an older key; OpenSSL otherwise sends none (parameters.md).
-            issued = check.Renew && hello.SupportsTickets ? [Ticket12(session, now)] : [];
-            sizes = Sizes12(full: false, SessionId.Length, issued, hello);
+            if (check.Renew && hello.SupportsTickets)
+            {
+                issued.Add(Ticket12(session, now));
+            }
+
+            sizes = Sizes12(full: false, SessionId.Length, hello);
         }
         else
         {
-            issued = IssueTickets13(session, options.Tls13TicketsAfterResumption, now);
-            sizes = Sizes13(full: false, check.PskWithDhe, check.EarlyData == EarlyDataStatus.Accepted, issued, hello);
+            IssueTickets13(session, options.Tls13TicketsAfterResumption, now);
+            sizes = Sizes13(full: false, check.PskWithDhe, check.EarlyData == EarlyDataStatus.Accepted, hello);
         }
 
-        bool renewed = version == TlsVersion.Tls12 && issued.Length > 0;
-        return Result(check, version, session, issued, sizes, SessionId.Empty, stored: false, renewed, roundTrips: 1);
+        bool renewed = version == TlsVersion.Tls12 && issued.Count > 0;
+        return Result(check, version, session, sizes, SessionId.Empty, stored: false, renewed, roundTrips: 1, into);
     }
 
-    private static HandshakeResult Result(
-        Check check, TlsVersion version, SessionState session, NewSessionTicket[] issued, Sizes sizes, SessionId id, bool stored, bool renewed, int roundTrips)
+    /// <summary>A new result (arrays of its own), or <paramref name="into"/> refilled in place.</summary>
+    private HandshakeResult Result(
+        Check check, TlsVersion version, SessionState session, Sizes sizes, SessionId id, bool stored, bool renewed, int roundTrips, HandshakeResult? into)
     {
-        var bytes = new byte[issued.Length][];
-        for (int i = 0; i < issued.Length; i++)
+        HandshakeResult result;
+        if (into is null)
         {
-            bytes[i] = issued[i].Ticket;
+            var tickets = issued.ToArray();
+            var bytes = tickets.Length == 0 ? Array.Empty<byte[]>() : new byte[tickets.Length][];
+            for (int i = 0; i < tickets.Length; i++)
+            {
+                bytes[i] = tickets[i].Ticket;
+            }
+
+            result = new HandshakeResult { Outcome = check.Outcome, Miss = check.Reason, Version = version, Session = session, NewSessionTickets = tickets, NewTickets = bytes };
+        }
+        else
+        {
+            result = into;
+            into.ReusedTickets!.Clear();
+            into.ReusedTickets.AddRange(issued);
+            result.outcome = check.Outcome;
+            result.miss = check.Reason;
+            result.version = version;
+            result.session = session;
+            result.newSessionTickets = into.ReusedTickets;
+            result.newTickets = into.ReusedBytes!;
         }
 
-        return new HandshakeResult
-        {
-            Outcome = check.Outcome,
-            Miss = check.Reason,
-            Version = version,
-            Session = session,
-            NewSessionTickets = issued,
-            NewTickets = bytes,
-            TicketAgeAdd = issued.Length > 0 ? issued[0].AgeAdd : 0,
-            NewSessionId = id,
-            SessionStored = stored,
-            TicketRenewed = renewed,
-            EarlyData = check.EarlyData,
-            PskWithDhe = check.PskWithDhe,
-            RoundTrips = roundTrips,
-            TicketStatus = check.TicketStatus,
-            StoreResult = check.Lookup,
-            ClientHelloBytes = sizes.ClientHello,
-            ServerFlightBytes = sizes.Server,
-            ServerFirstFlightBytes = sizes.ServerFirst,
-            ClientFlightBytes = sizes.Client,
-        };
+        result.ticketAgeAdd = issued.Count > 0 ? issued[0].AgeAdd : 0;
+        result.newSessionId = id;
+        result.sessionStored = stored;
+        result.ticketRenewed = renewed;
+        result.earlyData = check.EarlyData;
+        result.pskWithDhe = check.PskWithDhe;
+        result.roundTrips = roundTrips;
+        result.ticketStatus = check.TicketStatus;
+        result.storeResult = check.Lookup;
+        result.clientHelloBytes = sizes.ClientHello;
+        result.serverFlightBytes = sizes.Server;
+        result.serverFirstFlightBytes = sizes.ServerFirst;
+        result.clientFlightBytes = sizes.Client;
+        return result;
     }
 
     private NewSessionTicket Ticket12(SessionState session, long now)
@@ -157,23 +195,22 @@ public sealed partial class TlsServerState
     }
 
     /// <summary>RFC 8446 4.6.1: each ticket gets its own age_add and nonce; lifetime capped at 7 days from authentication.</summary>
-    private NewSessionTicket[] IssueTickets13(SessionState session, int count, long now)
+    private void IssueTickets13(SessionState session, int count, long now)
     {
         bool stateless = options.Tickets;
         if (count == 0 || (!stateless && !(options.SessionIds && store.CanCache)))
         {
-            return [];
+            return;
         }
 
         long lifetime = Math.Min(options.Tls13TicketLifetimeNs, ServerResumptionOptions.MaxTls13LifetimeNs - (now - session.AuthTime));
         long seconds = Nanoseconds.ToSeconds(lifetime);
         if (seconds <= 0)
         {
-            return [];
+            return;
         }
 
         uint maxEarly = options.AcceptEarlyData ? options.MaxEarlyData : 0;
-        var issued = new NewSessionTicket[count];
         Span<byte> ageBytes = stackalloc byte[4];
         Span<byte> idBytes = stackalloc byte[SessionId.Length];
         for (int i = 0; i < count; i++)
@@ -195,23 +232,21 @@ public sealed partial class TlsServerState
                 ticket = idBytes.ToArray();
             }
 
-            issued[i] = new NewSessionTicket(TlsVersion.Tls13, (uint)seconds, ageAdd, nonce, ticket, maxEarly);
+            issued.Add(new NewSessionTicket(TlsVersion.Tls13, (uint)seconds, ageAdd, nonce, ticket, maxEarly));
         }
-
-        return issued;
     }
 
     private ushort Suite(TlsVersion version) => options.CipherSuite != 0
         ? options.CipherSuite
         : version == TlsVersion.Tls13 ? (ushort)0x1302 : options.Certificate == CertificateKind.EcdsaP256 ? (ushort)0xC02B : (ushort)0xC02F;
 
-    private Sizes Sizes12(bool full, int sessionIdLength, NewSessionTicket[] issued, in ClientHello hello)
+    private Sizes Sizes12(bool full, int sessionIdLength, in ClientHello hello)
     {
         // A client offering a ticket also sends a fresh 32 B session id (RFC 5077 3.4; OpenSSL does), which the server echoes.
         bool idInHello = !hello.SessionId.IsEmpty || !hello.Ticket.IsEmpty;
         int clientHello = HandshakeSizes.ClientHello(TlsVersion.Tls12, idInHello, hello.Ticket.Length, false);
-        int nst = issued.Length > 0 ? HandshakeSizes.NewSessionTicketRecord(issued[0]) : 0;
-        int hello12 = HandshakeSizes.ServerHello12(sessionIdLength, full, issued.Length > 0);
+        int nst = issued.Count > 0 ? HandshakeSizes.NewSessionTicketRecord(issued[0]) : 0;
+        int hello12 = HandshakeSizes.ServerHello12(sessionIdLength, full, issued.Count > 0);
         int finish = nst + HandshakeSizes.ChangeCipherSpec + HandshakeSizes.Finished12;
         int clientFinish = HandshakeSizes.ChangeCipherSpec + HandshakeSizes.Finished12;
         if (!full)
@@ -225,7 +260,7 @@ public sealed partial class TlsServerState
         return new Sizes(clientHello, first + finish, first, HandshakeSizes.ClientKeyExchange12(options.KeyShareBytes) + clientFinish);
     }
 
-    private Sizes Sizes13(bool full, bool dhe, bool earlyAccepted, NewSessionTicket[] issued, in ClientHello hello)
+    private Sizes Sizes13(bool full, bool dhe, bool earlyAccepted, in ClientHello hello)
     {
         int clientHello = HandshakeSizes.ClientHello(TlsVersion.Tls13, false, hello.Ticket.Length, hello.OffersEarlyData);
         int first = HandshakeSizes.ServerHello13(psk: !full, dhe, options.KeyShareBytes) + HandshakeSizes.ChangeCipherSpec
@@ -237,7 +272,7 @@ public sealed partial class TlsServerState
 
         // OpenSSL sends NewSessionTicket after the client's Finished, so tickets are not in the first flight.
         int nst = 0;
-        for (int i = 0; i < issued.Length; i++)
+        for (int i = 0; i < issued.Count; i++)
         {
             nst += HandshakeSizes.NewSessionTicketRecord(issued[i]);
         }

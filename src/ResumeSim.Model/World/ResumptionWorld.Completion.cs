@@ -45,8 +45,12 @@ internal sealed partial class ResumptionWorld
             _pages.Release(c.Page);
         }
 
+        _spareResults.Push(result);
         _connections.Release(connection);
     }
+
+    /// <summary>A result object to refill: one per connection in flight, recycled when its handshake completes.</summary>
+    private HandshakeResult RentResult() => _spareResults.Count > 0 ? _spareResults.Pop() : HandshakeResult.CreateReusable();
 
     /// <summary>The client keeps what the server issued: a session ID, a renewed ticket, TLS 1.3 tickets.</summary>
     private void KeepIssuedSessions(in Connection c, HandshakeResult result, long now)
@@ -58,9 +62,10 @@ internal sealed partial class ResumptionWorld
         }
 
         _issuedBy[(c.Client * _hosts) + c.Host] = c.Server;
-        foreach (var session in ClientSession.FromHandshake(result, now))
+        var sessions = ClientSession.CountFromHandshake(result);
+        for (var i = 0; i < sessions; i++)
         {
-            cache.Put(c.Host, session, now);
+            cache.Put(c.Host, ClientSession.FromHandshake(result, i, now), now);
         }
     }
 

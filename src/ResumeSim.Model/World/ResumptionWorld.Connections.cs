@@ -9,7 +9,7 @@ internal sealed partial class ResumptionWorld
 {
     private void OnVisit(int client, long now)
     {
-        _clients.VisitCounters[client]++;
+        _clients[client].VisitCounter++;
         ScheduleNextVisit(client, now);
 
         var measured = _metrics.InWindow(now);
@@ -54,7 +54,7 @@ internal sealed partial class ResumptionWorld
         c.Host = host;
         c.Page = page;
         c.Ordinal = ordinal;
-        c.Visit = _clients.VisitCounters[client];
+        c.Visit = _clients[client].VisitCounter;
         c.Start = now;
         c.Measured = measured;
         c.Server = -1;
@@ -108,7 +108,7 @@ internal sealed partial class ResumptionWorld
         // The server reads the ClientHello when a core takes it up, so the decision sees the
         // store and key ring as they are at that moment.
         var hello = BuildHello(c.Offer, now);
-        var result = server.Resumption.Tls.Handshake(hello, now);
+        var result = server.Resumption.Tls.Handshake(hello, now, RentResult());
         c.Result = result;
         c.Miss = RefineMiss(result.Miss, c, server.Index);
         if (_sharedLookupTicks > 0 && !hello.SessionId.IsEmpty)
@@ -192,6 +192,12 @@ internal sealed partial class ResumptionWorld
     /// </summary>
     private MissReason RefineMiss(MissReason miss, in Connection c, int server)
     {
+        // Most handshakes are not these misses: only they read the issuer (a cold line per client).
+        if (miss is not (MissReason.UnknownId or MissReason.UnknownTicketKey))
+        {
+            return miss;
+        }
+
         var issuer = _issuedBy[(c.Client * _hosts) + c.Host];
         return miss switch
         {
@@ -204,17 +210,18 @@ internal sealed partial class ResumptionWorld
 
     private ClientSessionCache? CacheOf(int client)
     {
-        var cache = _caches[client];
+        ref var record = ref _clients[client];
+        var cache = record.Cache;
         if (cache is null)
         {
-            var preset = _clients.Kinds[_clients.KindOf(client)];
+            var preset = _clients.Kinds[record.Kind];
             if (!preset.Resumes)
             {
                 return null;
             }
 
             cache = new ClientSessionCache(preset);
-            _caches[client] = cache;
+            record.Cache = cache;
         }
 
         return cache;

@@ -22,11 +22,11 @@ internal sealed partial class ResumptionWorld : IEventHandler
     private readonly ServerNode[] _servers;
     private readonly Balancer _balancer;
     private readonly MetricsRecorder _metrics;
-    private readonly ClientSessionCache?[] _caches;
     private readonly int[] _issuedBy;
     private readonly int[] _incarnations;
     private readonly SlotPool<Connection> _connections = new();
     private readonly SlotPool<PageVisit> _pages = new();
+    private readonly Stack<HandshakeResult> _spareResults = new();
     private readonly ulong _seed;
     private readonly long _end;
     private readonly TlsVersion _version;
@@ -63,7 +63,6 @@ internal sealed partial class ResumptionWorld : IEventHandler
         _balancer = Balancer.Create(scenario.Farm.Balancer, _servers, _seed);
         _hosts = scenario.Pages.Hosts;
         _connectionsPerHost = scenario.Pages.ConnectionsPerHost;
-        _caches = new ClientSessionCache?[_clients.Count];
         _issuedBy = new int[_clients.Count * _hosts];
         Array.Fill(_issuedBy, -1);
         _version = scenario.Protocol.Version == ProtocolVersion.Tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12;
@@ -164,7 +163,7 @@ internal sealed partial class ResumptionWorld : IEventHandler
             return;
         }
 
-        var counter = (ulong)_clients.VisitCounters[client];
+        var counter = (ulong)_clients[client].VisitCounter;
         var gap = CounterRandom.Exponential(rate, _seed, RandomStreamIds.VisitGap, (ulong)client, counter);
         var next = now + Math.Max(1, SimTime.FromSeconds(gap));
         if (next < _end)

@@ -1,0 +1,12 @@
+namespace ResumeSim.Tls;
+
+/// <summary>
+/// One origin key of a <see cref="ClientSessionCache"/>, when it was last used and its newest session:
+/// kept together so the usual lookup reads one small array and then the session.
+/// </summary>
+internal struct OriginSlot
+{
+    public int Origin;
+    public long LastUse;
+    public ClientSession? Newest;
+}
