@@ -17,6 +17,7 @@ internal static class CliApp
         root.Subcommands.Add(CheckModelCommand.Create(output, error));
         root.Subcommands.Add(PlotCommand.Create(output, error));
         root.Subcommands.Add(MergeCommand.Create(output, error));
+        root.Subcommands.Add(CalibrateCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
