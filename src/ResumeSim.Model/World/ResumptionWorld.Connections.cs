@@ -110,7 +110,7 @@ internal sealed partial class ResumptionWorld
         var hello = BuildHello(c.Offer, now);
         var result = server.Resumption.Tls.Handshake(hello, now, RentResult());
         c.Result = result;
-        c.Miss = RefineMiss(result.Miss, c, server.Index);
+        c.Miss = RefineMiss(result.Miss, c, server.Index, now);
         if (_sharedLookupTicks > 0 && !hello.SessionId.IsEmpty)
         {
             c.ExtraLatency = _sharedLookupTicks;
@@ -190,7 +190,7 @@ internal sealed partial class ResumptionWorld
     /// The core can only say "unknown id" or "unknown key"; the world knows which server issued the
     /// client's session and so can tell a session held by another server from one this server lost.
     /// </summary>
-    private MissReason RefineMiss(MissReason miss, in Connection c, int server)
+    private MissReason RefineMiss(MissReason miss, in Connection c, int server, long now)
     {
         // Most handshakes are not these misses: only they read the issuer (a cold line per client).
         if (miss is not (MissReason.UnknownId or MissReason.UnknownTicketKey))
@@ -202,6 +202,10 @@ internal sealed partial class ResumptionWorld
         return miss switch
         {
             MissReason.UnknownId when _setup.PerServerStores && issuer >= 0 && issuer != server => MissReason.OtherServer,
+
+            // A store that already swept an expired session answers "unknown"; the client received the
+            // session after the server created it, so an age past the timeout proves it expired.
+            MissReason.UnknownId when c.Offer is { } offer && now - offer.ReceivedAt >= _sessionTimeoutTicks => MissReason.SessionExpired,
             MissReason.UnknownId => MissReason.Evicted,
             MissReason.UnknownTicketKey when _setup.PerServerKeys && issuer >= 0 && issuer != server => MissReason.OtherServer,
             _ => miss,

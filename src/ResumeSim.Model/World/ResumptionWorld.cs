@@ -37,6 +37,7 @@ internal sealed partial class ResumptionWorld : IEventHandler
     private readonly long _ticketOpenTicks;
     private readonly long _storeOpTicks;
     private readonly long _sharedLookupTicks;
+    private readonly long _sessionTimeoutTicks;
     private WarmupSnapshot _atWarmupEnd;
 
     public ResumptionWorld(ScenarioConfig scenario, StrategyConfig strategy, int replication)
@@ -72,6 +73,7 @@ internal sealed partial class ResumptionWorld : IEventHandler
         _ticketOpenTicks = MicrosToTicks(scenario.Costs.TicketOpenMicros);
         _storeOpTicks = MicrosToTicks(scenario.Costs.StoreOperationMicros);
         _sharedLookupTicks = strategy.SessionIds is { Store: StoreScope.Shared } ids ? SimTime.FromTimeSpan(ids.Lookup) : 0;
+        _sessionTimeoutTicks = strategy.SessionIds is { } sessionIds ? SimTime.FromTimeSpan(sessionIds.Timeout) : long.MaxValue;
 
         for (var kind = EventKinds.Visit; kind <= EventKinds.WarmupEnd; kind++)
         {
