@@ -144,6 +144,23 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Parse_CapacityTargets_LandInTheOutputConfig()
+    {
+        var plan = ScenarioText.Parse(ScenarioText.Minimal + "\noutput: {target_utilization: 0.6, target_queue_wait_p99: 5ms}");
+
+        Assert.Equal(0.6, plan.Base.Output.TargetUtilization);
+        Assert.Equal(TimeSpan.FromMilliseconds(5), plan.Base.Output.TargetQueueWaitP99);
+        Assert.Null(ScenarioText.Parse(ScenarioText.Minimal).Base.Output.TargetQueueWaitP99);
+    }
+
+    [Theory]
+    [InlineData("target_utilization: 0")]
+    [InlineData("target_utilization: 1.5")]
+    [InlineData("target_queue_wait_p99: -1ms")]
+    public void Parse_BadCapacityTargets_AreErrors(string line) =>
+        Assert.Throws<ScenarioException>(() => ScenarioText.Parse(ScenarioText.Minimal + "\noutput: {" + line + "}"));
+
+    [Fact]
     public void Parse_RttFixed_IsAFixedRtt()
     {
         var c = ScenarioText.Parse(ScenarioText.Minimal.Replace("visits: {rate: 4/h}", "visits: {rate: 4/h}\n  rtt: {fixed: 25ms}", StringComparison.Ordinal)).Base;

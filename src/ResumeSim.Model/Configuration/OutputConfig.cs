@@ -14,4 +14,10 @@ public sealed record OutputConfig
     /// cores per server that keep every server at or below it (<c>output.target_utilization</c>).
     /// </summary>
     public double TargetUtilization { get; init; } = 0.75;
+
+    /// <summary>
+    /// When set, <c>cores_needed</c> also keeps the approximate 99th percentile of the wait for a core
+    /// at or below this (<c>output.target_queue_wait_p99</c>).
+    /// </summary>
+    public TimeSpan? TargetQueueWaitP99 { get; init; }
 }

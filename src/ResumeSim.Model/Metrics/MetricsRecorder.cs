@@ -11,6 +11,7 @@ internal sealed class MetricsRecorder
 {
     private readonly long _bucketTicks;
     private readonly double[] _busyByServerBucket;
+    private readonly ServiceMoments[] _servicesByServerBucket;
 
     public MetricsRecorder(long start, long end, long bucketTicks, int servers)
     {
@@ -20,6 +21,7 @@ internal sealed class MetricsRecorder
         Servers = servers;
         Buckets = (int)Math.Max(1, (end - start + bucketTicks - 1) / bucketTicks);
         _busyByServerBucket = new double[servers * Buckets];
+        _servicesByServerBucket = new ServiceMoments[servers * Buckets];
         Series = new BucketSeries(Buckets);
     }
 
@@ -86,6 +88,18 @@ internal sealed class MetricsRecorder
             from = until;
         }
     }
+
+    /// <summary>Counts one handshake's service time in the bucket where it started (for the queue-wait capacity target).</summary>
+    public void AddService(int server, long start, long duration)
+    {
+        if (InWindow(start))
+        {
+            _servicesByServerBucket[(server * Buckets) + BucketOf(start)].Add(duration);
+        }
+    }
+
+    /// <summary>Handshakes started, and the moments of their service times, of one server in one bucket.</summary>
+    public ServiceMoments Services(int server, int bucket) => _servicesByServerBucket[(server * Buckets) + bucket];
 
     /// <summary>Busy core-nanoseconds of one server in one bucket.</summary>
     public double BusyNanos(int server, int bucket) => _busyByServerBucket[(server * Buckets) + bucket];

@@ -125,6 +125,7 @@ internal sealed partial class ResumptionWorld
         var server = _servers[c.Server];
         server.BusyCores--;
         _metrics.AddBusy(server.Index, c.ServiceStart, now);
+        _metrics.AddService(server.Index, c.ServiceStart, now - c.ServiceStart);
 
         var result = c.Result!;
         var rtt = _clients.RttTicks(c.Client);

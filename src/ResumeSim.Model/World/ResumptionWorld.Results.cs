@@ -1,4 +1,7 @@
 using ResumeSim.Engine;
+using ResumeSim.Model.Capacity;
+using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Metrics;
 using ResumeSim.Model.Runs;
 using ResumeSim.Tls;
 
@@ -15,6 +18,8 @@ internal sealed partial class ResumptionWorld
         double busyTotal = 0;
         double peakFarm = 0;
         double peakServerBucket = 0;
+        var coresNeeded = 1;
+        var output = _scenario.Output;
         var series = new TimeBucket[m.Buckets];
         long storePeakEntries = 0;
         long storePeakBytes = 0;
@@ -26,6 +31,7 @@ internal sealed partial class ResumptionWorld
                 var busy = m.BusyNanos(s, b);
                 farmBusy += busy;
                 peakServerBucket = Math.Max(peakServerBucket, busy / m.BucketLength(b));
+                coresNeeded = Math.Max(coresNeeded, CoresFor(m, s, b, busy, output));
             }
 
             busyTotal += farmBusy;
@@ -70,7 +76,7 @@ internal sealed partial class ResumptionWorld
             CpuCoreSeconds = busyTotal / SimTime.TicksPerSecond,
             CpuUtilMean = busyTotal / (windowTicks * m.Servers * cores),
             CpuUtilPeak = peakFarm,
-            CoresNeeded = (int)Math.Max(1, Math.Ceiling((peakServerBucket / _scenario.Output.TargetUtilization) - 1e-9)),
+            CoresNeeded = coresNeeded,
             StorePeakEntries = storePeakEntries,
             StorePeakBytes = storePeakBytes,
             Evictions = evictions - _atWarmupEnd.Evictions,
@@ -85,6 +91,24 @@ internal sealed partial class ResumptionWorld
             Series = series,
             EventsProcessed = _sim.EventsProcessed,
         };
+    }
+
+    /// <summary>
+    /// Cores one server needs for what it saw in one bucket: at most the target utilization, and when
+    /// the scenario sets <c>output.target_queue_wait_p99</c>, an approximate p99 wait for a core at or
+    /// below it (docs/model.md, Metrics).
+    /// </summary>
+    private static int CoresFor(MetricsRecorder m, int server, int bucket, double busy, OutputConfig output)
+    {
+        var seconds = SimTime.ToSeconds(m.BucketLength(bucket));
+        var cores = CoresNeeded.ForUtilization(busy / m.BucketLength(bucket), output.TargetUtilization);
+        if (output.TargetQueueWaitP99 is { } wait)
+        {
+            var services = m.Services(server, bucket);
+            cores = Math.Max(cores, CoresNeeded.ForWaitP99(services.Count / seconds, SimTime.ToSeconds((long)services.Mean), services.SquaredCoefficientOfVariation, wait.TotalSeconds));
+        }
+
+        return cores;
     }
 
     private List<KeyValuePair<string, long>> MissTable()

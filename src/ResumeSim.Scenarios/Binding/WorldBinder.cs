@@ -90,7 +90,7 @@ internal static class WorldBinder
     public static OutputConfig Output(YNode node, TimeSpan duration, Issues issues)
     {
         var defaults = new OutputConfig();
-        var section = Section.Open(node, "output", ["bucket", "charts", "target_utilization"], issues);
+        var section = Section.Open(node, "output", ["bucket", "charts", "target_utilization", "target_queue_wait_p99"], issues);
         if (section is null)
         {
             return defaults;
@@ -100,8 +100,11 @@ internal static class WorldBinder
             && Scalars.TryDuration(bucketNode, "output.bucket", TimeSpan.FromMilliseconds(1), duration, issues, out var b) ? b : defaults.Bucket;
         var target = section.Get("target_utilization") is { } targetNode
             && Scalars.TryNumber(targetNode, "output.target_utilization", 0, 1, minExclusive: true, issues, out var t) ? t : defaults.TargetUtilization;
+        TimeSpan? waitTarget = section.Get("target_queue_wait_p99") is { } waitNode
+            && Scalars.TryDuration(waitNode, "output.target_queue_wait_p99", TimeSpan.FromTicks(10), TimeSpan.FromHours(1), issues, out var w) ? w : null;
         return new OutputConfig
         {
+            TargetQueueWaitP99 = waitTarget,
             Bucket = bucket,
             Charts = section.Get("charts") is { } chartsNode ? Charts(chartsNode, issues) : defaults.Charts,
             TargetUtilization = target,
