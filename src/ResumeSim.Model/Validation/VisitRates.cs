@@ -2,7 +2,11 @@ using ResumeSim.Model.Configuration;
 
 namespace ResumeSim.Model.Validation;
 
-/// <summary>The per-client visit rates a scenario gives its clients (the same rule as the simulated population).</summary>
+/// <summary>
+/// The per-client visit rates a scenario gives its clients: uniform, or Zipf where client i (rank i)
+/// gets a share proportional to 1/(i+1)^s of all visits and the mean over clients stays
+/// <c>visits.rate</c>. The simulated population and the validation theory both use it.
+/// </summary>
 public static class VisitRates
 {
     public static double[] Of(ClientsConfig clients)

@@ -1,6 +1,7 @@
 using MathNet.Numerics.Distributions;
 using ResumeSim.Engine;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Validation;
 using ResumeSim.Tls;
 
 namespace ResumeSim.Model.World;
@@ -30,7 +31,7 @@ internal sealed class ClientPopulation
 
         if (config.Popularity.Kind == PopularityKind.Zipf)
         {
-            _zipfRate = ZipfRates(Count, config.Popularity.Exponent, config.VisitsPerSecond);
+            _zipfRate = VisitRates.Of(config);
         }
         else
         {
@@ -101,28 +102,5 @@ internal sealed class ClientPopulation
 
             _records[i].Kind = (byte)kind;
         }
-    }
-
-    /// <summary>
-    /// Per-client rates for Zipf popularity: client i (rank i) gets a share proportional to
-    /// 1/(i+1)^s of all visits, and the mean over clients stays <paramref name="meanRate"/>.
-    /// </summary>
-    private static double[] ZipfRates(int count, double exponent, double meanRate)
-    {
-        var rates = new double[count];
-        var harmonic = 0.0;
-        for (var i = 0; i < count; i++)
-        {
-            rates[i] = Math.Pow(i + 1, -exponent);
-            harmonic += rates[i];
-        }
-
-        var total = meanRate * count;
-        for (var i = 0; i < count; i++)
-        {
-            rates[i] = total * rates[i] / harmonic;
-        }
-
-        return rates;
     }
 }
