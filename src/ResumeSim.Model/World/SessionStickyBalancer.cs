@@ -1,3 +1,4 @@
+using ResumeSim.Engine;
 using ResumeSim.Tls;
 
 namespace ResumeSim.Model.World;
@@ -12,7 +13,7 @@ namespace ResumeSim.Model.World;
 internal sealed class SessionStickyBalancer : Balancer
 {
     private const int DefaultSize = 30_000;
-    private static readonly long DefaultExpiry = TimeSpan.FromMinutes(30).Ticks * 100;
+    private static readonly long DefaultExpiry = SimTime.FromTimeSpan(TimeSpan.FromMinutes(30));
 
     private readonly Balancer _fallback;
     private readonly Dictionary<SessionId, (int Server, long ExpiresAt)> _table = new(DefaultSize);
