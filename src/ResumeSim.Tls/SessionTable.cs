@@ -5,10 +5,10 @@ namespace ResumeSim.Tls;
 /// <summary>
 /// The storage shared by <see cref="FifoSessionStore"/> and <see cref="LruSessionStore"/>: entries in
 /// one array of slots linked into one list (head = newest or most recently used, tail = next victim),
-/// indexed by a <c>Dictionary&lt;SessionId, int&gt;</c>. The fields of an entry sit together in one
+/// indexed by an open-addressing <see cref="SessionIndex"/> (hash + slot per cell). The fields of an entry sit together in one
 /// <see cref="SessionSlot"/> (a million-entry store is all cache misses: one line per entry, not six).
 /// No allocation per entry, as rustls' limited_cache; the slot array starts at up to 65536 slots and
-/// doubles up to the capacity, never beyond.
+/// doubles up to the capacity, never beyond; the index grows with it.
 /// </summary>
 internal sealed class SessionTable
 {
@@ -18,7 +18,7 @@ internal sealed class SessionTable
     private readonly SessionStoreOptions options;
     private readonly bool refreshOnHit;
     private readonly int maxSlots;
-    private readonly Dictionary<SessionId, int> index;
+    private readonly SessionIndex index;
     private SessionSlot[] slots;
     private int head = -1;
     private int tail = -1;
@@ -35,10 +35,11 @@ internal sealed class SessionTable
         long byBytes = options.CapacityBytes > 0
             ? options.CapacityBytes / (options.EntryBytes > 0 ? options.EntryBytes : MinComputedEntryBytes)
             : long.MaxValue;
-        maxSlots = (int)Math.Min(Math.Min(byEntries, byBytes), Array.MaxLength);
+        // 2^29 slots (32 GiB of slots) is the index's limit; no machine here holds a store that large.
+        maxSlots = (int)Math.Min(Math.Min(byEntries, byBytes), 1L << (SessionIndex.MaxCellsLog2 - 1));
         int initial = Math.Max(1, Math.Min(maxSlots, InitialSlots));
         slots = new SessionSlot[initial];
-        index = new Dictionary<SessionId, int>(initial);
+        index = new SessionIndex(initial);
     }
 
     public StoreCounters Counters { get; } = new();
@@ -60,7 +61,9 @@ internal sealed class SessionTable
             return false;
         }
 
-        if (index.TryGetValue(id, out int existing))
+        uint hash = SessionIndex.Hash(id);
+        int existing = index.Find(id, hash, slots);
+        if (existing >= 0)
         {
             Remove(existing, RemovalReason.Replaced);
         }
@@ -87,7 +90,7 @@ internal sealed class SessionTable
         slots[slot].ExpiresAt = options.TimeoutNs > 0 ? now + options.TimeoutNs : long.MaxValue;
         slots[slot].Size = size;
         LinkAtHead(slot);
-        index.Add(id, slot);
+        index.Add(hash, slot);
         Bytes += size;
         Counters.OnPut(index.Count, Bytes);
         if (options.PurgeExpiredEveryPuts > 0 && Counters.Puts % options.PurgeExpiredEveryPuts == 0)
@@ -101,7 +104,8 @@ internal sealed class SessionTable
     public StoreLookup Lookup(in SessionId id, long now, bool take, out SessionState? state)
     {
         state = null;
-        if (!index.TryGetValue(id, out int slot))
+        int slot = index.Find(id, SessionIndex.Hash(id), slots);
+        if (slot < 0)
         {
             Counters.OnMiss();
             return StoreLookup.Miss;
@@ -189,7 +193,7 @@ internal sealed class SessionTable
     private void Remove(int slot, RemovalReason reason)
     {
         Debug.Assert(slot >= 0 && slots[slot].State is not null, "removing a free slot");
-        index.Remove(slots[slot].Id);
+        index.Remove(SessionIndex.Hash(slots[slot].Id), slot);
         Unlink(slot);
         Bytes -= slots[slot].Size;
         slots[slot].State = null;
@@ -211,6 +215,7 @@ internal sealed class SessionTable
         {
             int size = (int)Math.Min((long)slots.Length * 2, maxSlots);
             Array.Resize(ref slots, size);
+            index.Resize(size);
         }
 
         return used++;
