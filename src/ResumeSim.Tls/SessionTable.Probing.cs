@@ -16,18 +16,23 @@ internal sealed partial class SessionTable
     /// <summary>The slot holding <paramref name="id"/>, or -1.</summary>
     private int Find(in SessionId id)
     {
+        SessionSlot[] table = slots;
         int i = Home(id);
-        while (slots[i].State is not null)
+        while (true)
         {
-            if (slots[i].Id == id)
+            ref SessionSlot slot = ref table[i];
+            if (slot.State is null)
+            {
+                return -1;
+            }
+
+            if (slot.Id.Equals(id))
             {
                 return i;
             }
 
             i = (i + 1) & mask;
         }
-
-        return -1;
     }
 
     private int FreeCellFor(in SessionId id)
