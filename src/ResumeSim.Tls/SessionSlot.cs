@@ -1,8 +1,10 @@
 namespace ResumeSim.Tls;
 
 /// <summary>
-/// One entry of a <see cref="SessionTable"/> with its list links, in one struct (64 B) so a lookup,
-/// an insert or an eviction touches one cache line of the table instead of one per field array.
+/// One slot of a <see cref="SessionTable"/>'s hash table: an entry with its list links, in one struct
+/// (64 B) so a lookup, an insert or an eviction touches one slot instead of one line per field array.
+/// A null <see cref="State"/> marks an empty slot (stores never hold a null state). Prev and Next are
+/// slot numbers, re-pointed when a removal shifts an entry back along its probe run.
 /// </summary>
 internal struct SessionSlot
 {

@@ -4,26 +4,35 @@ namespace ResumeSim.Tls;
 
 /// <summary>
 /// The storage shared by <see cref="FifoSessionStore"/> and <see cref="LruSessionStore"/>: entries in
-/// one array of slots linked into one list (head = newest or most recently used, tail = next victim),
-/// indexed by a <c>Dictionary&lt;SessionId, int&gt;</c>. The fields of an entry sit together in one
-/// <see cref="SessionSlot"/> (a million-entry store is all cache misses: one line per entry, not six).
-/// No allocation per entry, as rustls' limited_cache; the slot array starts at up to 65536 slots and
-/// doubles up to the capacity, never beyond.
+/// one array of slots linked into one list (head = newest or most recently used, tail = next victim).
+/// The slot array is itself the hash table (open addressing, linear probing, a power of two at least
+/// twice the entries it may hold): an id's slot is found from its hash, so a get touches one cache line
+/// (issue 3; a <c>Dictionary&lt;SessionId, int&gt;</c> in front cost two more misses). A removal shifts
+/// later slots of the probe run back (Knuth 6.4 algorithm R) and re-points their list neighbours, so
+/// there are no tombstones. No allocation per entry, as rustls' limited_cache; the table starts sized
+/// for up to 65536 entries and doubles up to the capacity, never beyond.
 /// </summary>
-internal sealed class SessionTable
+internal sealed partial class SessionTable
 {
-    private const int InitialSlots = 1 << 16;
+    private const int InitialEntries = 1 << 16;
     private const int MinComputedEntryBytes = SessionId.Length + SessionState.FixedLength12;
+
+    // 2^29 entries (2^30 slots, 64 GiB) is the largest power-of-two table an array holds; no machine
+    // here holds a store that large.
+    private const int MaxEntriesLog2 = 29;
 
     private readonly SessionStoreOptions options;
     private readonly bool refreshOnHit;
-    private readonly int maxSlots;
-    private readonly Dictionary<SessionId, int> index;
+    private readonly int maxEntries;
     private SessionSlot[] slots;
+    private int mask;
+    private int shift;
+    private int entryLimit;
     private int head = -1;
     private int tail = -1;
-    private int freeHead = -1;
-    private int used;
+
+    // A slot the caller walks to next; a backward shift that moves it updates it (PurgeExpired).
+    private int tracked = -1;
 
     public SessionTable(SessionStoreOptions options, bool refreshOnHit)
     {
@@ -35,15 +44,14 @@ internal sealed class SessionTable
         long byBytes = options.CapacityBytes > 0
             ? options.CapacityBytes / (options.EntryBytes > 0 ? options.EntryBytes : MinComputedEntryBytes)
             : long.MaxValue;
-        maxSlots = (int)Math.Min(Math.Min(byEntries, byBytes), Array.MaxLength);
-        int initial = Math.Max(1, Math.Min(maxSlots, InitialSlots));
-        slots = new SessionSlot[initial];
-        index = new Dictionary<SessionId, int>(initial);
+        maxEntries = (int)Math.Min(Math.Min(byEntries, byBytes), 1L << MaxEntriesLog2);
+        slots = [];
+        Allocate(Math.Max(1, Math.Min(maxEntries, InitialEntries)));
     }
 
     public StoreCounters Counters { get; } = new();
 
-    public int Count => index.Count;
+    public int Count { get; private set; }
 
     public long Bytes { get; private set; }
 
@@ -60,7 +68,8 @@ internal sealed class SessionTable
             return false;
         }
 
-        if (index.TryGetValue(id, out int existing))
+        int existing = Find(id);
+        if (existing >= 0)
         {
             Remove(existing, RemovalReason.Replaced);
         }
@@ -81,15 +90,20 @@ internal sealed class SessionTable
             ExpireFromTail(options.ExpireOnInsert, now);
         }
 
-        int slot = AllocateSlot();
+        if (Count == entryLimit)
+        {
+            Allocate((int)Math.Min(2L * entryLimit, maxEntries));
+        }
+
+        int slot = FreeCellFor(id);
         slots[slot].Id = id;
         slots[slot].State = state;
         slots[slot].ExpiresAt = options.TimeoutNs > 0 ? now + options.TimeoutNs : long.MaxValue;
         slots[slot].Size = size;
         LinkAtHead(slot);
-        index.Add(id, slot);
+        Count++;
         Bytes += size;
-        Counters.OnPut(index.Count, Bytes);
+        Counters.OnPut(Count, Bytes);
         if (options.PurgeExpiredEveryPuts > 0 && Counters.Puts % options.PurgeExpiredEveryPuts == 0)
         {
             PurgeExpired(now);
@@ -101,7 +115,8 @@ internal sealed class SessionTable
     public StoreLookup Lookup(in SessionId id, long now, bool take, out SessionState? state)
     {
         state = null;
-        if (!index.TryGetValue(id, out int slot))
+        int slot = Find(id);
+        if (slot < 0)
         {
             Counters.OnMiss();
             return StoreLookup.Miss;
@@ -144,14 +159,14 @@ internal sealed class SessionTable
         int slot = tail;
         while (slot >= 0)
         {
-            int older = slots[slot].Prev;
+            tracked = slots[slot].Prev;
             if (now >= slots[slot].ExpiresAt)
             {
                 Remove(slot, RemovalReason.Expired);
                 removed++;
             }
 
-            slot = older;
+            slot = tracked;
         }
 
         return removed;
@@ -174,9 +189,9 @@ internal sealed class SessionTable
     }
 
     private bool HasRoom(int size) =>
-        (options.CapacityEntries == 0 || index.Count < options.CapacityEntries)
+        (options.CapacityEntries == 0 || Count < options.CapacityEntries)
         && (options.CapacityBytes == 0 || Bytes + size <= options.CapacityBytes)
-        && index.Count < maxSlots;
+        && Count < maxEntries;
 
     private void ExpireFromTail(int max, long now)
     {
@@ -189,31 +204,11 @@ internal sealed class SessionTable
     private void Remove(int slot, RemovalReason reason)
     {
         Debug.Assert(slot >= 0 && slots[slot].State is not null, "removing a free slot");
-        index.Remove(slots[slot].Id);
         Unlink(slot);
         Bytes -= slots[slot].Size;
-        slots[slot].State = null;
-        slots[slot].Next = freeHead;
-        freeHead = slot;
+        Count--;
+        CloseHole(slot);
         Counters.OnRemoved(reason);
-    }
-
-    private int AllocateSlot()
-    {
-        if (freeHead >= 0)
-        {
-            int slot = freeHead;
-            freeHead = slots[slot].Next;
-            return slot;
-        }
-
-        if (used == slots.Length)
-        {
-            int size = (int)Math.Min((long)slots.Length * 2, maxSlots);
-            Array.Resize(ref slots, size);
-        }
-
-        return used++;
     }
 
     private void LinkAtHead(int slot)

@@ -1,0 +1,70 @@
+namespace ResumeSim.Tls.Tests;
+
+public sealed class SessionTableTests
+{
+    [Fact]
+    public void Put_PastTheInitialSlots_GrowsAndFindsEveryEntry()
+    {
+        // 65536 slots to start: 100000 entries force a slot and index resize mid-way.
+        var table = new SessionTable(new SessionStoreOptions(StoreEviction.Fifo, 100_000, 0, 384, Times.Hour), refreshOnHit: false);
+        var state = Sessions.Tls12();
+        for (int i = 0; i < 100_000; i++)
+        {
+            Assert.True(table.Put(Sessions.Id(i), state, 0));
+        }
+
+        for (int i = 0; i < 100_000; i++)
+        {
+            Assert.Equal(StoreLookup.Hit, table.Lookup(Sessions.Id(i), 1, take: false, out _));
+        }
+
+        Assert.Equal(StoreLookup.Miss, table.Lookup(Sessions.Id(100_000), 1, take: false, out _));
+    }
+
+    [Fact]
+    public void Put_FullTableChurn_KeepsExactlyTheNewestEntries()
+    {
+        const int capacity = 1000;
+        var table = new SessionTable(new SessionStoreOptions(StoreEviction.Fifo, capacity, 0, 384, Times.Hour), refreshOnHit: false);
+        var state = Sessions.Tls12();
+        for (int i = 0; i < 20 * capacity; i++)
+        {
+            Assert.True(table.Put(Sessions.Id(i), state, i));
+        }
+
+        Assert.Equal(capacity, table.Count);
+        Assert.Equal(19 * capacity, table.Counters.EvictedForCapacity);
+        for (int i = 0; i < 20 * capacity; i++)
+        {
+            var expected = i >= 19 * capacity ? StoreLookup.Hit : StoreLookup.Miss;
+            Assert.Equal(expected, table.Lookup(Sessions.Id(i), 20 * capacity, take: false, out _));
+        }
+    }
+
+    [Fact]
+    public void Take_EveryEntryInRandomOrder_LeavesAnEmptyTableThatStillWorks()
+    {
+        var table = new SessionTable(new SessionStoreOptions(StoreEviction.Lru, 500, 0, 384, Times.Hour), refreshOnHit: true);
+        var state = Sessions.Tls13();
+        for (int i = 0; i < 500; i++)
+        {
+            table.Put(Sessions.Id(i), state, 0);
+        }
+
+        var order = new int[500];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = (i * 197) % 500;
+        }
+
+        foreach (int n in order)
+        {
+            Assert.Equal(StoreLookup.Hit, table.Lookup(Sessions.Id(n), 1, take: true, out _));
+            Assert.Equal(StoreLookup.Miss, table.Lookup(Sessions.Id(n), 1, take: false, out _));
+        }
+
+        Assert.Equal(0, table.Count);
+        Assert.True(table.Put(Sessions.Id(7), state, 2));
+        Assert.Equal(StoreLookup.Hit, table.Lookup(Sessions.Id(7), 3, take: false, out _));
+    }
+}
