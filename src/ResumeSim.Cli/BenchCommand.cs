@@ -9,10 +9,34 @@ internal static class BenchCommand
     public static Command Create(TextWriter output)
     {
         var quick = new Option<bool>("--quick") { Description = "A reduced run (seconds) that checks the benchmark works; numbers are not comparable." };
-        var engine = new Command("engine", "Event-queue hold model and M/M/c throughput, against .NET's PriorityQueue.") { quick };
+        var sizes = new Option<int[]>("--sizes") { Description = "Pending-event counts of the hold model (default 10^4, 10^6, 10^7; quick 10^4, 10^5).", AllowMultipleArgumentsPerToken = true };
+        sizes.Validators.Add(r =>
+        {
+            if (r.GetValue(sizes) is { } values && values.Any(v => v is < 1 or > 50_000_000))
+            {
+                r.AddError("--sizes must be between 1 and 50,000,000");
+            }
+        });
+        var engineRepetitions = new Option<int>("--repetitions") { Description = "Runs per measurement; the median is reported.", DefaultValueFactory = _ => 3 };
+        engineRepetitions.Validators.Add(r =>
+        {
+            if (r.GetValue(engineRepetitions) < 1)
+            {
+                r.AddError("--repetitions must be at least 1");
+            }
+        });
+        var engine = new Command("engine", "Event-queue hold model and M/M/c throughput, against .NET's PriorityQueue.") { quick, sizes, engineRepetitions };
         engine.SetAction(parsed =>
         {
-            EngineBenchmark.Run(new EngineBenchmarkOptions { Quick = parsed.GetValue(quick) }, output);
+            var chosen = parsed.GetValue(sizes);
+            EngineBenchmark.Run(
+                new EngineBenchmarkOptions
+                {
+                    Quick = parsed.GetValue(quick),
+                    Repetitions = parsed.GetValue(engineRepetitions),
+                    HoldSizes = chosen is { Length: > 0 } ? chosen : null,
+                },
+                output);
             return ExitCodes.Ok;
         });
         var modelQuick = new Option<bool>("--quick") { Description = "A reduced run (20,000 clients) that checks the benchmark works; numbers are not comparable." };
