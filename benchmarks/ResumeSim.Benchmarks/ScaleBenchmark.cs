@@ -63,6 +63,7 @@ public static class ScaleBenchmark
             }
         }
 
+        CheckSameResults(serial, parallel);
         var report = new ScaleReport(scaled.Clients.Count, floor, serial, parallel, parallelWall, peaks);
         if (report.Speedup is { } speedup)
         {
@@ -71,6 +72,22 @@ public static class ScaleBenchmark
         }
 
         return report;
+    }
+
+    /// <summary>
+    /// A run is deterministic, so a strategy run next to others must count exactly what it counted
+    /// alone: anything else is a bug (shared mutable state between worlds), never slowness.
+    /// </summary>
+    private static void CheckSameResults(IReadOnlyList<ScaleMeasurement> serial, IReadOnlyList<ScaleMeasurement> parallel)
+    {
+        foreach (var p in parallel)
+        {
+            var s = serial.FirstOrDefault(m => m.Strategy == p.Strategy);
+            if (s is not null && (s.Connections != p.Connections || s.Events != p.Events || s.TicketHandshakes != p.TicketHandshakes || s.ResumptionRate != p.ResumptionRate))
+            {
+                throw new InvalidOperationException($"strategy '{p.Strategy}' gave different results alone and in parallel: {s} vs {p}");
+            }
+        }
     }
 
     /// <summary>The scenario at another client count; per-server store capacities scale with it so that the hit rate stays comparable.</summary>
@@ -107,6 +124,8 @@ public static class ScaleBenchmark
         }
 
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var pauseBefore = GC.GetTotalPauseDuration();
+        int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var world = new ResumptionWorld(scenario, strategy, replication: 0);
@@ -114,6 +133,8 @@ public static class ScaleBenchmark
         var wall = clock.Elapsed.TotalSeconds;
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
+        int gen0 = GC.CollectionCount(0) - gen0Before, gen2 = GC.CollectionCount(2) - gen2Before;
         var held = holdBytes ? GC.GetTotalMemory(forceFullCollection: true) - before : 0;
         GC.KeepAlive(world);
         return new ScaleMeasurement(
@@ -127,7 +148,10 @@ public static class ScaleBenchmark
             cpu,
             holdBytes ? (double)held / scenario.Clients.Count : double.NaN,
             (double)allocated / result.Connections,
-            result.ResumptionRate);
+            result.ResumptionRate,
+            pause,
+            gen0,
+            gen2);
     }
 
     private static void Print(TextWriter log, ScaleMeasurement m, double floor, long peakRss)
@@ -138,7 +162,7 @@ public static class ScaleBenchmark
         var held = double.IsNaN(m.HeldBytesPerClient) ? "n/a" : m.HeldBytesPerClient.ToString("F0", CultureInfo.InvariantCulture);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{m.Mode,-8} {m.Strategy,-20} wall {m.WallSeconds,7:F1} s | {m.Connections:N0} conn | {m.ConnectionsPerSecond / 1e6:F3} M conn/s | {m.EventsPerSecond / 1e6:F2} M events/s | " +
-            $"cpu {m.CpuSeconds:F1} s | {held} B held/client | {m.AllocatedBytesPerConnection:F0} B alloc/conn | peak RSS {peakRss / 1e9:F2} GB | resumed {m.ResumptionRate:P1}{ticketRatio}"));
+            $"cpu {m.CpuSeconds:F1} s | {held} B held/client | {m.AllocatedBytesPerConnection:F0} B alloc/conn | peak RSS {peakRss / 1e9:F2} GB | GC pauses {m.GcPauseSeconds:F1} s ({m.Gen0Collections} gen0, {m.Gen2Collections} gen2) | resumed {m.ResumptionRate:P1}{ticketRatio}"));
     }
 
     /// <summary>Linux: writing 5 to clear_refs resets the process's peak RSS (VmHWM) to the current RSS, so each phase reports its own peak.</summary>

@@ -12,7 +12,10 @@ public sealed record ScaleMeasurement(
     double CpuSeconds,
     double HeldBytesPerClient,
     double AllocatedBytesPerConnection,
-    double ResumptionRate)
+    double ResumptionRate,
+    double GcPauseSeconds,
+    int Gen0Collections,
+    int Gen2Collections)
 {
     /// <summary>Simulated connections per wall second.</summary>
     public double ConnectionsPerSecond => Connections / WallSeconds;
