@@ -35,7 +35,7 @@ public static class ScaleBenchmark
             foreach (var strategy in scaled.Strategies)
             {
                 ResetPeakRss();
-                var m = Measure(scaled, strategy, "serial", holdBytes: true);
+                var m = Measure(scaled, strategy, "serial", holdBytes: true, options.ProgressSlices > 1 ? log : null, options.ProgressSlices);
                 serial.Add(m);
                 peaks.Add((strategy.Name, PeakRss()));
                 Print(log, m, floor, peaks[^1].Bytes);
@@ -50,7 +50,7 @@ public static class ScaleBenchmark
             var clock = Stopwatch.StartNew();
             var results = new ScaleMeasurement[scaled.Strategies.Count];
             var threads = scaled.Strategies.Select((strategy, i) => new Thread(
-                () => results[i] = Measure(scaled, strategy, "parallel", holdBytes: false),
+                () => results[i] = Measure(scaled, strategy, "parallel", holdBytes: false, progress: null, slices: 1),
                 maxStackSize: 0)).ToList();
             threads.ForEach(t => t.Start());
             threads.ForEach(t => t.Join());
@@ -114,7 +114,7 @@ public static class ScaleBenchmark
 
     private static long ScaleCapacity(long capacity, double factor) => capacity <= 0 ? capacity : Math.Max(1, (long)Math.Round(capacity * factor));
 
-    private static ScaleMeasurement Measure(ScenarioConfig scenario, StrategyConfig strategy, string mode, bool holdBytes)
+    private static ScaleMeasurement Measure(ScenarioConfig scenario, StrategyConfig strategy, string mode, bool holdBytes, TextWriter? progress, int slices)
     {
         long before = 0;
         if (holdBytes)
@@ -129,7 +129,16 @@ public static class ScaleBenchmark
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var world = new ResumptionWorld(scenario, strategy, replication: 0);
-        var result = world.Run(0, 0);
+        int slice = 0;
+        var result = world.Run(0, 0, progress is null ? null : () =>
+        {
+            // A long run reports each slice of simulated time, so a run cut short still says how fast it went.
+            slice++;
+            var cpuSoFar = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {strategy.Name}: {slice}/{slices} of simulated time, {world.EventsProcessed:N0} events, wall {clock.Elapsed.TotalSeconds:F0} s, cpu {cpuSoFar:F0} s, RSS {Environment.WorkingSet / 1e9:F2} GB, load {LoadAverage()}"));
+            progress.Flush();
+        }, slices);
         var wall = clock.Elapsed.TotalSeconds;
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;

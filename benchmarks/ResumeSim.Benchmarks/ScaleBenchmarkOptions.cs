@@ -12,6 +12,9 @@ public sealed record ScaleBenchmarkOptions
     /// <summary>Run every strategy at once, one thread each (the parallel-efficiency measurement).</summary>
     public bool Parallel { get; init; } = true;
 
+    /// <summary>Serial runs report progress after each of this many slices of simulated time (1 = silent).</summary>
+    public int ProgressSlices { get; init; } = 1;
+
     /// <summary>Ticket seal+open pairs timed for the crypto floor.</summary>
     public int CryptoFloorPairs { get; init; } = 200_000;
 }

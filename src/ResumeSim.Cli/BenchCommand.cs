@@ -80,7 +80,15 @@ internal static class BenchCommand
         var quick = new Option<bool>("--quick") { Description = "20,000 clients: checks that the benchmark works; numbers are not comparable." };
         var mode = new Option<string>("--mode") { Description = "serial (each strategy alone on one thread), parallel (all at once) or both.", DefaultValueFactory = _ => "both" };
         mode.AcceptOnlyFromAmong("serial", "parallel", "both");
-        var scale = new Command("scale", "Every strategy of a scenario (default scenarios/scale-10m.yaml) alone and in parallel: events/s, connections/s, bytes per client, peak RSS, parallel speed-up, crypto floor.") { file, clients, quick, mode };
+        var progress = new Option<int>("--progress") { Description = "Report each of this many slices of simulated time in serial runs (1 = silent).", DefaultValueFactory = _ => 1 };
+        progress.Validators.Add(r =>
+        {
+            if (r.GetValue(progress) is < 1 or > 1000)
+            {
+                r.AddError("--progress must be between 1 and 1000");
+            }
+        });
+        var scale = new Command("scale", "Every strategy of a scenario (default scenarios/scale-10m.yaml) alone and in parallel: events/s, connections/s, bytes per client, peak RSS, parallel speed-up, crypto floor.") { file, clients, quick, mode, progress };
         scale.SetAction(parsed =>
         {
             if (!ScenarioInput.TryLoad(parsed.GetValue(file)!, new ScenarioOverrides(null, null), output, out var plan))
@@ -98,6 +106,7 @@ internal static class BenchCommand
                     Serial = chosen is "serial" or "both",
                     Parallel = chosen is "parallel" or "both",
                     CryptoFloorPairs = quickRun ? 20_000 : 200_000,
+                    ProgressSlices = parsed.GetValue(progress),
                 },
                 output);
             return ExitCodes.Ok;
