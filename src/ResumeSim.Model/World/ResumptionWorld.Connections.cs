@@ -11,7 +11,22 @@ internal sealed partial class ResumptionWorld
     {
         _clients[client].VisitCounter++;
         ScheduleNextVisit(client, now);
+        StartPage(client, 0, _hosts, now);
+    }
 
+    /// <summary>A trace row: its client visits its one host (the trace names the host of each visit).</summary>
+    private void OnTraceVisit(int row, long now)
+    {
+        ScheduleTraceRow(row + 1);
+        var client = _trace!.Client(row);
+        var host = _trace.Host(row);
+        _clients[client].VisitCounter++;
+        StartPage(client, host, host + 1, now);
+    }
+
+    /// <summary>A page visit that opens connections to hosts <paramref name="firstHost"/> up to, not including, <paramref name="endHost"/>.</summary>
+    private void StartPage(int client, int firstHost, int endHost, long now)
+    {
         var measured = _metrics.InWindow(now);
         if (measured)
         {
@@ -26,7 +41,7 @@ internal sealed partial class ResumptionWorld
 
         var cache = CacheOf(client);
         var ordinal = 0;
-        for (var host = 0; host < _hosts; host++)
+        for (var host = firstHost; host < endHost; host++)
         {
             // wait-for-first: with no session for the host, one connection goes first and the
             // others start when its handshake completes, so they can resume from it.
