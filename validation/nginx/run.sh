@@ -100,7 +100,8 @@ stop_nginx() {
   fi
   nginx_pid=""
 }
-trap stop_nginx EXIT INT TERM
+trap stop_nginx EXIT
+trap 'exit 130' INT TERM   # exit runs the EXIT trap, which stops nginx
 
 # One TLS 1.2 connection of client $1 with its own session file in folder $2: offer the saved
 # session (if any), save whatever session the server gives, send one request and read the answer.
