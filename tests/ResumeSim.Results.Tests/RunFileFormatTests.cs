@@ -15,6 +15,7 @@ public sealed class RunFileFormatTests
         "queue_wait_mean_ms", "queue_wait_p99_ms", "store_peak_entries", "store_peak_bytes",
         "evictions", "expirations", "tickets_issued", "tickets_rejected", "tickets_renewed",
         "handshake_bytes", "exposure_max_s", "exposure_mean_s",
+        "ttfb_p50_ms", "ttfb_p99_ms", "early_data_rejected", "cpu_ms_per_page",
     ];
 
     [Fact]
