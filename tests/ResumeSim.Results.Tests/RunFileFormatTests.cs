@@ -152,7 +152,7 @@ public sealed class RunFileFormatTests
         Assert.Contains(",123.45678901234568,", firstRow);
         Assert.Contains(",1E-300,", firstRow);
         Assert.Contains(",NaN,", firstRow);
-        Assert.EndsWith(",64800,-0", firstRow);
+        Assert.EndsWith(",64800,-0,30.5,31.25,1016,2.5", firstRow);
         // The strategy name with a comma and quotes is quoted per RFC 4180.
         Assert.Contains("\n\"tickets, \"\"shared\"\" key\",0,2,1000,", File.ReadAllText(Path.Combine(folder, RunFiles.Summary)));
     }
