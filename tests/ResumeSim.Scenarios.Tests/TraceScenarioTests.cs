@@ -59,6 +59,8 @@ public sealed class TraceScenarioTests : IDisposable
     [InlineData("  count: 5\n", "clients.count cannot be used with clients.trace")]
     [InlineData("  visits: {rate: 1/h}\n", "clients.visits cannot be used with clients.trace")]
     [InlineData("  popularity: uniform\n", "clients.popularity cannot be used with clients.trace")]
+    [InlineData("  churn: 0.1\n", "clients.churn cannot be used with clients.trace")]
+    [InlineData("  mobile: {share: 0.5, changes: 1/h}\n", "clients.mobile cannot be used with clients.trace")]
     public void Load_TraceWithAKeyItReplaces_IsAnError(string line, string fragment)
     {
         Write("traces/visits.csv", "time_s,client,host\n0,a,www\n");

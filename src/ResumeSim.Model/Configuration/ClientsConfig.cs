@@ -23,4 +23,13 @@ public sealed record ClientsConfig
     /// the visits, its distinct clients are <see cref="Count"/> and its hosts the page's hosts.
     /// </summary>
     public TraceArrivals? Trace { get; init; }
+
+    /// <summary>Gap distribution and rate curve of each client's visits (default: Poisson, constant rate).</summary>
+    public VisitProcessConfig Process { get; init; } = VisitProcessConfig.Poisson;
+
+    /// <summary>Share of visits that come from a new client with an empty session store, 0..1.</summary>
+    public double Churn { get; init; }
+
+    /// <summary>Mobile clients whose network changes drop their sessions, or null for none.</summary>
+    public MobileConfig? Mobile { get; init; }
 }
