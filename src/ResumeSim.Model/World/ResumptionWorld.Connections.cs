@@ -12,7 +12,23 @@ internal sealed partial class ResumptionWorld
         _clients[client].VisitCounter++;
         ScheduleNextVisit(client, now);
         var dropped = DropSessionsIfGone(client, now);
+        StartPage(client, 0, _hosts, dropped, now);
+    }
 
+    /// <summary>A trace row: its client visits its one host (the trace names the host of each visit).</summary>
+    private void OnTraceVisit(int row, long now)
+    {
+        ScheduleTraceRow(row + 1);
+        var client = _trace!.Client(row);
+        var host = _trace.Host(row);
+        _clients[client].VisitCounter++;
+        var dropped = DropSessionsIfGone(client, now);
+        StartPage(client, host, host + 1, dropped, now);
+    }
+
+    /// <summary>A page visit that opens connections to hosts <paramref name="firstHost"/> up to, not including, <paramref name="endHost"/>.</summary>
+    private void StartPage(int client, int firstHost, int endHost, bool dropped, long now)
+    {
         var measured = _metrics.InWindow(now);
         if (measured)
         {
@@ -34,7 +50,7 @@ internal sealed partial class ResumptionWorld
 
         var cache = CacheOf(client);
         var ordinal = 0;
-        for (var host = 0; host < _hosts; host++)
+        for (var host = firstHost; host < endHost; host++)
         {
             // wait-for-first: with no session for the host, one connection goes first and the
             // others start when its handshake completes, so they can resume from it.

@@ -31,6 +31,7 @@ internal sealed partial class ResumptionWorld : IEventHandler
     private readonly long _end;
     private readonly TlsVersion _version;
     private readonly int _hosts;
+    private readonly TraceArrivals? _trace;
     private readonly VisitProcess _visits;
     private readonly ClientKind[] _kinds;
 
@@ -66,7 +67,8 @@ internal sealed partial class ResumptionWorld : IEventHandler
         }
 
         _balancer = Balancer.Create(scenario.Farm.Balancer, _servers, _seed);
-        _hosts = scenario.Pages.Hosts;
+        _trace = scenario.Clients.Trace;
+        _hosts = _trace?.HostCount ?? scenario.Pages.Hosts;
         _kinds = ResolveKinds(scenario);
         _visits = new VisitProcess(scenario.Clients, _seed);
         _lastVisit = _visits.HasMobileClients ? new long[_clients.Count] : null;
@@ -81,7 +83,7 @@ internal sealed partial class ResumptionWorld : IEventHandler
         _sharedLookupTicks = strategy.SessionIds is { Store: StoreScope.Shared } ids ? SimTime.FromTimeSpan(ids.Lookup) : 0;
         _sessionTimeoutTicks = strategy.SessionIds is { } sessionIds ? SimTime.FromTimeSpan(sessionIds.Timeout) : long.MaxValue;
 
-        for (var kind = EventKinds.Visit; kind <= EventKinds.WarmupEnd; kind++)
+        for (var kind = EventKinds.Visit; kind <= EventKinds.TraceVisit; kind++)
         {
             _sim.Register(kind, this);
         }
@@ -106,9 +108,16 @@ internal sealed partial class ResumptionWorld : IEventHandler
     /// <param name="slices">How many slices to run the horizon in (for progress reports).</param>
     public StrategyRunResult Run(int replication, int sweepPoint, Action? onSlice = null, int slices = 1)
     {
-        for (var c = 0; c < _clients.Count; c++)
+        if (_trace is not null)
         {
-            ScheduleNextVisit(c, 0);
+            ScheduleTraceRow(0);
+        }
+        else
+        {
+            for (var c = 0; c < _clients.Count; c++)
+            {
+                ScheduleNextVisit(c, 0);
+            }
         }
 
         _sim.Schedule(_metrics.Start, EventKinds.WarmupEnd, 0);
@@ -158,8 +167,23 @@ internal sealed partial class ResumptionWorld : IEventHandler
             case EventKinds.WarmupEnd:
                 _atWarmupEnd = WarmupSnapshot.Take(_setup);
                 break;
+            case EventKinds.TraceVisit:
+                OnTraceVisit(e.Target, e.Time);
+                break;
             default:
                 throw new InvalidOperationException($"unknown event kind {e.Kind}");
+        }
+    }
+
+    /// <summary>
+    /// A trace is replayed with one pending event: each row, when it runs, schedules the next, so
+    /// a million-row trace costs one queue entry rather than a million (DESIGN.md section 3).
+    /// </summary>
+    private void ScheduleTraceRow(int row)
+    {
+        if (row < _trace!.Count && _trace.TimeTicks(row) < _end)
+        {
+            _sim.Schedule(_trace.TimeTicks(row), EventKinds.TraceVisit, row);
         }
     }
 

@@ -1,26 +1,41 @@
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Presets;
+using ResumeSim.Model.World;
 using ResumeSim.Scenarios.Parsing;
 using ResumeSim.Scenarios.Yaml;
 
 namespace ResumeSim.Scenarios.Binding;
 
-/// <summary>The <c>clients:</c> mapping: population size, popularity, visit process, RTT and software mix.</summary>
+/// <summary>
+/// The <c>clients:</c> mapping: population size, popularity, visit process, RTT and software mix; or
+/// a recorded trace (<c>trace: FILE</c>) that gives the clients and their visits, with RTT and mix
+/// still drawn from the scenario.
+/// </summary>
 internal static class ClientsBinder
 {
-    private static readonly IReadOnlyList<string> Keys = ["count", "popularity", "visits", "rtt", "mix", "churn", "mobile"];
+    private static readonly IReadOnlyList<string> Keys = ["count", "popularity", "visits", "rtt", "mix", "churn", "mobile", "trace"];
+
+    // The keys a trace replaces: its rows are the visits and its distinct ids the clients, so who
+    // visits when, and which visit comes from a new or moved client, is the trace's to say.
+    private static readonly IReadOnlyList<string> TraceReplaces = ["count", "popularity", "visits", "churn", "mobile"];
 
     // Shares are written with a few decimals (0.8 + 0.2); 1e-6 absorbs binary rounding, not typos.
     private const double ShareTolerance = 1e-6;
 
     public static ClientsConfig Placeholder { get; } = new() { Count = 1, VisitsPerSecond = 1 };
 
-    public static ClientsConfig Bind(YNode node, Issues issues)
+    /// <param name="baseDirectory">Folder a relative trace path starts from (the scenario file's).</param>
+    public static ClientsConfig Bind(YNode node, Issues issues, string baseDirectory)
     {
         var section = Section.Open(node, "clients", Keys, issues);
         if (section is null)
         {
             return Placeholder;
+        }
+
+        if (section.Get("trace") is { } traceNode)
+        {
+            return BindTrace(section, traceNode, issues, baseDirectory);
         }
 
         var count = section.Required("count", "an integer >= 1") is { } countNode
@@ -43,6 +58,68 @@ internal static class ClientsBinder
             Churn = VisitsBinder.Churn(section),
             Mobile = section.Get("mobile") is { } mobileNode ? VisitsBinder.Mobile(mobileNode, issues) : null,
         };
+    }
+
+    private static ClientsConfig BindTrace(Section section, YNode traceNode, Issues issues, string baseDirectory)
+    {
+        foreach (var key in TraceReplaces)
+        {
+            if (section.Node.Find(key) is { } entry)
+            {
+                issues.Add(entry.Key, $"clients.{key} cannot be used with clients.trace: the trace's rows are the visits and its distinct client ids the clients; expected only trace, rtt and mix");
+            }
+        }
+
+        var rtt = section.Get("rtt") is { } rttNode ? Rtt(rttNode, issues) : Placeholder.Rtt;
+        var mix = section.Get("mix") is { } mixNode ? Mix(mixNode, issues) : Placeholder.Mix;
+        var trace = ReadTrace(traceNode, issues, baseDirectory);
+        if (trace is null)
+        {
+            return Placeholder;
+        }
+
+        // Informational only (nothing draws gaps from it): the trace's mean visits per client per second.
+        var span = Math.Max(1.0, trace.LastTicks / 1e9);
+        return new ClientsConfig
+        {
+            Count = trace.ClientCount,
+            VisitsPerSecond = trace.Count / (double)trace.ClientCount / span,
+            Rtt = rtt,
+            Mix = mix,
+            Trace = trace,
+        };
+    }
+
+    private static TraceArrivals? ReadTrace(YNode node, Issues issues, string baseDirectory)
+    {
+        const string form = $"a path to a CSV file (relative to the scenario's folder) with the header {TraceArrivals.Header}";
+        if (!Scalars.TryText(node, "clients.trace", form, issues, out var text))
+        {
+            return null;
+        }
+
+        var path = Path.IsPathRooted(text) ? text : Path.Combine(baseDirectory, text);
+        if (!File.Exists(path))
+        {
+            issues.Add(node, $"clients.trace: trace file '{text}' not found (looked at {Path.GetFullPath(path)}); expected {form}");
+            return null;
+        }
+
+        var errors = new List<TraceError>();
+        using var reader = new StreamReader(path);
+        var trace = TraceArrivals.Parse(reader, errors);
+        if (errors.Count > 0)
+        {
+            var fileIssues = issues.ForFile(path);
+            foreach (var error in errors)
+            {
+                fileIssues.Add(error.Line, error.Column, error.Message);
+            }
+
+            issues.Add(node, $"clients.trace: trace file '{text}' has errors (reported above)");
+        }
+
+        return trace;
     }
 
     private static PopularityConfig Popularity(YNode node, Issues issues)
