@@ -101,6 +101,10 @@ internal static class ResultTables
         ExposureMeanS: r.ExposureMeanSeconds)
     {
         Sweep = sweep,
+        TtfbP50Ms = r.FirstByte.PercentileMs(50),
+        TtfbP99Ms = r.FirstByte.PercentileMs(99),
+        EarlyDataRejected = r.EarlyDataRejected,
+        CpuMsPerPage = r.Pages == 0 ? double.NaN : r.CpuCoreSeconds * 1000 / r.Pages,
     };
 
     private static void AddLatency(List<LatencyRow> rows, StrategyRunResult r, string metric, Model.Metrics.LatencyRecorder recorder, IReadOnlyList<SweepCell> sweep)

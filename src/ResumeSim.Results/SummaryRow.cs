@@ -47,6 +47,18 @@ public sealed record SummaryRow(
 {
     private readonly SweepCells _sweep = SweepCells.Empty;
 
+    /// <summary>Time to first byte, p50: connection start to the first response byte (0-RTT saves one RTT).</summary>
+    public double TtfbP50Ms { get; init; } = double.NaN;
+
+    /// <summary>Time to first byte, p99.</summary>
+    public double TtfbP99Ms { get; init; } = double.NaN;
+
+    /// <summary>0-RTT early data offered and refused by the server (replay, freshness window, full record).</summary>
+    public long EarlyDataRejected { get; init; }
+
+    /// <summary>Server CPU per ready page: cpu_core_seconds x 1000 / pages (the CPU side of the page-ready trade-off).</summary>
+    public double CpuMsPerPage { get; init; } = double.NaN;
+
     /// <summary>The sweep point, in the scenario's sweep key order; empty without a sweep.</summary>
     public IReadOnlyList<SweepCell> Sweep
     {

@@ -23,6 +23,10 @@ internal static class SampleRuns
             ExposureMaxS: 64800, ExposureMeanS: -0.0)
         {
             Sweep = sweep,
+            TtfbP50Ms = 30.5,
+            TtfbP99Ms = 31.25,
+            EarlyDataRejected = k + 16,
+            CpuMsPerPage = 2.5,
         };
     }
 

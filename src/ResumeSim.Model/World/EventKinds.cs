@@ -23,4 +23,7 @@ internal static class EventKinds
 
     /// <summary>Warm-up ends and measuring starts.</summary>
     public const int WarmupEnd = 6;
+
+    /// <summary>The next row of a replayed trace is due (target: row).</summary>
+    public const int TraceVisit = 7;
 }

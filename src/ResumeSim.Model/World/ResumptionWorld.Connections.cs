@@ -11,7 +11,24 @@ internal sealed partial class ResumptionWorld
     {
         _clients[client].VisitCounter++;
         ScheduleNextVisit(client, now);
+        var dropped = DropSessionsIfGone(client, now);
+        StartPage(client, 0, _hosts, dropped, now);
+    }
 
+    /// <summary>A trace row: its client visits its one host (the trace names the host of each visit).</summary>
+    private void OnTraceVisit(int row, long now)
+    {
+        ScheduleTraceRow(row + 1);
+        var client = _trace!.Client(row);
+        var host = _trace.Host(row);
+        _clients[client].VisitCounter++;
+        var dropped = DropSessionsIfGone(client, now);
+        StartPage(client, host, host + 1, dropped, now);
+    }
+
+    /// <summary>A page visit that opens connections to hosts <paramref name="firstHost"/> up to, not including, <paramref name="endHost"/>.</summary>
+    private void StartPage(int client, int firstHost, int endHost, bool dropped, long now)
+    {
         var measured = _metrics.InWindow(now);
         if (measured)
         {
@@ -23,24 +40,31 @@ internal sealed partial class ResumptionWorld
         visit.Client = client;
         visit.Start = now;
         visit.Measured = measured;
+        visit.Visit = _clients[client].VisitCounter;
+        visit.Connections = visit.Full = visit.Offered = 0;
+        visit.FirstByte = long.MaxValue;
+        visit.SessionsDropped = dropped;
+
+        var kind = _kinds[_clients.KindOf(client)];
+        var perHost = kind.ConnectionsPerHost;
 
         var cache = CacheOf(client);
         var ordinal = 0;
-        for (var host = 0; host < _hosts; host++)
+        for (var host = firstHost; host < endHost; host++)
         {
             // wait-for-first: with no session for the host, one connection goes first and the
             // others start when its handshake completes, so they can resume from it.
-            var waitForFirst = _scenario.Pages.Wait == ConnectionWait.WaitForFirst
-                && _connectionsPerHost > 1
+            var waitForFirst = kind.Wait == ConnectionWait.WaitForFirst
+                && perHost > 1
                 && (cache is null || cache.SessionsFor(host) == 0);
-            var startNow = waitForFirst ? 1 : _connectionsPerHost;
+            var startNow = waitForFirst ? 1 : perHost;
             for (var k = 0; k < startNow; k++)
             {
                 var connection = OpenConnection(client, host, page, ordinal++, now, measured);
                 if (waitForFirst)
                 {
-                    _connections[connection].Waiters = _connectionsPerHost - 1;
-                    ordinal += _connectionsPerHost - 1;
+                    _connections[connection].Waiters = perHost - 1;
+                    ordinal += perHost - 1;
                 }
             }
         }
@@ -107,7 +131,7 @@ internal sealed partial class ResumptionWorld
 
         // The server reads the ClientHello when a core takes it up, so the decision sees the
         // store and key ring as they are at that moment.
-        var hello = BuildHello(c.Offer, now);
+        var hello = WithTicketRequest(BuildHello(c.Offer, now), c.Client);
         var result = server.Resumption.Tls.Handshake(hello, now, RentResult());
         c.Result = result;
         c.Miss = RefineMiss(result.Miss, c, server.Index, now);
@@ -219,7 +243,7 @@ internal sealed partial class ResumptionWorld
         var cache = record.Cache;
         if (cache is null)
         {
-            var preset = _clients.Kinds[record.Kind];
+            var preset = _kinds[record.Kind].Preset;
             if (!preset.Resumes)
             {
                 return null;

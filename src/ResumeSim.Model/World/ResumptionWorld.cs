@@ -31,7 +31,12 @@ internal sealed partial class ResumptionWorld : IEventHandler
     private readonly long _end;
     private readonly TlsVersion _version;
     private readonly int _hosts;
-    private readonly int _connectionsPerHost;
+    private readonly TraceArrivals? _trace;
+    private readonly VisitProcess _visits;
+    private readonly ClientKind[] _kinds;
+
+    /// <summary>Each client's last visit time, kept only when mobile clients need the gap.</summary>
+    private readonly long[]? _lastVisit;
     private readonly double[] _costTicks;
     private readonly long _ticketSealTicks;
     private readonly long _ticketOpenTicks;
@@ -62,8 +67,11 @@ internal sealed partial class ResumptionWorld : IEventHandler
         }
 
         _balancer = Balancer.Create(scenario.Farm.Balancer, _servers, _seed);
-        _hosts = scenario.Pages.Hosts;
-        _connectionsPerHost = scenario.Pages.ConnectionsPerHost;
+        _trace = scenario.Clients.Trace;
+        _hosts = _trace?.HostCount ?? scenario.Pages.Hosts;
+        _kinds = ResolveKinds(scenario);
+        _visits = new VisitProcess(scenario.Clients, _seed);
+        _lastVisit = _visits.HasMobileClients ? new long[_clients.Count] : null;
         _issuedBy = new int[_clients.Count * _hosts];
         Array.Fill(_issuedBy, -1);
         _version = scenario.Protocol.Version == ProtocolVersion.Tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12;
@@ -75,7 +83,7 @@ internal sealed partial class ResumptionWorld : IEventHandler
         _sharedLookupTicks = strategy.SessionIds is { Store: StoreScope.Shared } ids ? SimTime.FromTimeSpan(ids.Lookup) : 0;
         _sessionTimeoutTicks = strategy.SessionIds is { } sessionIds ? SimTime.FromTimeSpan(sessionIds.Timeout) : long.MaxValue;
 
-        for (var kind = EventKinds.Visit; kind <= EventKinds.WarmupEnd; kind++)
+        for (var kind = EventKinds.Visit; kind <= EventKinds.TraceVisit; kind++)
         {
             _sim.Register(kind, this);
         }
@@ -100,9 +108,16 @@ internal sealed partial class ResumptionWorld : IEventHandler
     /// <param name="slices">How many slices to run the horizon in (for progress reports).</param>
     public StrategyRunResult Run(int replication, int sweepPoint, Action? onSlice = null, int slices = 1)
     {
-        for (var c = 0; c < _clients.Count; c++)
+        if (_trace is not null)
         {
-            ScheduleNextVisit(c, 0);
+            ScheduleTraceRow(0);
+        }
+        else
+        {
+            for (var c = 0; c < _clients.Count; c++)
+            {
+                ScheduleNextVisit(c, 0);
+            }
         }
 
         _sim.Schedule(_metrics.Start, EventKinds.WarmupEnd, 0);
@@ -152,25 +167,23 @@ internal sealed partial class ResumptionWorld : IEventHandler
             case EventKinds.WarmupEnd:
                 _atWarmupEnd = WarmupSnapshot.Take(_setup);
                 break;
+            case EventKinds.TraceVisit:
+                OnTraceVisit(e.Target, e.Time);
+                break;
             default:
                 throw new InvalidOperationException($"unknown event kind {e.Kind}");
         }
     }
 
-    private void ScheduleNextVisit(int client, long now)
+    /// <summary>
+    /// A trace is replayed with one pending event: each row, when it runs, schedules the next, so
+    /// a million-row trace costs one queue entry rather than a million (DESIGN.md section 3).
+    /// </summary>
+    private void ScheduleTraceRow(int row)
     {
-        var rate = _clients.VisitRate(client);
-        if (rate <= 0)
+        if (row < _trace!.Count && _trace.TimeTicks(row) < _end)
         {
-            return;
-        }
-
-        var counter = (ulong)_clients[client].VisitCounter;
-        var gap = CounterRandom.Exponential(rate, _seed, RandomStreamIds.VisitGap, (ulong)client, counter);
-        var next = now + Math.Max(1, SimTime.FromSeconds(gap));
-        if (next < _end)
-        {
-            _sim.Schedule(next, EventKinds.Visit, client);
+            _sim.Schedule(_trace.TimeTicks(row), EventKinds.TraceVisit, row);
         }
     }
 

@@ -1,21 +1,31 @@
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Presets;
+using ResumeSim.Model.World;
 using ResumeSim.Scenarios.Parsing;
 using ResumeSim.Scenarios.Yaml;
 
 namespace ResumeSim.Scenarios.Binding;
 
-/// <summary>The <c>clients:</c> mapping: population size, popularity, visit process, RTT and software mix.</summary>
+/// <summary>
+/// The <c>clients:</c> mapping: population size, popularity, visit process, RTT and software mix; or
+/// a recorded trace (<c>trace: FILE</c>) that gives the clients and their visits, with RTT and mix
+/// still drawn from the scenario.
+/// </summary>
 internal static class ClientsBinder
 {
-    private static readonly IReadOnlyList<string> Keys = ["count", "popularity", "visits", "rtt", "mix"];
+    private static readonly IReadOnlyList<string> Keys = ["count", "popularity", "visits", "rtt", "mix", "churn", "mobile", "trace"];
+
+    // The keys a trace replaces: its rows are the visits and its distinct ids the clients, so who
+    // visits when, and which visit comes from a new or moved client, is the trace's to say.
+    private static readonly IReadOnlyList<string> TraceReplaces = ["count", "popularity", "visits", "churn", "mobile"];
 
     // Shares are written with a few decimals (0.8 + 0.2); 1e-6 absorbs binary rounding, not typos.
     private const double ShareTolerance = 1e-6;
 
     public static ClientsConfig Placeholder { get; } = new() { Count = 1, VisitsPerSecond = 1 };
 
-    public static ClientsConfig Bind(YNode node, Issues issues)
+    /// <param name="baseDirectory">Folder a relative trace path starts from (the scenario file's).</param>
+    public static ClientsConfig Bind(YNode node, Issues issues, string baseDirectory)
     {
         var section = Section.Open(node, "clients", Keys, issues);
         if (section is null)
@@ -23,28 +33,93 @@ internal static class ClientsBinder
             return Placeholder;
         }
 
+        if (section.Get("trace") is { } traceNode)
+        {
+            return BindTrace(section, traceNode, issues, baseDirectory);
+        }
+
         var count = section.Required("count", "an integer >= 1") is { } countNode
             && Scalars.TryInt(countNode, "clients.count", 1, int.MaxValue, issues, out var c) ? (int)c : 1;
-        var rate = section.Required("visits", "{rate: 4/h}") is { } visitsNode ? Visits(visitsNode, issues) : 1;
+        var (rate, process) = section.Required("visits", "{rate: 4/h}") is { } visitsNode
+            ? VisitsBinder.Bind(visitsNode, issues)
+            : (1, VisitProcessConfig.Poisson);
         var popularity = section.Get("popularity") is { } popularityNode ? Popularity(popularityNode, issues) : PopularityConfig.Uniform;
         var rtt = section.Get("rtt") is { } rttNode ? Rtt(rttNode, issues) : Placeholder.Rtt;
         var mix = section.Get("mix") is { } mixNode ? Mix(mixNode, issues) : Placeholder.Mix;
 
-        return new ClientsConfig { Count = count, VisitsPerSecond = rate, Popularity = popularity, Rtt = rtt, Mix = mix };
+        return new ClientsConfig
+        {
+            Count = count,
+            VisitsPerSecond = rate,
+            Popularity = popularity,
+            Rtt = rtt,
+            Mix = mix,
+            Process = process,
+            Churn = VisitsBinder.Churn(section),
+            Mobile = section.Get("mobile") is { } mobileNode ? VisitsBinder.Mobile(mobileNode, issues) : null,
+        };
     }
 
-    private static double Visits(YNode node, Issues issues)
+    private static ClientsConfig BindTrace(Section section, YNode traceNode, Issues issues, string baseDirectory)
     {
-        var section = Section.Open(node, "clients.visits", ["rate", "process"], issues);
-        if (section is null)
+        foreach (var key in TraceReplaces)
         {
-            return 1;
+            if (section.Node.Find(key) is { } entry)
+            {
+                issues.Add(entry.Key, $"clients.{key} cannot be used with clients.trace: the trace's rows are the visits and its distinct client ids the clients; expected only trace, rtt and mix");
+            }
         }
 
-        // Only a Poisson process exists today; the key is there so files can already say so.
-        section.Choice("process", "poisson", Choices.VisitProcess);
-        return section.Required("rate", Units.RateForm) is { } rateNode
-            && Scalars.TryRate(rateNode, "clients.visits.rate", issues, out var rate) ? rate : 1;
+        var rtt = section.Get("rtt") is { } rttNode ? Rtt(rttNode, issues) : Placeholder.Rtt;
+        var mix = section.Get("mix") is { } mixNode ? Mix(mixNode, issues) : Placeholder.Mix;
+        var trace = ReadTrace(traceNode, issues, baseDirectory);
+        if (trace is null)
+        {
+            return Placeholder;
+        }
+
+        // Informational only (nothing draws gaps from it): the trace's mean visits per client per second.
+        var span = Math.Max(1.0, trace.LastTicks / 1e9);
+        return new ClientsConfig
+        {
+            Count = trace.ClientCount,
+            VisitsPerSecond = trace.Count / (double)trace.ClientCount / span,
+            Rtt = rtt,
+            Mix = mix,
+            Trace = trace,
+        };
+    }
+
+    private static TraceArrivals? ReadTrace(YNode node, Issues issues, string baseDirectory)
+    {
+        const string form = $"a path to a CSV file (relative to the scenario's folder) with the header {TraceArrivals.Header}";
+        if (!Scalars.TryText(node, "clients.trace", form, issues, out var text))
+        {
+            return null;
+        }
+
+        var path = Path.IsPathRooted(text) ? text : Path.Combine(baseDirectory, text);
+        if (!File.Exists(path))
+        {
+            issues.Add(node, $"clients.trace: trace file '{text}' not found (looked at {Path.GetFullPath(path)}); expected {form}");
+            return null;
+        }
+
+        var errors = new List<TraceError>();
+        using var reader = new StreamReader(path);
+        var trace = TraceArrivals.Parse(reader, errors);
+        if (errors.Count > 0)
+        {
+            var fileIssues = issues.ForFile(path);
+            foreach (var error in errors)
+            {
+                fileIssues.Add(error.Line, error.Column, error.Message);
+            }
+
+            issues.Add(node, $"clients.trace: trace file '{text}' has errors (reported above)");
+        }
+
+        return trace;
     }
 
     private static PopularityConfig Popularity(YNode node, Issues issues)
@@ -120,7 +195,7 @@ internal static class ClientsBinder
         for (var i = 0; i < sequence.Items.Count; i++)
         {
             var path = $"clients.mix[{i}]";
-            var item = Section.Open(sequence.Items[i], path, ["browser", "client", "share"], issues);
+            var item = Section.Open(sequence.Items[i], path, ["browser", "client", "share", .. MixOverridesBinder.Keys], issues);
             if (item is null)
             {
                 valid = false;
@@ -151,7 +226,7 @@ internal static class ClientsBinder
             var share = item.Required("share", "a number > 0 and <= 1") is { } shareNode
                 && Scalars.TryNumber(shareNode, $"{path}.share", 0, 1, minExclusive: true, issues, out var s) ? s : double.NaN;
             valid &= name.Length > 0 && !double.IsNaN(share);
-            mix.Add(new ClientMixEntry(name, share));
+            mix.Add(MixOverridesBinder.Apply(item, path, new ClientMixEntry(name, share)));
         }
 
         var sum = mix.Sum(e => double.IsNaN(e.Share) ? 0 : e.Share);

@@ -41,9 +41,14 @@ internal static class ScenarioBinder
         var replications = (int)top.Int("replications", 1, 1, MaxReplications);
 
         var clients = top.Required("clients", "a mapping with count, visits, popularity, rtt, mix") is { } clientsNode
-            ? ClientsBinder.Bind(clientsNode, issues)
+            ? ClientsBinder.Bind(clientsNode, issues, baseDirectory)
             : ClientsBinder.Placeholder;
         var pages = top.Get("pages") is { } pagesNode ? WorldBinder.Pages(pagesNode, issues) : new PagesConfig();
+        if (clients.Trace is not null && (top.Get("pages") as YMapping)?.Find("hosts") is { } hostsEntry)
+        {
+            issues.Add(hostsEntry.Key, "pages.hosts cannot be used with clients.trace: each trace row names the host of its visit; expected pages without hosts");
+        }
+
         var protocol = top.Get("tls") is { } tlsNode ? WorldBinder.Protocol(tlsNode, issues) : new ProtocolConfig();
         var network = top.Get("network") is { } networkNode ? WorldBinder.Network(networkNode, issues) : new NetworkConfig();
         var farm = top.Get("farm") is { } farmNode ? WorldBinder.Farm(farmNode, issues) : new FarmConfig();

@@ -16,7 +16,7 @@ internal static class StrategyBinder
     private static readonly IReadOnlyList<string> TicketKeys =
     [
         "keys", "rotate", "keep", "lifetime", "cipher", "renew", "tickets_after_full", "tickets_after_resumption",
-        "psk", "early_data",
+        "psk", "early_data", "ticket_request_cap",
     ];
 
     // RFC 8446 4.6.1: servers MUST NOT use a ticket_lifetime greater than 7 days.
@@ -187,6 +187,9 @@ internal static class StrategyBinder
             TicketsAfterResumption = (int)section.Int("tickets_after_resumption", defaults.TicketsAfterResumption, 0, 16),
             PskDhe = section.Choice("psk", defaults.PskDhe, Choices.PskDhe),
             EarlyData = section.Bool("early_data", defaults.EarlyData),
+
+            // RFC 9149 section 4: a server honouring ticket requests SHOULD cap them; 16 is BoringSSL's cap.
+            TicketRequestCap = (int)section.Int("ticket_request_cap", defaults.TicketRequestCap, 0, 16),
         };
 
         // 0-RTT exists only in TLS 1.3 (RFC 8446 4.2.10); in a 1.2 scenario it would silently do nothing.

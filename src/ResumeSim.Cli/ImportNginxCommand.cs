@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using ResumeSim.Cli.Import;
+using ResumeSim.Model.World;
+
+namespace ResumeSim.Cli;
+
+/// <summary>
+/// <c>resumesim import-nginx ACCESS_LOG --out DIR</c>: turns an nginx access log written with
+/// <see cref="NginxLogReader.LogFormat"/> into a replayable trace (<c>trace.csv</c>, one visit per
+/// TLS connection) and what nginx observed (<c>observed.csv</c>, one row per connection with its
+/// session ID and whether it resumed), and prints the observed resumption rate. A bad line stops
+/// the import before anything is written (exit 2).
+/// </summary>
+internal static class ImportNginxCommand
+{
+    public const string ObservedHeader = "time_s,client,host,session_id,reused";
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var log = new Argument<string>("ACCESS_LOG") { Description = $"nginx access log written with log_format '{NginxLogReader.LogFormat}'." };
+        var outDir = new Option<string>("--out") { Description = "Folder to write trace.csv and observed.csv into.", Required = true };
+        var command = new Command("import-nginx", "Turn an nginx access log into a trace and the observed resumption per connection.") { log, outDir };
+        command.SetAction(parsed => Execute(parsed.GetValue(log)!, parsed.GetValue(outDir)!, output, error));
+        return command;
+    }
+
+    private static int Execute(string logPath, string outDir, TextWriter output, TextWriter error)
+    {
+        if (!File.Exists(logPath))
+        {
+            error.WriteLine($"error: {logPath}: access log not found");
+            return ExitCodes.Usage;
+        }
+
+        var errors = new List<string>();
+        List<NginxConnection> connections;
+        int skipped;
+        using (var reader = new StreamReader(logPath))
+        {
+            connections = NginxLogReader.Read(reader, errors, out skipped);
+        }
+
+        if (errors.Count > 0)
+        {
+            foreach (var problem in errors)
+            {
+                error.WriteLine($"error: {logPath}:{problem}");
+            }
+
+            error.WriteLine("nothing written");
+            return ExitCodes.Usage;
+        }
+
+        // nginx writes a line when a request ends, so lines of overlapping connections can be out
+        // of order; the trace is in time order (stable, so equal times keep file order) and starts at 0.
+        var ordered = connections.OrderBy(c => c.Msec).ToList();
+        var start = ordered[0].Msec;
+        var trace = new StringBuilder(TraceArrivals.Header).Append('\n');
+        var observed = new StringBuilder(ObservedHeader).Append('\n');
+        foreach (var c in ordered)
+        {
+            var time = (c.Msec - start).ToString("0.#########", CultureInfo.InvariantCulture);
+            trace.Append(CultureInfo.InvariantCulture, $"{time},{c.Client},{c.Host}\n");
+            observed.Append(CultureInfo.InvariantCulture, $"{time},{c.Client},{c.Host},{c.SessionId},{(c.Reused ? 'r' : '.')}\n");
+        }
+
+        Directory.CreateDirectory(outDir);
+        WriteAtomically(Path.Combine(outDir, "trace.csv"), trace.ToString());
+        WriteAtomically(Path.Combine(outDir, "observed.csv"), observed.ToString());
+
+        var resumed = ordered.Count(c => c.Reused);
+        var clients = ordered.Select(c => c.Client).Distinct().Count();
+        var hosts = ordered.Select(c => c.Host).Distinct().Count();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{logPath}: {ordered.Count} connections ({skipped} later requests on kept-alive connections skipped), {clients} clients, {hosts} host(s), {SpanSeconds(ordered):0.###} s"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"observed resumption rate: {(double)resumed / ordered.Count:0.0000} ({resumed} of {ordered.Count} connections resumed)"));
+        output.WriteLine($"wrote {Path.Combine(outDir, "trace.csv")} and {Path.Combine(outDir, "observed.csv")}");
+        return ExitCodes.Ok;
+    }
+
+    private static decimal SpanSeconds(List<NginxConnection> ordered) => ordered[^1].Msec - ordered[0].Msec;
+
+    private static void WriteAtomically(string path, string text)
+    {
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.Move(temp, path, overwrite: true);
+    }
+}
