@@ -11,4 +11,7 @@ internal static class RandomStreamIds
     public const ulong Churn = 51;
     public const ulong Mobile = 52;
     public const ulong NetworkChange = 53;
+
+    // Exponential service times (costs: {exponential: T}), for the M/M/c validation case.
+    public const ulong ServiceTime = 60;
 }

@@ -140,7 +140,24 @@ internal sealed partial class ResumptionWorld
             c.ExtraLatency = _sharedLookupTicks;
         }
 
-        _sim.Schedule(now + ServiceTicks(result, hello), EventKinds.ServiceDone, connection);
+        _sim.Schedule(now + DrawService(ServiceTicks(result, hello), c), EventKinds.ServiceDone, connection);
+    }
+
+    /// <summary>
+    /// The priced CPU time, or with <c>costs: {exponential: T}</c> an exponential draw of that mean. The
+    /// draw is a pure hash of the connection (client, visit, ordinal), so every strategy of a
+    /// replication sees the same service times where it does the same work.
+    /// </summary>
+    private long DrawService(long ticks, in Connection c)
+    {
+        if (_scenario.Costs.ServiceTime == ServiceTimeDistribution.Fixed || ticks == 0)
+        {
+            return ticks;
+        }
+
+        var key = ((ulong)(uint)c.Visit << 16) | (uint)c.Ordinal;
+        var u = CounterRandom.UnitOpen(_seed, RandomStreamIds.ServiceTime, (ulong)c.Client, key);
+        return (long)Math.Round(-Math.Log(u) * ticks);
     }
 
     private void OnServiceDone(int connection, long now)
