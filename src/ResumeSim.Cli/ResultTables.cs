@@ -26,7 +26,18 @@ internal static class ResultTables
             {
                 series.Add(new TimeseriesRow(
                     r.Strategy, r.Replication, b.StartSeconds, b.Arrivals, b.Connections, b.Full, b.Resumed, b.ResumptionRate,
-                    b.CpuUtilization, b.QueueLengthMax, b.StoreEntries, b.StoreBytes, b.TicketsRejected) { Sweep = sweep });
+                    b.CpuUtilization, b.QueueLengthMax, b.StoreEntries, b.StoreBytes, b.TicketsRejected)
+                {
+                    Sweep = sweep,
+                    CpuUtilServerMax = b.CpuUtilizationByServer.Count == 0 ? 0 : b.CpuUtilizationByServer.Max(),
+                    CpuUtilByServer = b.CpuUtilizationByServer,
+                    ServersUp = b.ServersUp,
+                    CacheLookups = b.CacheLookups,
+                    CachePuts = b.CachePuts,
+                    CacheFailed = b.CacheFailed,
+                    CacheDelayMs = b.CacheDelayMs,
+                    StickEvictions = b.StickEvictions,
+                });
             }
 
             AddLatency(latency, r, "handshake", r.Handshake, sweep);
@@ -98,7 +109,8 @@ internal static class ResultTables
         TicketsRenewed: r.TicketsRenewed,
         HandshakeBytes: r.HandshakeBytes,
         ExposureMaxS: r.ExposureMaxSeconds,
-        ExposureMeanS: r.ExposureMeanSeconds)
+        ExposureMeanS: r.ExposureMeanSeconds,
+        ExposureSessionsMax: r.ExposureSessionsMax)
     {
         Sweep = sweep,
     };

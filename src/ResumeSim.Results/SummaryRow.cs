@@ -43,7 +43,8 @@ public sealed record SummaryRow(
     long TicketsRenewed,
     long HandshakeBytes,
     double ExposureMaxS,
-    double ExposureMeanS)
+    double ExposureMeanS,
+    double ExposureSessionsMax)
 {
     private readonly SweepCells _sweep = SweepCells.Empty;
 

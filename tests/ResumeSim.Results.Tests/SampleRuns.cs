@@ -20,7 +20,7 @@ internal static class SampleRuns
             QueueWaitMeanMs: 0.125, QueueWaitP99Ms: double.NaN,
             StorePeakEntries: k + 9, StorePeakBytes: long.MaxValue, Evictions: k + 10, Expirations: k + 11,
             TicketsIssued: k + 12, TicketsRejected: k + 13, TicketsRenewed: k + 14, HandshakeBytes: k + 15,
-            ExposureMaxS: 64800, ExposureMeanS: -0.0)
+            ExposureMaxS: 64800, ExposureMeanS: -0.0, ExposureSessionsMax: 1200)
         {
             Sweep = sweep,
         };

@@ -23,4 +23,7 @@ internal static class EventKinds
 
     /// <summary>Warm-up ends and measuring starts.</summary>
     public const int WarmupEnd = 6;
+
+    /// <summary>A fault's window ends: a server or cache node is back, a desync heals (target: fault index).</summary>
+    public const int FaultEnd = 7;
 }

@@ -5,4 +5,5 @@ internal static class RandomStreamIds
 {
     public const ulong VisitGap = 1;
     public const ulong Balancer = 2;
+    public const ulong CacheRing = 3;
 }

@@ -108,13 +108,11 @@ internal sealed partial class ResumptionWorld
         // The server reads the ClientHello when a core takes it up, so the decision sees the
         // store and key ring as they are at that moment.
         var hello = BuildHello(c.Offer, now);
+        DeliverKeys(server, now);
         var result = server.Resumption.Tls.Handshake(hello, now, RentResult());
         c.Result = result;
         c.Miss = RefineMiss(result.Miss, c, server.Index, now);
-        if (_sharedLookupTicks > 0 && !hello.SessionId.IsEmpty)
-        {
-            c.ExtraLatency = _sharedLookupTicks;
-        }
+        c.ExtraLatency = SharedCacheDelay();
 
         _sim.Schedule(now + ServiceTicks(result, hello), EventKinds.ServiceDone, connection);
     }

@@ -45,6 +45,7 @@ internal static class SummaryCsv
         SummaryMetric.Of("handshake_bytes", r => r.HandshakeBytes),
         SummaryMetric.Of("exposure_max_s", r => r.ExposureMaxS),
         SummaryMetric.Of("exposure_mean_s", r => r.ExposureMeanS),
+        SummaryMetric.Of("exposure_sessions_max", r => r.ExposureSessionsMax),
     ];
 
     public static readonly string[] Trailing = Metrics.Select(m => m.Name).ToArray();
@@ -123,7 +124,8 @@ internal static class SummaryCsv
                 TicketsRenewed: csv.NextInteger(),
                 HandshakeBytes: csv.NextInteger(),
                 ExposureMaxS: csv.NextReal(),
-                ExposureMeanS: csv.NextReal()) { Sweep = sweep });
+                ExposureMeanS: csv.NextReal(),
+                ExposureSessionsMax: csv.NextReal()) { Sweep = sweep });
         }
 
         return rows;
