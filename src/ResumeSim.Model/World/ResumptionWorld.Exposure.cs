@@ -81,7 +81,8 @@ internal sealed partial class ResumptionWorld
         var puts = WarmupSnapshot.Take(_setup).Puts - _atWarmupEnd.Puts;
         var seconds = SimTime.ToSeconds(_metrics.End - _metrics.Start);
         var mean = puts == 0 ? double.NaN : entriesMean / (puts / seconds);
-        return new(ids.Timeout.TotalSeconds, Math.Min(mean, ids.Timeout.TotalSeconds), 1);
+        // A store may hold expired entries until it sweeps them, so the mean can pass the timeout.
+        return new(Math.Max(ids.Timeout.TotalSeconds, double.IsNaN(mean) ? 0 : mean), mean, 1);
     }
 
     /// <summary>Store entries averaged over the measured period (bucket-end samples weighted by bucket length).</summary>
