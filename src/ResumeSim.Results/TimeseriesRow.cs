@@ -30,8 +30,14 @@ public sealed record TimeseriesRow(
 {
     public double CpuUtilServerMax { get; init; }
 
+    private readonly PerServerValues _cpuUtilByServer = PerServerValues.Empty;
+
     /// <summary>Per-server utilization, server 1 first (the <c>cpu_util_by_server</c> column).</summary>
-    public IReadOnlyList<double> CpuUtilByServer { get; init; } = [];
+    public IReadOnlyList<double> CpuUtilByServer
+    {
+        get => _cpuUtilByServer;
+        init => _cpuUtilByServer = PerServerValues.From(value);
+    }
 
     public long ServersUp { get; init; }
 

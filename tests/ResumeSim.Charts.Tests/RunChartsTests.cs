@@ -136,7 +136,7 @@ public sealed class RunChartsTests
 
         var files = RunCharts.Draw(bare, temp.Path, RunCharts.Names, ChartFormat.Png, out var skipped);
 
-        Assert.Equal(["latency-cdf", "page-cdf", "cpu", "memory"], skipped.Select(s => s.Name));
+        Assert.Equal(["latency-cdf", "page-cdf", "cpu", "memory", "timeline"], skipped.Select(s => s.Name));
         Assert.Contains("'handshake'", skipped[0].Reason);
         Assert.Contains("timeseries.csv", skipped[2].Reason);
         Assert.Contains("session store", skipped[3].Reason);
