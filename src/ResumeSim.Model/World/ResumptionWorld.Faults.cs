@@ -72,7 +72,7 @@ internal sealed partial class ResumptionWorld
                 // The server loads a key file of its own (a failed or stale push): tickets it seals
                 // open nowhere else, and it cannot open the farm's.
                 _desynced[fault.Server] = true;
-                _servers[fault.Server].Resumption = _setup.WithRing(_servers[fault.Server].Resumption, fault.Server, ++_incarnations[fault.Server], own: true, now);
+                SwapRing(fault.Server, own: true, now);
                 ScheduleEnd(fault, now);
                 break;
             case FaultKind.ScaleOut:
@@ -119,7 +119,7 @@ internal sealed partial class ResumptionWorld
                 break;
             case FaultKind.KeyDesync:
                 _desynced[fault.Server] = false;
-                _servers[fault.Server].Resumption = _setup.WithRing(_servers[fault.Server].Resumption, fault.Server, ++_incarnations[fault.Server], own: false, now);
+                SwapRing(fault.Server, own: false, now);
                 break;
             default:
                 throw new InvalidOperationException($"fault {fault.Kind} has no end");
@@ -152,6 +152,21 @@ internal sealed partial class ResumptionWorld
         }
 
         server.Resumption = _setup.CreateServer(index, _incarnations[index], now);
+    }
+
+    /// <summary>
+    /// Replaces a server's ring (a desync starts or heals): the ring it drops is erased from its
+    /// memory unless it is the one ring the whole farm shares.
+    /// </summary>
+    private void SwapRing(int index, bool own, long now)
+    {
+        var server = _servers[index];
+        var dropped = server.Resumption.Rotator;
+        server.Resumption = _setup.WithRing(server.Resumption, index, ++_incarnations[index], own, now);
+        if (dropped is not null && !ReferenceEquals(dropped, server.Resumption.Rotator) && !_setup.IsFarmRing(dropped))
+        {
+            dropped.Clear(now);
+        }
     }
 
     private void Flush(FaultConfig fault, long now)
