@@ -11,6 +11,7 @@ internal sealed partial class ResumptionWorld
 {
     private readonly List<int> _live = [];
     private readonly bool[] _desynced;
+    private readonly HashSet<int> _restarting = [];
     private int _created;
     private FarmCounters _sampled;
 
@@ -56,6 +57,7 @@ internal sealed partial class ResumptionWorld
                 // The process stops; the balancer's health check takes it out until it is back.
                 if (fault.Server < _created && _live.Contains(fault.Server))
                 {
+                    _restarting.Add(fault.Server);
                     SetLive(fault.Server, false, now);
                     ScheduleEnd(fault, now);
                 }
@@ -106,9 +108,10 @@ internal sealed partial class ResumptionWorld
         switch (fault.Kind)
         {
             case FaultKind.Restart:
-                Restart(fault.Server, now);
-                if (!_live.Contains(fault.Server))
+                // Only a server this restart took down comes back (not one a scale-in removed).
+                if (_restarting.Remove(fault.Server))
                 {
+                    Restart(fault.Server, now);
                     SetLive(fault.Server, true, now);
                 }
 
