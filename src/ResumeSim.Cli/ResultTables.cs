@@ -109,10 +109,14 @@ internal static class ResultTables
         TicketsRenewed: r.TicketsRenewed,
         HandshakeBytes: r.HandshakeBytes,
         ExposureMaxS: r.ExposureMaxSeconds,
-        ExposureMeanS: r.ExposureMeanSeconds,
-        ExposureSessionsMax: r.ExposureSessionsMax)
+        ExposureMeanS: r.ExposureMeanSeconds)
     {
         Sweep = sweep,
+        TtfbP50Ms = r.FirstByte.PercentileMs(50),
+        TtfbP99Ms = r.FirstByte.PercentileMs(99),
+        EarlyDataRejected = r.EarlyDataRejected,
+        CpuMsPerPage = r.Pages == 0 ? double.NaN : r.CpuCoreSeconds * 1000 / r.Pages,
+        ExposureSessionsMax = r.ExposureSessionsMax,
     };
 
     private static void AddLatency(List<LatencyRow> rows, StrategyRunResult r, string metric, Model.Metrics.LatencyRecorder recorder, IReadOnlyList<SweepCell> sweep)

@@ -43,10 +43,24 @@ public sealed record SummaryRow(
     long TicketsRenewed,
     long HandshakeBytes,
     double ExposureMaxS,
-    double ExposureMeanS,
-    double ExposureSessionsMax)
+    double ExposureMeanS)
 {
     private readonly SweepCells _sweep = SweepCells.Empty;
+
+    /// <summary>Time to first byte, p50: connection start to the first response byte (0-RTT saves one RTT).</summary>
+    public double TtfbP50Ms { get; init; } = double.NaN;
+
+    /// <summary>Time to first byte, p99.</summary>
+    public double TtfbP99Ms { get; init; } = double.NaN;
+
+    /// <summary>0-RTT early data offered and refused by the server (replay, freshness window, full record).</summary>
+    public long EarlyDataRejected { get; init; }
+
+    /// <summary>Server CPU per ready page: cpu_core_seconds x 1000 / pages (the CPU side of the page-ready trade-off).</summary>
+    public double CpuMsPerPage { get; init; } = double.NaN;
+
+    /// <summary>Most sessions one ticket key sealed (1 for session stores); NaN without resumption (docs/farm.md).</summary>
+    public double ExposureSessionsMax { get; init; } = double.NaN;
 
     /// <summary>The sweep point, in the scenario's sweep key order; empty without a sweep.</summary>
     public IReadOnlyList<SweepCell> Sweep

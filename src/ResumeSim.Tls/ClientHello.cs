@@ -22,6 +22,9 @@ public readonly record struct ClientHello(
     /// <summary>TLS 1.2: the client sent a session_ticket extension (empty or not), so it accepts new tickets.</summary>
     public bool SupportsTickets { get; init; } = true;
 
+    /// <summary>TLS 1.3: the RFC 9149 ticket_request extension, or null when the client sends none.</summary>
+    public TicketRequest? TicketRequest { get; init; }
+
     /// <summary>A first-visit TLS 1.2 hello: nothing to resume.</summary>
     public static ClientHello Fresh12(string? serverName) =>
         new(TlsVersion.Tls12, SessionId.Empty, ReadOnlyMemory<byte>.Empty, serverName, false, PskModes.None, 0);

@@ -22,6 +22,12 @@ public sealed record ClientPreset(
     /// <summary>Client-side cap on a TLS 1.2 session's life (defaults to <see cref="LifetimeCapNs"/>).</summary>
     public long Tls12LifetimeCapNs { get; init; } = LifetimeCapNs;
 
+    /// <summary>
+    /// Most HTTP/1.1 connections the client opens to one host at once (0 = no cap of its own). A page
+    /// asking for more gets this many (Chrome's 6 per host, parameters.md section 2).
+    /// </summary>
+    public int MaxConnectionsPerHost { get; init; }
+
     /// <summary>Where the values come from (parameters.md rows).</summary>
     public string Source { get; init; } = string.Empty;
 
@@ -32,6 +38,7 @@ public sealed record ClientPreset(
         ArgumentOutOfRangeException.ThrowIfNegative(SessionsPerKey);
         ArgumentOutOfRangeException.ThrowIfNegative(LifetimeCapNs);
         ArgumentOutOfRangeException.ThrowIfNegative(Tls12LifetimeCapNs);
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxConnectionsPerHost);
         if (Resumes && (CacheEntries == 0 || SessionsPerKey == 0))
         {
             throw new ArgumentException("A resuming client needs at least one entry and one session per key.");

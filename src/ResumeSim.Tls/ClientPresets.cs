@@ -6,27 +6,30 @@ public static class ClientPresets
     /// <summary>
     /// Chrome: 1024 entries, LRU, &lt;= 2 sessions per key ("Chrome client session cache", P); TLS 1.3
     /// tickets single use ("Chrome TLS 1.3 tickets", P); BoringSSL client lifetimes TLS 1.3 48 h,
-    /// TLS 1.2 2 h ("BoringSSL client lifetimes", P).
+    /// TLS 1.2 2 h ("BoringSSL client lifetimes", P); 6 connections per host ("Chrome connection limits", P).
     /// </summary>
     public static ClientPreset Chrome { get; } = new("chrome", 1024, 2, 48 * Nanoseconds.PerHour, SingleUseTls13Tickets: true, Resumes: true, Verified: true)
     {
         Tls12LifetimeCapNs = 2 * Nanoseconds.PerHour,
-        Source = "parameters.md 2: Chrome client session cache, Chrome TLS 1.3 tickets, BoringSSL client lifetimes (P)",
+        MaxConnectionsPerHost = 6,
+        Source = "parameters.md 2: Chrome client session cache, Chrome TLS 1.3 tickets, BoringSSL client lifetimes, Chrome connection limits (P)",
     };
 
     /// <summary>
     /// Firefox (NSS): client session timeout 86400 s ("Firefox (NSS)", P). Entry count, sessions per key
-    /// and single use are not in the reference: unverified.
+    /// single use and the 6 connections per host (as Chrome) are not in the reference: unverified.
     /// </summary>
     public static ClientPreset Firefox { get; } = new("firefox", 1024, 1, 86400 * Nanoseconds.PerSecond, SingleUseTls13Tickets: true, Resumes: true, Verified: false)
     {
-        Source = "parameters.md 2: Firefox (NSS) timeout 86400 s (P); entries, per-key count, single use: unverified (U)",
+        MaxConnectionsPerHost = 6,
+        Source = "parameters.md 2: Firefox (NSS) timeout 86400 s (P); entries, per-key count, single use, 6 per host: unverified (U)",
     };
 
     /// <summary>Safari: no value verified; these are assumptions in the spirit of other browsers.</summary>
     public static ClientPreset Safari { get; } = new("safari", 1024, 2, 7 * Nanoseconds.PerDay, SingleUseTls13Tickets: true, Resumes: true, Verified: false)
     {
         Tls12LifetimeCapNs = Nanoseconds.PerDay,
+        MaxConnectionsPerHost = 6,
         Source = "unverified (U): no primary source in parameters.md",
     };
 

@@ -43,6 +43,13 @@ public sealed record ServerResumptionOptions(
     /// <summary>max_early_data_size put in tickets when 0-RTT is on.</summary>
     public uint MaxEarlyData { get; init; } = 16384;
 
+    /// <summary>
+    /// RFC 9149 ticket requests: 0 ignores the extension (servers without RFC 9149 support, OpenSSL's
+    /// fixed counts); n &gt; 0 sends what the client asked for, at most n per handshake (RFC 9149
+    /// section 4: servers SHOULD limit the tickets they send).
+    /// </summary>
+    public int TicketRequestCap { get; init; }
+
     /// <summary>Certificates in the chain (TLS 1.3 adds 2 B of extensions per certificate).</summary>
     public int CertificateCount { get; init; } = 2;
 
@@ -71,5 +78,7 @@ public sealed record ServerResumptionOptions(
         ArgumentOutOfRangeException.ThrowIfNegative(CertificateChainBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CertificateCount);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(KeyShareBytes);
+        ArgumentOutOfRangeException.ThrowIfNegative(TicketRequestCap);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(TicketRequestCap, MaxTicketsPerHandshake);
     }
 }

@@ -109,7 +109,7 @@ public sealed partial class TlsServerState
         }
         else
         {
-            IssueTickets13(session, options.Tls13TicketsAfterFull, now);
+            IssueTickets13(session, TicketCount13(hello, resumed: false), now);
         }
 
         var sizes = version == TlsVersion.Tls12
@@ -135,7 +135,7 @@ public sealed partial class TlsServerState
         }
         else
         {
-            IssueTickets13(session, options.Tls13TicketsAfterResumption, now);
+            IssueTickets13(session, TicketCount13(hello, resumed: true), now);
             sizes = Sizes13(full: false, check.PskWithDhe, check.EarlyData == EarlyDataStatus.Accepted, hello);
         }
 
@@ -193,6 +193,15 @@ public sealed partial class TlsServerState
         uint hint = (uint)Math.Min(uint.MaxValue, Nanoseconds.ToSeconds(options.SessionTimeoutNs));
         return new NewSessionTicket(TlsVersion.Tls12, hint, 0, 0, tickets!.Seal(session, now));
     }
+
+    /// <summary>
+    /// TLS 1.3 tickets to send: the server's fixed count, or with RFC 9149 support on and a
+    /// ticket_request in the hello, what the client asked for within the server's cap.
+    /// </summary>
+    private int TicketCount13(in ClientHello hello, bool resumed) =>
+        options.TicketRequestCap > 0 && hello.TicketRequest is { } request
+            ? request.TicketsFor(resumed, options.TicketRequestCap)
+            : resumed ? options.Tls13TicketsAfterResumption : options.Tls13TicketsAfterFull;
 
     /// <summary>RFC 8446 4.6.1: each ticket gets its own age_add and nonce; lifetime capped at 7 days from authentication.</summary>
     private void IssueTickets13(SessionState session, int count, long now)
@@ -262,7 +271,8 @@ public sealed partial class TlsServerState
 
     private Sizes Sizes13(bool full, bool dhe, bool earlyAccepted, in ClientHello hello)
     {
-        int clientHello = HandshakeSizes.ClientHello(TlsVersion.Tls13, false, hello.Ticket.Length, hello.OffersEarlyData);
+        int clientHello = HandshakeSizes.ClientHello(TlsVersion.Tls13, false, hello.Ticket.Length, hello.OffersEarlyData)
+            + (hello.TicketRequest is null ? 0 : TicketRequest.ExtensionBytes);
         int first = HandshakeSizes.ServerHello13(psk: !full, dhe, options.KeyShareBytes) + HandshakeSizes.ChangeCipherSpec
             + HandshakeSizes.EncryptedExtensions13(earlyAccepted) + HandshakeSizes.Finished13;
         if (full)

@@ -82,5 +82,5 @@ internal static class SampleRun
         Pages: 3000, CpuCoreSeconds: 50 * (1.5 - rate), CpuUtilMean: 0.2 + (0.2 * (1 - rate)), CpuUtilPeak: 0.6, CoresNeeded: cores,
         QueueWaitMeanMs: 0.5, QueueWaitP99Ms: 4,
         StorePeakEntries: storeBytes / 384, StorePeakBytes: storeBytes, Evictions: 0, Expirations: 10,
-        TicketsIssued: 0, TicketsRejected: 0, TicketsRenewed: 0, HandshakeBytes: 4_000_000, ExposureMaxS: 0, ExposureMeanS: 0, ExposureSessionsMax: 0);
+        TicketsIssued: 0, TicketsRejected: 0, TicketsRenewed: 0, HandshakeBytes: 4_000_000, ExposureMaxS: 0, ExposureMeanS: 0);
 }

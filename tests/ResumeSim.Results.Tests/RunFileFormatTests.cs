@@ -14,7 +14,8 @@ public sealed class RunFileFormatTests
         "cpu_core_seconds", "cpu_util_mean", "cpu_util_peak", "cores_needed",
         "queue_wait_mean_ms", "queue_wait_p99_ms", "store_peak_entries", "store_peak_bytes",
         "evictions", "expirations", "tickets_issued", "tickets_rejected", "tickets_renewed",
-        "handshake_bytes", "exposure_max_s", "exposure_mean_s", "exposure_sessions_max",
+        "handshake_bytes", "exposure_max_s", "exposure_mean_s",
+        "ttfb_p50_ms", "ttfb_p99_ms", "early_data_rejected", "cpu_ms_per_page", "exposure_sessions_max",
     ];
 
     [Fact]
@@ -152,7 +153,7 @@ public sealed class RunFileFormatTests
         Assert.Contains(",123.45678901234568,", firstRow);
         Assert.Contains(",1E-300,", firstRow);
         Assert.Contains(",NaN,", firstRow);
-        Assert.EndsWith(",64800,-0,1200", firstRow);
+        Assert.EndsWith(",64800,-0,30.5,31.25,1016,2.5,1200", firstRow);
         // The strategy name with a comma and quotes is quoted per RFC 4180.
         Assert.Contains("\n\"tickets, \"\"shared\"\" key\",0,2,1000,", File.ReadAllText(Path.Combine(folder, RunFiles.Summary)));
     }

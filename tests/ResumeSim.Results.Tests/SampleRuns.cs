@@ -20,9 +20,14 @@ internal static class SampleRuns
             QueueWaitMeanMs: 0.125, QueueWaitP99Ms: double.NaN,
             StorePeakEntries: k + 9, StorePeakBytes: long.MaxValue, Evictions: k + 10, Expirations: k + 11,
             TicketsIssued: k + 12, TicketsRejected: k + 13, TicketsRenewed: k + 14, HandshakeBytes: k + 15,
-            ExposureMaxS: 64800, ExposureMeanS: -0.0, ExposureSessionsMax: 1200)
+            ExposureMaxS: 64800, ExposureMeanS: -0.0)
         {
             Sweep = sweep,
+            TtfbP50Ms = 30.5,
+            TtfbP99Ms = 31.25,
+            EarlyDataRejected = k + 16,
+            CpuMsPerPage = 2.5,
+            ExposureSessionsMax = 1200,
         };
     }
 

@@ -19,6 +19,8 @@ public sealed class DocumentationTests
         "clients: {count: 1, visits: {rate: 1/h}, rtt: {lognormal: {median: 1ms, sigma: 1, zz: 1}}}",
         "clients: {count: 1, visits: {rate: 1/h}, mix: [{browser: chrome, share: 1, zz: 1}]}",
         "clients: {count: 1, visits: {rate: 1/h}, popularity: {zipf: 1, zz: 1}}",
+        "clients: {count: 1, visits: {rate: 1/h, diurnal: {amplitude: 0.5, zz: 1}}}",
+        "clients: {count: 1, visits: {rate: 1/h}, mobile: {share: 0.1, changes: 1/h, zz: 1}}",
         "pages: {zz: 1}",
         "tls: {zz: 1}",
         "network: {zz: 1}",

@@ -15,4 +15,13 @@ public sealed record ClientsConfig
 
     /// <summary>Client software shares; the shares sum to 1.</summary>
     public IReadOnlyList<ClientMixEntry> Mix { get; init; } = [new ClientMixEntry("chrome", 1.0)];
+
+    /// <summary>Gap distribution and rate curve of each client's visits (default: Poisson, constant rate).</summary>
+    public VisitProcessConfig Process { get; init; } = VisitProcessConfig.Poisson;
+
+    /// <summary>Share of visits that come from a new client with an empty session store, 0..1.</summary>
+    public double Churn { get; init; }
+
+    /// <summary>Mobile clients whose network changes drop their sessions, or null for none.</summary>
+    public MobileConfig? Mobile { get; init; }
 }

@@ -35,6 +35,12 @@ public sealed record TicketConfig
     /// <summary>TLS 1.3 tickets sent after a resumption (OpenSSL default 1).</summary>
     public int TicketsAfterResumption { get; init; } = 1;
 
+    /// <summary>
+    /// RFC 9149 ticket requests: 0 ignores a client's ticket_request (OpenSSL's fixed counts); n &gt; 0
+    /// sends what the client asks for, at most n tickets per handshake.
+    /// </summary>
+    public int TicketRequestCap { get; init; }
+
     /// <summary>TLS 1.3 key exchange on resumption: psk_dhe_ke (default) or psk_ke.</summary>
     public bool PskDhe { get; init; } = true;
 

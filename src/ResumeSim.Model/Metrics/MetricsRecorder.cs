@@ -70,6 +70,15 @@ internal sealed class MetricsRecorder
 
     public LatencyRecorder QueueWait { get; } = new();
 
+    /// <summary>Connection start to the first response byte of its first request.</summary>
+    public LatencyRecorder FirstByte { get; } = new();
+
+    /// <summary>0-RTT offered and refused (replay, freshness window, full record, not allowed).</summary>
+    public long EarlyDataRejected { get; set; }
+
+    /// <summary>Visits that found the client's sessions dropped by churn or a network change.</summary>
+    public long VisitsWithSessionsDropped { get; set; }
+
     public BucketSeries Series { get; }
 
     public bool InWindow(long time) => time >= Start && time < End;

@@ -29,6 +29,15 @@ public sealed class StrategyRunResult
     public required LatencyRecorder Handshake { get; init; }
     public required LatencyRecorder Page { get; init; }
     public required LatencyRecorder QueueWait { get; init; }
+
+    /// <summary>Connection start to the first response byte (0-RTT saves one RTT here).</summary>
+    public LatencyRecorder FirstByte { get; init; } = new();
+
+    /// <summary>0-RTT offered and refused by the server's policy.</summary>
+    public long EarlyDataRejected { get; init; }
+
+    /// <summary>Visits that found the client's sessions dropped (churn, network change).</summary>
+    public long VisitsWithSessionsDropped { get; init; }
     public double CpuCoreSeconds { get; init; }
     public double CpuUtilMean { get; init; }
     public double CpuUtilPeak { get; init; }

@@ -7,4 +7,18 @@ internal struct PageVisit
     public long Start;
     public int Open;
     public bool Measured;
+
+    /// <summary>The client's visit number.</summary>
+    public int Visit;
+
+    /// <summary>Connections completed so far, of them full handshakes and offers.</summary>
+    public int Connections;
+    public int Full;
+    public int Offered;
+
+    /// <summary>Earliest first response byte of its connections (ns).</summary>
+    public long FirstByte;
+
+    /// <summary>The visit found the client's sessions dropped (churn or a network change).</summary>
+    public bool SessionsDropped;
 }

@@ -141,6 +141,7 @@ internal sealed class ResumptionSetup
         {
             SessionTimeoutNs = SimTime.FromTimeSpan(lifetime),
             AllowPskKe = tickets is { PskDhe: false },
+            TicketRequestCap = tickets?.TicketRequestCap ?? 0,
         };
     }
 

@@ -25,6 +25,7 @@ internal sealed partial class ResumptionWorld
 
         ref var visit = ref _pages[c.Page];
         visit.Open--;
+        OnConnectionReady(ref visit, c, result, now);
 
         // wait-for-first: the first handshake to the host is done; the others start now and
         // find its session (or its tickets) in the client's cache.
@@ -41,6 +42,8 @@ internal sealed partial class ResumptionWorld
                 _metrics.Pages++;
                 _metrics.Page.Record(now - visit.Start);
             }
+
+            OnPageReady(visit, now);
 
             _pages.Release(c.Page);
         }

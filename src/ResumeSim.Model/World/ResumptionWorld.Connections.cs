@@ -11,6 +11,7 @@ internal sealed partial class ResumptionWorld
     {
         _clients[client].VisitCounter++;
         ScheduleNextVisit(client, now);
+        var dropped = DropSessionsIfGone(client, now);
 
         var measured = _metrics.InWindow(now);
         if (measured)
@@ -23,6 +24,13 @@ internal sealed partial class ResumptionWorld
         visit.Client = client;
         visit.Start = now;
         visit.Measured = measured;
+        visit.Visit = _clients[client].VisitCounter;
+        visit.Connections = visit.Full = visit.Offered = 0;
+        visit.FirstByte = long.MaxValue;
+        visit.SessionsDropped = dropped;
+
+        var kind = _kinds[_clients.KindOf(client)];
+        var perHost = kind.ConnectionsPerHost;
 
         var cache = CacheOf(client);
         var ordinal = 0;
@@ -30,17 +38,17 @@ internal sealed partial class ResumptionWorld
         {
             // wait-for-first: with no session for the host, one connection goes first and the
             // others start when its handshake completes, so they can resume from it.
-            var waitForFirst = _scenario.Pages.Wait == ConnectionWait.WaitForFirst
-                && _connectionsPerHost > 1
+            var waitForFirst = kind.Wait == ConnectionWait.WaitForFirst
+                && perHost > 1
                 && (cache is null || cache.SessionsFor(host) == 0);
-            var startNow = waitForFirst ? 1 : _connectionsPerHost;
+            var startNow = waitForFirst ? 1 : perHost;
             for (var k = 0; k < startNow; k++)
             {
                 var connection = OpenConnection(client, host, page, ordinal++, now, measured);
                 if (waitForFirst)
                 {
-                    _connections[connection].Waiters = _connectionsPerHost - 1;
-                    ordinal += _connectionsPerHost - 1;
+                    _connections[connection].Waiters = perHost - 1;
+                    ordinal += perHost - 1;
                 }
             }
         }
@@ -107,7 +115,7 @@ internal sealed partial class ResumptionWorld
 
         // The server reads the ClientHello when a core takes it up, so the decision sees the
         // store and key ring as they are at that moment.
-        var hello = BuildHello(c.Offer, now);
+        var hello = WithTicketRequest(BuildHello(c.Offer, now), c.Client);
         DeliverKeys(server, now);
         var result = server.Resumption.Tls.Handshake(hello, now, RentResult());
         c.Result = result;
@@ -217,7 +225,7 @@ internal sealed partial class ResumptionWorld
         var cache = record.Cache;
         if (cache is null)
         {
-            var preset = _clients.Kinds[record.Kind];
+            var preset = _kinds[record.Kind].Preset;
             if (!preset.Resumes)
             {
                 return null;

@@ -31,7 +31,11 @@ internal sealed partial class ResumptionWorld : IEventHandler
     private readonly long _end;
     private readonly TlsVersion _version;
     private readonly int _hosts;
-    private readonly int _connectionsPerHost;
+    private readonly VisitProcess _visits;
+    private readonly ClientKind[] _kinds;
+
+    /// <summary>Each client's last visit time, kept only when mobile clients need the gap.</summary>
+    private readonly long[]? _lastVisit;
     private readonly double[] _costTicks;
     private readonly long _ticketSealTicks;
     private readonly long _ticketOpenTicks;
@@ -70,7 +74,9 @@ internal sealed partial class ResumptionWorld : IEventHandler
         _balancer = Balancer.Create(scenario.Farm, _servers, _seed);
         _visitRates = SurgeTimeline(scenario, warmup);
         _hosts = scenario.Pages.Hosts;
-        _connectionsPerHost = scenario.Pages.ConnectionsPerHost;
+        _kinds = ResolveKinds(scenario);
+        _visits = new VisitProcess(scenario.Clients, _seed);
+        _lastVisit = _visits.HasMobileClients ? new long[_clients.Count] : null;
         _issuedBy = new int[_clients.Count * _hosts];
         Array.Fill(_issuedBy, -1);
         _version = scenario.Protocol.Version == ProtocolVersion.Tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12;
@@ -164,23 +170,6 @@ internal sealed partial class ResumptionWorld : IEventHandler
                 break;
             default:
                 throw new InvalidOperationException($"unknown event kind {e.Kind}");
-        }
-    }
-
-    private void ScheduleNextVisit(int client, long now)
-    {
-        var rate = _clients.VisitRate(client);
-        if (rate <= 0)
-        {
-            return;
-        }
-
-        var counter = (ulong)_clients[client].VisitCounter;
-        var gap = CounterRandom.Exponential(rate, _seed, RandomStreamIds.VisitGap, (ulong)client, counter);
-        var next = _visitRates.IsEmpty ? now + Math.Max(1, SimTime.FromSeconds(gap)) : _visitRates.Next(now, SimTime.FromSeconds(gap));
-        if (next < _end)
-        {
-            _sim.Schedule(next, EventKinds.Visit, client);
         }
     }
 

@@ -45,6 +45,10 @@ internal static class SummaryCsv
         SummaryMetric.Of("handshake_bytes", r => r.HandshakeBytes),
         SummaryMetric.Of("exposure_max_s", r => r.ExposureMaxS),
         SummaryMetric.Of("exposure_mean_s", r => r.ExposureMeanS),
+        SummaryMetric.Of("ttfb_p50_ms", r => r.TtfbP50Ms),
+        SummaryMetric.Of("ttfb_p99_ms", r => r.TtfbP99Ms),
+        SummaryMetric.Of("early_data_rejected", r => r.EarlyDataRejected),
+        SummaryMetric.Of("cpu_ms_per_page", r => r.CpuMsPerPage),
         SummaryMetric.Of("exposure_sessions_max", r => r.ExposureSessionsMax),
     ];
 
@@ -124,8 +128,16 @@ internal static class SummaryCsv
                 TicketsRenewed: csv.NextInteger(),
                 HandshakeBytes: csv.NextInteger(),
                 ExposureMaxS: csv.NextReal(),
-                ExposureMeanS: csv.NextReal(),
-                ExposureSessionsMax: csv.NextReal()) { Sweep = sweep });
+                ExposureMeanS: csv.NextReal())
+            {
+                // Initializers run after the constructor's arguments, so these read the columns that follow.
+                Sweep = sweep,
+                TtfbP50Ms = csv.NextReal(),
+                TtfbP99Ms = csv.NextReal(),
+                EarlyDataRejected = csv.NextInteger(),
+                CpuMsPerPage = csv.NextReal(),
+                ExposureSessionsMax = csv.NextReal(),
+            });
         }
 
         return rows;

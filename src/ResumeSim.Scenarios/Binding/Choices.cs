@@ -60,9 +60,9 @@ internal static class Choices
         ["dhe"] = true, ["ke"] = false,
     };
 
-    public static readonly IReadOnlyDictionary<string, string> VisitProcess = new Dictionary<string, string>
+    public static readonly IReadOnlyDictionary<string, VisitProcessKind> VisitProcess = new Dictionary<string, VisitProcessKind>
     {
-        ["poisson"] = "poisson",
+        ["poisson"] = VisitProcessKind.Poisson, ["pareto"] = VisitProcessKind.Pareto, ["lognormal"] = VisitProcessKind.LogNormal,
     };
 
     public static readonly IReadOnlyList<string> Charts =

@@ -8,7 +8,7 @@ namespace ResumeSim.Scenarios.Binding;
 /// <summary>The <c>clients:</c> mapping: population size, popularity, visit process, RTT and software mix.</summary>
 internal static class ClientsBinder
 {
-    private static readonly IReadOnlyList<string> Keys = ["count", "popularity", "visits", "rtt", "mix"];
+    private static readonly IReadOnlyList<string> Keys = ["count", "popularity", "visits", "rtt", "mix", "churn", "mobile"];
 
     // Shares are written with a few decimals (0.8 + 0.2); 1e-6 absorbs binary rounding, not typos.
     private const double ShareTolerance = 1e-6;
@@ -25,26 +25,24 @@ internal static class ClientsBinder
 
         var count = section.Required("count", "an integer >= 1") is { } countNode
             && Scalars.TryInt(countNode, "clients.count", 1, int.MaxValue, issues, out var c) ? (int)c : 1;
-        var rate = section.Required("visits", "{rate: 4/h}") is { } visitsNode ? Visits(visitsNode, issues) : 1;
+        var (rate, process) = section.Required("visits", "{rate: 4/h}") is { } visitsNode
+            ? VisitsBinder.Bind(visitsNode, issues)
+            : (1, VisitProcessConfig.Poisson);
         var popularity = section.Get("popularity") is { } popularityNode ? Popularity(popularityNode, issues) : PopularityConfig.Uniform;
         var rtt = section.Get("rtt") is { } rttNode ? Rtt(rttNode, issues) : Placeholder.Rtt;
         var mix = section.Get("mix") is { } mixNode ? Mix(mixNode, issues) : Placeholder.Mix;
 
-        return new ClientsConfig { Count = count, VisitsPerSecond = rate, Popularity = popularity, Rtt = rtt, Mix = mix };
-    }
-
-    private static double Visits(YNode node, Issues issues)
-    {
-        var section = Section.Open(node, "clients.visits", ["rate", "process"], issues);
-        if (section is null)
+        return new ClientsConfig
         {
-            return 1;
-        }
-
-        // Only a Poisson process exists today; the key is there so files can already say so.
-        section.Choice("process", "poisson", Choices.VisitProcess);
-        return section.Required("rate", Units.RateForm) is { } rateNode
-            && Scalars.TryRate(rateNode, "clients.visits.rate", issues, out var rate) ? rate : 1;
+            Count = count,
+            VisitsPerSecond = rate,
+            Popularity = popularity,
+            Rtt = rtt,
+            Mix = mix,
+            Process = process,
+            Churn = VisitsBinder.Churn(section),
+            Mobile = section.Get("mobile") is { } mobileNode ? VisitsBinder.Mobile(mobileNode, issues) : null,
+        };
     }
 
     private static PopularityConfig Popularity(YNode node, Issues issues)
@@ -120,7 +118,7 @@ internal static class ClientsBinder
         for (var i = 0; i < sequence.Items.Count; i++)
         {
             var path = $"clients.mix[{i}]";
-            var item = Section.Open(sequence.Items[i], path, ["browser", "client", "share"], issues);
+            var item = Section.Open(sequence.Items[i], path, ["browser", "client", "share", .. MixOverridesBinder.Keys], issues);
             if (item is null)
             {
                 valid = false;
@@ -151,7 +149,7 @@ internal static class ClientsBinder
             var share = item.Required("share", "a number > 0 and <= 1") is { } shareNode
                 && Scalars.TryNumber(shareNode, $"{path}.share", 0, 1, minExclusive: true, issues, out var s) ? s : double.NaN;
             valid &= name.Length > 0 && !double.IsNaN(share);
-            mix.Add(new ClientMixEntry(name, share));
+            mix.Add(MixOverridesBinder.Apply(item, path, new ClientMixEntry(name, share)));
         }
 
         var sum = mix.Sum(e => double.IsNaN(e.Share) ? 0 : e.Share);

@@ -19,7 +19,7 @@ internal static class StrategyBinder
     private static readonly IReadOnlyList<string> TicketKeys =
     [
         "keys", "rotate", "keep", "lifetime", "cipher", "renew", "tickets_after_full", "tickets_after_resumption",
-        "psk", "early_data", "propagation",
+        "psk", "early_data", "ticket_request_cap", "propagation",
     ];
 
     // RFC 8446 4.6.1: servers MUST NOT use a ticket_lifetime greater than 7 days.
@@ -206,6 +206,9 @@ internal static class StrategyBinder
             PskDhe = section.Choice("psk", defaults.PskDhe, Choices.PskDhe),
             EarlyData = section.Bool("early_data", defaults.EarlyData),
             Propagation = section.Duration("propagation", defaults.Propagation, TimeSpan.Zero, MaxTime),
+
+            // RFC 9149 section 4: a server honouring ticket requests SHOULD cap them; 16 is BoringSSL's cap.
+            TicketRequestCap = (int)section.Int("ticket_request_cap", defaults.TicketRequestCap, 0, 16),
         };
 
         // Each push must finish before the next key is made, or servers would skip keys.
