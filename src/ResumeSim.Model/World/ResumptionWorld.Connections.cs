@@ -132,13 +132,11 @@ internal sealed partial class ResumptionWorld
         // The server reads the ClientHello when a core takes it up, so the decision sees the
         // store and key ring as they are at that moment.
         var hello = WithTicketRequest(BuildHello(c.Offer, now), c.Client);
+        DeliverKeys(server, now);
         var result = server.Resumption.Tls.Handshake(hello, now, RentResult());
         c.Result = result;
         c.Miss = RefineMiss(result.Miss, c, server.Index, now);
-        if (_sharedLookupTicks > 0 && !hello.SessionId.IsEmpty)
-        {
-            c.ExtraLatency = _sharedLookupTicks;
-        }
+        c.ExtraLatency = SharedCacheDelay();
 
         _sim.Schedule(now + DrawService(ServiceTicks(result, hello), c), EventKinds.ServiceDone, connection);
     }
