@@ -20,6 +20,7 @@ public static class RunCharts
         new CapacityChart(),
         new MemoryChart(),
         new ComparisonChart(),
+        new TimelineChart(),
     ];
 
     // ScottPlot keeps its font registry in static state; one chart at a time keeps concurrent callers

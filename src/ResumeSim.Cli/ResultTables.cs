@@ -26,7 +26,18 @@ internal static class ResultTables
             {
                 series.Add(new TimeseriesRow(
                     r.Strategy, r.Replication, b.StartSeconds, b.Arrivals, b.Connections, b.Full, b.Resumed, b.ResumptionRate,
-                    b.CpuUtilization, b.QueueLengthMax, b.StoreEntries, b.StoreBytes, b.TicketsRejected) { Sweep = sweep });
+                    b.CpuUtilization, b.QueueLengthMax, b.StoreEntries, b.StoreBytes, b.TicketsRejected)
+                {
+                    Sweep = sweep,
+                    CpuUtilServerMax = b.CpuUtilizationByServer.Count == 0 ? 0 : b.CpuUtilizationByServer.Max(),
+                    CpuUtilByServer = b.CpuUtilizationByServer,
+                    ServersUp = b.ServersUp,
+                    CacheLookups = b.CacheLookups,
+                    CachePuts = b.CachePuts,
+                    CacheFailed = b.CacheFailed,
+                    CacheDelayMs = b.CacheDelayMs,
+                    StickEvictions = b.StickEvictions,
+                });
             }
 
             AddLatency(latency, r, "handshake", r.Handshake, sweep);
@@ -105,6 +116,7 @@ internal static class ResultTables
         TtfbP99Ms = r.FirstByte.PercentileMs(99),
         EarlyDataRejected = r.EarlyDataRejected,
         CpuMsPerPage = r.Pages == 0 ? double.NaN : r.CpuCoreSeconds * 1000 / r.Pages,
+        ExposureSessionsMax = r.ExposureSessionsMax,
     };
 
     private static void AddLatency(List<LatencyRow> rows, StrategyRunResult r, string metric, Model.Metrics.LatencyRecorder recorder, IReadOnlyList<SweepCell> sweep)

@@ -59,6 +59,9 @@ public sealed record SummaryRow(
     /// <summary>Server CPU per ready page: cpu_core_seconds x 1000 / pages (the CPU side of the page-ready trade-off).</summary>
     public double CpuMsPerPage { get; init; } = double.NaN;
 
+    /// <summary>Most sessions one ticket key sealed (1 for session stores); NaN without resumption (docs/farm.md).</summary>
+    public double ExposureSessionsMax { get; init; } = double.NaN;
+
     /// <summary>The sweep point, in the scenario's sweep key order; empty without a sweep.</summary>
     public IReadOnlyList<SweepCell> Sweep
     {

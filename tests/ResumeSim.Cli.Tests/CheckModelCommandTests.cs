@@ -10,7 +10,7 @@ public sealed class CheckModelCommandTests
 
         Assert.True(exit == 0, stdout + stderr);
         Assert.Contains("every validation case agrees with its theory", stdout);
-        Assert.Equal(6, stdout.Split('\n').Count(l => l.StartsWith("ok ", StringComparison.Ordinal)));
+        Assert.Equal(8, stdout.Split('\n').Count(l => l.StartsWith("ok ", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class RunFileFormatTests
         "queue_wait_mean_ms", "queue_wait_p99_ms", "store_peak_entries", "store_peak_bytes",
         "evictions", "expirations", "tickets_issued", "tickets_rejected", "tickets_renewed",
         "handshake_bytes", "exposure_max_s", "exposure_mean_s",
-        "ttfb_p50_ms", "ttfb_p99_ms", "early_data_rejected", "cpu_ms_per_page",
+        "ttfb_p50_ms", "ttfb_p99_ms", "early_data_rejected", "cpu_ms_per_page", "exposure_sessions_max",
     ];
 
     [Fact]
@@ -134,7 +134,8 @@ public sealed class RunFileFormatTests
         Assert.Equal("strategy,farm.servers,clients.count,metric,n,mean,stddev,ci95_low,ci95_high", Header(RunFiles.SummaryCi));
         Assert.Equal("strategy,replication,farm.servers,clients.count,reason,count", Header(RunFiles.Misses));
         Assert.Equal(
-            "strategy,replication,farm.servers,clients.count,t_s,arrivals,connections,full,resumed,resumption_rate,cpu_util,queue_len_max,store_entries,store_bytes,tickets_rejected",
+            "strategy,replication,farm.servers,clients.count,t_s,arrivals,connections,full,resumed,resumption_rate,cpu_util,queue_len_max,store_entries,store_bytes,tickets_rejected,"
+            + "cpu_util_server_max,cpu_util_by_server,servers_up,cache_lookups,cache_puts,cache_failed,cache_delay_ms,stick_evictions",
             Header(RunFiles.Timeseries));
         Assert.Equal("strategy,replication,farm.servers,clients.count,metric,upper_ms,count,cumulative_fraction", Header(RunFiles.Latency));
     }
@@ -152,7 +153,7 @@ public sealed class RunFileFormatTests
         Assert.Contains(",123.45678901234568,", firstRow);
         Assert.Contains(",1E-300,", firstRow);
         Assert.Contains(",NaN,", firstRow);
-        Assert.EndsWith(",64800,-0,30.5,31.25,1016,2.5", firstRow);
+        Assert.EndsWith(",64800,-0,30.5,31.25,1016,2.5,1200", firstRow);
         // The strategy name with a comma and quotes is quoted per RFC 4180.
         Assert.Contains("\n\"tickets, \"\"shared\"\" key\",0,2,1000,", File.ReadAllText(Path.Combine(folder, RunFiles.Summary)));
     }

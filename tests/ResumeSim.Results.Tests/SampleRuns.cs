@@ -27,6 +27,7 @@ internal static class SampleRuns
             TtfbP99Ms = 31.25,
             EarlyDataRejected = k + 16,
             CpuMsPerPage = 2.5,
+            ExposureSessionsMax = 1200,
         };
     }
 
@@ -63,7 +64,18 @@ internal static class SampleRuns
                     for (var b = 0; b < 3; b++)
                     {
                         timeseries.Add(new TimeseriesRow(strategy, rep, b * 10.0, 100 + b, 90 + b, 30, 60 + b, (60.0 + b) / (90 + b),
-                            0.25 + b / 100.0, b, 5000 + b, 1_920_000 + b, b) { Sweep = sweep });
+                            0.25 + b / 100.0, b, 5000 + b, 1_920_000 + b, b)
+                        {
+                            Sweep = sweep,
+                            CpuUtilServerMax = 0.3 + b / 100.0,
+                            CpuUtilByServer = [0.2, 0.3 + b / 100.0, 1.0 / 3],
+                            ServersUp = 3 - b,
+                            CacheLookups = 40 + b,
+                            CachePuts = 20,
+                            CacheFailed = b,
+                            CacheDelayMs = 0.5 + b,
+                            StickEvictions = 2 * b,
+                        });
                     }
 
                     latency.AddRange(LatencyHistogram.ToRows(strategy, rep, sweep, "handshake", [(1.5, 10), (3.0, 20), (80.125, 70)]));

@@ -81,6 +81,24 @@ public sealed class CostProfileLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Scenario_CostsExponential_KeepsTheMeanAndDrawsExponentially()
+    {
+        var costs = ScenarioText.Parse(ScenarioText.Minimal + "\ncosts: {exponential: 1ms}").Base.Costs;
+
+        Assert.All(costs.HandshakeCosts, p => Assert.Equal(1000, p.Value));
+        Assert.Equal(ServiceTimeDistribution.Exponential, costs.ServiceTime);
+        Assert.Equal(ServiceTimeDistribution.Fixed, CostProfile.Fixed(1000).ServiceTime);
+    }
+
+    [Fact]
+    public void Scenario_CostsFixedAndExponentialTogether_IsReportedAtCosts()
+    {
+        var e = Assert.Throws<ScenarioException>(() => ScenarioText.Parse(ScenarioText.Minimal + "\ncosts: {fixed: 1ms, exponential: 1ms}"));
+
+        Assert.Contains(e.Errors, x => x.Message.Contains("either fixed or exponential", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Scenario_CostsFile_IsResolvedRelativeToTheScenariosFolder()
     {
         Write(Path.Combine("costs", "host.yaml"), CompleteTls12Ecdsa);

@@ -10,7 +10,7 @@ public sealed class ScenarioErrorTests
         var error = ScenarioText.AssertError(text, 10, 19, "'capcity' is not a key of session_ids");
 
         Assert.Equal(
-            "scenarios/test.yaml:10:19: 'capcity' is not a key of session_ids; expected one of: preset, store, eviction, capacity, entry_bytes, timeout, lookup",
+            "scenarios/test.yaml:10:19: 'capcity' is not a key of session_ids; expected one of: preset, store, eviction, capacity, entry_bytes, timeout, lookup, nodes, put, node_ops, node_timeout",
             error.ToString());
     }
 

@@ -49,6 +49,9 @@ public sealed record CostProfile
     /// <summary>Extra CPU of one session-store lookup or insert on the server itself.</summary>
     public double StoreOperationMicros { get; }
 
+    /// <summary>Fixed prices (the default) or exponential service times with the price as their mean.</summary>
+    public ServiceTimeDistribution ServiceTime { get; init; } = ServiceTimeDistribution.Fixed;
+
     /// <summary>True when every cost is zero: CPU is not modelled.</summary>
     public bool IsFree => TicketSealMicros == 0 && TicketOpenMicros == 0 && StoreOperationMicros == 0
         && _handshakeMicros.Values.All(v => v == 0);
@@ -57,7 +60,30 @@ public sealed record CostProfile
     public IEnumerable<KeyValuePair<(ProtocolVersion, CertificateKind, CostedHandshake), double>> HandshakeCosts => _handshakeMicros;
 
     /// <summary>Every cost the same: <c>costs: {fixed: 0}</c> turns CPU cost off.</summary>
-    public static CostProfile Fixed(double micros)
+    public static CostProfile Fixed(double micros) =>
+        new($"fixed-{micros}", "every handshake costs the same fixed time", EveryKind(micros), 0, 0, 0);
+
+    /// <summary>
+    /// Every handshake's CPU time drawn from an exponential distribution of mean <paramref name="micros"/>:
+    /// <c>costs: {exponential: 1ms}</c> makes the server queue M/M/c (validation against Erlang C).
+    /// </summary>
+    public static CostProfile Exponential(double micros) =>
+        new($"exponential-{micros}", "every handshake's CPU time is exponential with the same mean", EveryKind(micros), 0, 0, 0)
+        {
+            ServiceTime = ServiceTimeDistribution.Exponential,
+        };
+
+    /// <summary>CPU microseconds of one handshake of this kind, or false when the profile lacks it.</summary>
+    public bool TryGetHandshakeMicros(ProtocolVersion version, CertificateKind certificate, CostedHandshake kind, out double micros) =>
+        _handshakeMicros.TryGetValue((version, certificate, kind), out micros);
+
+    /// <summary>CPU microseconds of one handshake of this kind.</summary>
+    public double HandshakeMicros(ProtocolVersion version, CertificateKind certificate, CostedHandshake kind) =>
+        TryGetHandshakeMicros(version, certificate, kind, out var micros)
+            ? micros
+            : throw new KeyNotFoundException($"cost profile '{Name}' has no cost for {version} {certificate} {kind}");
+
+    private static Dictionary<(ProtocolVersion, CertificateKind, CostedHandshake), double> EveryKind(double micros)
     {
         var table = new Dictionary<(ProtocolVersion, CertificateKind, CostedHandshake), double>();
         foreach (var version in Enum.GetValues<ProtocolVersion>())
@@ -71,16 +97,6 @@ public sealed record CostProfile
             }
         }
 
-        return new CostProfile($"fixed-{micros}", "every handshake costs the same fixed time", table, 0, 0, 0);
+        return table;
     }
-
-    /// <summary>CPU microseconds of one handshake of this kind, or false when the profile lacks it.</summary>
-    public bool TryGetHandshakeMicros(ProtocolVersion version, CertificateKind certificate, CostedHandshake kind, out double micros) =>
-        _handshakeMicros.TryGetValue((version, certificate, kind), out micros);
-
-    /// <summary>CPU microseconds of one handshake of this kind.</summary>
-    public double HandshakeMicros(ProtocolVersion version, CertificateKind certificate, CostedHandshake kind) =>
-        TryGetHandshakeMicros(version, certificate, kind, out var micros)
-            ? micros
-            : throw new KeyNotFoundException($"cost profile '{Name}' has no cost for {version} {certificate} {kind}");
 }

@@ -9,4 +9,10 @@ public sealed record FarmConfig
     public int Cores { get; init; } = 1;
 
     public BalancerKind Balancer { get; init; } = BalancerKind.RoundRobin;
+
+    /// <summary>Entries of the session-sticky balancer's stick table (HAProxy <c>stick-table size 30k</c>).</summary>
+    public int StickTableSize { get; init; } = 30_000;
+
+    /// <summary>Idle time after which a stick-table entry is forgotten (HAProxy <c>expire 30m</c>).</summary>
+    public TimeSpan StickTableExpiry { get; init; } = TimeSpan.FromMinutes(30);
 }

@@ -24,6 +24,25 @@ public sealed record SessionIdConfig
     /// <summary>Network time of one lookup or store in a shared cache (added to the handshake).</summary>
     public TimeSpan Lookup { get; init; }
 
+    /// <summary>
+    /// Nodes of the shared cache tier (<c>store: shared</c>); session IDs are spread over them by
+    /// consistent hashing and each node has <see cref="CapacityEntries"/>/<see cref="CapacityBytes"/>
+    /// of its own, as memcached or Redis nodes each have their own memory limit. 1 = one store.
+    /// </summary>
+    public int Nodes { get; init; } = 1;
+
+    /// <summary>Network time of one store (put) in a shared cache, added to the handshake that issues the session.</summary>
+    public TimeSpan Put { get; init; }
+
+    /// <summary>Operations per second one shared-cache node serves; 0 = no queueing at the node.</summary>
+    public double NodeOpsPerSecond { get; init; }
+
+    /// <summary>
+    /// What an operation against a failed node costs before the server gives up: 0 = refused at
+    /// once (the node's host answers RST), otherwise the client library's timeout.
+    /// </summary>
+    public TimeSpan NodeTimeout { get; init; }
+
     /// <summary>The server preset the values came from (<c>nginx</c>, <c>openssl</c>, <c>haproxy</c>), if any.</summary>
     public string? Preset { get; init; }
 }

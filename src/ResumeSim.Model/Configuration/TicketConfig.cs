@@ -17,6 +17,13 @@ public sealed record TicketConfig
     /// <summary>Ticket lifetime (TLS 1.3: at most 7 days, RFC 8446 4.6.1).</summary>
     public TimeSpan Lifetime { get; init; } = TimeSpan.FromHours(18);
 
+    /// <summary>
+    /// Farm-shared keys only: how long a new key takes to reach the last server. Servers get it one
+    /// after another (a rolling push, server i at i/(n-1) of the delay); each seals with the newest
+    /// key it holds. 0 = every server holds the same ring at every instant.
+    /// </summary>
+    public TimeSpan Propagation { get; init; }
+
     public TicketCipherKind Cipher { get; init; } = TicketCipherKind.Aes128CbcHmacSha256;
 
     /// <summary>Issue a fresh ticket when one sealed with an older key is opened (nginx, HAProxy).</summary>

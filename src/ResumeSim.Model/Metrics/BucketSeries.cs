@@ -19,4 +19,21 @@ internal sealed class BucketSeries(int buckets)
     public long[] StoreEntries { get; } = new long[buckets];
 
     public long[] StoreBytes { get; } = new long[buckets];
+
+    /// <summary>Shared-cache gets and takes sent in the bucket.</summary>
+    public long[] CacheLookups { get; } = new long[buckets];
+
+    public long[] CachePuts { get; } = new long[buckets];
+
+    /// <summary>Shared-cache operations sent to a failed node.</summary>
+    public long[] CacheFailed { get; } = new long[buckets];
+
+    /// <summary>Delay the shared cache added to handshakes in the bucket, ns.</summary>
+    public long[] CacheDelay { get; } = new long[buckets];
+
+    /// <summary>Stick-table entries dropped for room.</summary>
+    public long[] StickEvictions { get; } = new long[buckets];
+
+    /// <summary>Servers taking connections at the bucket's end.</summary>
+    public int[] ServersUp { get; } = new int[buckets];
 }

@@ -12,6 +12,7 @@ internal sealed class MetricsRecorder
     private readonly long _bucketTicks;
     private readonly double[] _busyByServerBucket;
     private readonly ServiceMoments[] _servicesByServerBucket;
+    private readonly double[] _uptimeByBucket;
 
     public MetricsRecorder(long start, long end, long bucketTicks, int servers)
     {
@@ -23,6 +24,7 @@ internal sealed class MetricsRecorder
         _busyByServerBucket = new double[servers * Buckets];
         _servicesByServerBucket = new ServiceMoments[servers * Buckets];
         Series = new BucketSeries(Buckets);
+        _uptimeByBucket = new double[Buckets];
     }
 
     public long Start { get; }
@@ -97,6 +99,26 @@ internal sealed class MetricsRecorder
             from = until;
         }
     }
+
+    /// <summary>
+    /// Adds (<paramref name="sign"/> 1) or removes (-1) one server's presence over [from, to), clipped
+    /// to the window: farm utilization divides busy time by the server-time that was there to serve.
+    /// </summary>
+    public void AddUptime(long from, long to, int sign)
+    {
+        from = Math.Max(from, Start);
+        to = Math.Min(to, End);
+        while (from < to)
+        {
+            var bucket = BucketOf(from);
+            var until = Math.Min(to, Start + ((bucket + 1) * _bucketTicks));
+            _uptimeByBucket[bucket] += sign * (double)(until - from);
+            from = until;
+        }
+    }
+
+    /// <summary>Server-nanoseconds of presence in one bucket (servers times bucket length without faults).</summary>
+    public double Uptime(int bucket) => _uptimeByBucket[bucket];
 
     /// <summary>Counts one handshake's service time in the bucket where it started (for the queue-wait capacity target).</summary>
     public void AddService(int server, long start, long duration)

@@ -51,9 +51,17 @@ public sealed class StrategyRunResult
     public long TicketsRenewed { get; init; }
     public long HandshakeBytes { get; init; }
 
-    /// <summary>Longest time a ticket key could decrypt (creation to erasure, or to the end), seconds; NaN without tickets.</summary>
+    /// <summary>
+    /// Forward-secrecy exposure, seconds (docs/farm.md): for tickets, how long each key could decrypt
+    /// what it sealed (creation to the last holder's erasure, or to the end); for session stores, how
+    /// long a master secret stays in memory (mean by Little's law, max the timeout). A strategy with
+    /// both reports the longer-lived one; NaN without resumption.
+    /// </summary>
     public double ExposureMaxSeconds { get; init; }
     public double ExposureMeanSeconds { get; init; }
+
+    /// <summary>Most sessions one ticket key sealed (1 for session stores: one secret per session); NaN without resumption.</summary>
+    public double ExposureSessionsMax { get; init; }
 
     /// <summary>Why full handshakes were not resumptions, by reason name.</summary>
     public required IReadOnlyList<KeyValuePair<string, long>> Misses { get; init; }

@@ -2,6 +2,10 @@ namespace ResumeSim.Model.Runs;
 
 /// <summary>One time-series bucket of the measured period.</summary>
 /// <param name="StartSeconds">Bucket start, seconds since the measured period began.</param>
+/// <param name="CpuUtilization">Farm: busy core time over the core time of the servers present in the bucket.</param>
+/// <param name="CpuUtilizationByServer">Each server's busy core time over its cores times the bucket (0 while absent or down).</param>
+/// <param name="ServersUp">Servers taking connections at the bucket's end.</param>
+/// <param name="CacheDelayMs">Mean delay a shared-cache operation added (network, node queue, timeout), ms; 0 without operations.</param>
 public sealed record TimeBucket(
     double StartSeconds,
     long Arrivals,
@@ -13,4 +17,13 @@ public sealed record TimeBucket(
     int QueueLengthMax,
     long StoreEntries,
     long StoreBytes,
-    long TicketsRejected);
+    long TicketsRejected)
+{
+    public IReadOnlyList<double> CpuUtilizationByServer { get; init; } = [];
+    public int ServersUp { get; init; }
+    public long CacheLookups { get; init; }
+    public long CachePuts { get; init; }
+    public long CacheFailed { get; init; }
+    public double CacheDelayMs { get; init; }
+    public long StickEvictions { get; init; }
+}

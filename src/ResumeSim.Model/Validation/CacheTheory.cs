@@ -36,6 +36,15 @@ public static class CacheTheory
     public static double FifoCharacteristicTime(IReadOnlyList<double> rates, double capacity) =>
         HitRatio(rates, capacity, static (rate, t) => rate * t / (1 + (rate * t)));
 
+    /// <summary>
+    /// TLS 1.3 ticket depletion: a visit opens <paramref name="connections"/> connections at once and
+    /// the client holds at most <paramref name="held"/> single-use tickets per host, refilled to that
+    /// cap by every visit (the server sends at least one ticket per handshake). A visit within the
+    /// lifetime of the previous visit's tickets resumes min(held, connections) of its connections.
+    /// </summary>
+    public static double TicketDepletion(double rate, double lifetime, int held, int connections) =>
+        TtlRefreshedOnHit(rate, lifetime) * Math.Min(held, connections) / connections;
+
     /// <summary>Sessions spread over <paramref name="servers"/> unshared caches by a random balancer resume 1/n of the time.</summary>
     public static double UnsharedServers(int servers) => 1.0 / servers;
 

@@ -1,3 +1,5 @@
+using ResumeSim.Model.Capacity;
+
 namespace ResumeSim.Model.Validation;
 
 /// <summary>Mean queueing delays of the server CPU queue (seconds), for validation.</summary>
@@ -13,5 +15,20 @@ public static class QueueTheory
         }
 
         return rho * service / (2 * (1 - rho));
+    }
+
+    /// <summary>
+    /// Erlang C for M/M/c: Wq = C(c, a) / (c mu - lambda), with offered load a = lambda / mu and
+    /// C(c, a) the probability that an arrival finds every core busy.
+    /// </summary>
+    public static double MMcWait(double arrivalRate, double meanService, int cores)
+    {
+        var offered = arrivalRate * meanService;
+        if (offered >= cores)
+        {
+            throw new ArgumentOutOfRangeException(nameof(arrivalRate), "the queue is unstable (rho >= 1)");
+        }
+
+        return CoresNeeded.ErlangC(cores, offered) / ((cores / meanService) - arrivalRate);
     }
 }

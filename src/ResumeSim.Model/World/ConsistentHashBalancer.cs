@@ -2,7 +2,9 @@ namespace ResumeSim.Model.World;
 
 /// <summary>
 /// A hash ring with virtual nodes: a client maps to the first server point at or after its hash.
-/// Unlike modulo hashing, adding or removing a server moves only about 1/n of the clients.
+/// Unlike modulo hashing, adding or removing a server moves only about 1/n of the clients. Every
+/// server the farm may ever hold has its points from the start; a point of a server that is not
+/// live is passed over, so the ring of the live servers is what is used.
 /// </summary>
 internal sealed class ConsistentHashBalancer : Balancer
 {
@@ -11,8 +13,8 @@ internal sealed class ConsistentHashBalancer : Balancer
     private readonly int[] _owners;
     private readonly ulong _seed;
 
-    public ConsistentHashBalancer(IReadOnlyList<ServerNode> servers, ulong seed)
-        : base(servers)
+    public ConsistentHashBalancer(IReadOnlyList<ServerNode> servers, int live, ulong seed)
+        : base(servers, live)
     {
         _seed = seed;
         var ring = new List<(ulong Point, int Server)>(servers.Count * PointsPerServer);
@@ -42,6 +44,15 @@ internal sealed class ConsistentHashBalancer : Balancer
             i = ~i;
         }
 
-        return _owners[i == _points.Length ? 0 : i];
+        for (var k = 0; k < _points.Length; k++, i++)
+        {
+            var owner = _owners[i >= _points.Length ? i - _points.Length : i];
+            if ((owner < LiveCount && Live(owner) == owner) || IsLive(owner))
+            {
+                return owner;
+            }
+        }
+
+        return Live(0);
     }
 }

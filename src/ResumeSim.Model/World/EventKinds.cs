@@ -26,4 +26,7 @@ internal static class EventKinds
 
     /// <summary>The next row of a replayed trace is due (target: row).</summary>
     public const int TraceVisit = 7;
+
+    /// <summary>A fault's window ends: a server or cache node is back, a desync heals (target: fault index).</summary>
+    public const int FaultEnd = 8;
 }

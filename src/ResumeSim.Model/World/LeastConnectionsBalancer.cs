@@ -4,24 +4,25 @@ namespace ResumeSim.Model.World;
 /// The server with the fewest connections still in their handshake (queued or being served);
 /// ties go to the lowest index after the last choice, so equal loads rotate.
 /// </summary>
-internal sealed class LeastConnectionsBalancer(IReadOnlyList<ServerNode> servers) : Balancer(servers)
+internal sealed class LeastConnectionsBalancer(IReadOnlyList<ServerNode> servers, int live) : Balancer(servers, live)
 {
     private int _start;
 
     public override int Choose(in BalancerRequest request)
     {
-        var n = Servers.Count;
+        var n = LiveCount;
+        _start %= n;
         var best = _start;
         for (var k = 1; k < n; k++)
         {
             var i = (_start + k) % n;
-            if (Servers[i].ActiveHandshakes < Servers[best].ActiveHandshakes)
+            if (Servers[Live(i)].ActiveHandshakes < Servers[Live(best)].ActiveHandshakes)
             {
                 best = i;
             }
         }
 
         _start = (best + 1) % n;
-        return best;
+        return Live(best);
     }
 }

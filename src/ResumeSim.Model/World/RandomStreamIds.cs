@@ -5,10 +5,14 @@ internal static class RandomStreamIds
 {
     public const ulong VisitGap = 1;
     public const ulong Balancer = 2;
+    public const ulong CacheRing = 3;
 
     // Visit processes (issue 5): numbered apart from the farm's streams so parallel additions never collide.
     public const ulong DiurnalThinning = 50;
     public const ulong Churn = 51;
     public const ulong Mobile = 52;
     public const ulong NetworkChange = 53;
+
+    // Exponential service times (costs: {exponential: T}), for the M/M/c validation case.
+    public const ulong ServiceTime = 60;
 }

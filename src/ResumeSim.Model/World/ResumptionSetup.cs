@@ -16,24 +16,46 @@ internal sealed class ResumptionSetup
     private readonly ScenarioConfig _scenario;
     private readonly StrategyConfig _strategy;
     private readonly RandomStreams _streams;
-    private readonly IServerSessionStore? _sharedStore;
-    private readonly TicketRotator? _sharedRotator;
+    private readonly KeyDistribution? _keys;
 
-    public ResumptionSetup(ScenarioConfig scenario, StrategyConfig strategy, RandomStreams streams)
+    /// <param name="maxServers">Servers the farm may ever hold (scale-out included).</param>
+    public ResumptionSetup(ScenarioConfig scenario, StrategyConfig strategy, RandomStreams streams, ulong seed, int maxServers)
     {
         _scenario = scenario;
         _strategy = strategy;
         _streams = streams;
         if (strategy.SessionIds is { Store: StoreScope.Shared } ids)
         {
-            _sharedStore = Track(CreateStore(ids));
+            var nodes = new IServerSessionStore[ids.Nodes];
+            for (var n = 0; n < nodes.Length; n++)
+            {
+                nodes[n] = Track(CreateStore(ids));
+            }
+
+            SharedTier = new SharedCacheTier(
+                nodes,
+                seed,
+                SimTime.FromTimeSpan(ids.Lookup),
+                SimTime.FromTimeSpan(ids.Put),
+                ids.NodeOpsPerSecond > 0 ? Math.Max(1, SimTime.FromSeconds(1 / ids.NodeOpsPerSecond)) : 0,
+                SimTime.FromTimeSpan(ids.NodeTimeout));
         }
 
         if (strategy.Tickets is { Keys: KeyScope.Shared } tickets)
         {
-            _sharedRotator = Track(CreateRotator(tickets, streams.Get("ticket-keys-shared")));
+            _keys = new KeyDistribution(RotatorOptions(tickets), streams.Get("ticket-keys-shared"), SimTime.FromTimeSpan(tickets.Propagation), scenario.Farm.Servers, maxServers);
+            if (_keys.Shared is { } shared)
+            {
+                Track(shared);
+            }
         }
     }
+
+    /// <summary>The farm-shared session cache, when ids are stored in one.</summary>
+    public SharedCacheTier? SharedTier { get; }
+
+    /// <summary>Farm-shared ticket keys delivered to each server after a delay; null otherwise.</summary>
+    public KeyDistribution? DistributedKeys => _keys is { Distributed: true } ? _keys : null;
 
     /// <summary>Every distinct session store (one shared, or one per server).</summary>
     public List<IServerSessionStore> Stores { get; } = [];
@@ -41,7 +63,10 @@ internal sealed class ResumptionSetup
     /// <summary>Every distinct ticket key ring.</summary>
     public List<TicketRotator> Rotators { get; } = [];
 
-    public bool SharedStore => _sharedStore is not null;
+    public bool SharedStore => SharedTier is not null;
+
+    /// <summary>True for the one ring every server shares (it survives a server's restart).</summary>
+    public bool IsFarmRing(TicketRotator ring) => ReferenceEquals(ring, _keys?.Shared);
 
     public bool PerServerKeys => _strategy.Tickets is { Keys: KeyScope.PerServer };
 
@@ -50,19 +75,44 @@ internal sealed class ResumptionSetup
     /// <summary>The resumption state of server <paramref name="index"/>, new or after a restart.</summary>
     public ServerResumption CreateServer(int index, int incarnation, long now)
     {
-        var random = new EngineRandomBytes(_streams.Get($"tls-server-{index}", incarnation));
         IServerSessionStore store = _strategy.SessionIds switch
         {
             null => new NoSessionStore(),
-            { Store: StoreScope.Shared } => _sharedStore!,
+            { Store: StoreScope.Shared } => SharedTier!,
             var ids => Track(CreateStore(ids)),
         };
         var rotator = _strategy.Tickets switch
         {
             null => null,
-            { Keys: KeyScope.Shared } => _sharedRotator,
-            var tickets => Track(CreateRotator(tickets, _streams.Get($"ticket-keys-{index}", incarnation), now)),
+            { Keys: KeyScope.Shared } when _keys!.Shared is { } shared => shared,
+            { Keys: KeyScope.Shared } => Track(_keys.RingFor(index, now, new EngineRandomBytes(_streams.Get($"ticket-ring-{index}", incarnation)))),
+            var tickets => OwnRing(index, incarnation, now),
         };
+        return Assemble(index, incarnation, store, rotator);
+    }
+
+    /// <summary>
+    /// The same server and store with another key ring: its own (<paramref name="own"/>, a key desync)
+    /// or the farm's again. <paramref name="incarnation"/> must be new, so its random stream is too.
+    /// </summary>
+    public ServerResumption WithRing(ServerResumption current, int index, int incarnation, bool own, long now)
+    {
+        if (_strategy.Tickets is not { Keys: KeyScope.Shared })
+        {
+            return current;
+        }
+
+        var rotator = own ? OwnRing(index, incarnation, now)
+            : _keys!.Shared ?? Track(_keys.RingFor(index, now, new EngineRandomBytes(_streams.Get($"ticket-ring-{index}", incarnation))));
+        return Assemble(index, incarnation, current.Store, rotator);
+    }
+
+    private TicketRotator OwnRing(int index, int incarnation, long now) =>
+        Track(new TicketRotator(RotatorOptions(_strategy.Tickets!), new EngineRandomBytes(_streams.Get($"ticket-keys-{index}", incarnation)), now));
+
+    private ServerResumption Assemble(int index, int incarnation, IServerSessionStore store, TicketRotator? rotator)
+    {
+        var random = new EngineRandomBytes(_streams.Get($"tls-server-{index}", incarnation));
         // 0-RTT anti-replay: a strike register per server over a 10 s freshness window (RFC 8446 8).
         var guard = _strategy.Tickets is { EarlyData: true } ? new EarlyDataGuard(SimTime.FromSeconds(10), 1 << 20) : null;
         return new ServerResumption(new TlsServerState(ServerOptions(), store, rotator, random, guard), store, rotator);
@@ -109,7 +159,7 @@ internal sealed class ResumptionSetup
         return SessionStorePresets.Create(options);
     }
 
-    private TicketRotator CreateRotator(TicketConfig tickets, RandomStream stream, long now = 0)
+    private static TicketRotatorOptions RotatorOptions(TicketConfig tickets)
     {
         var cipher = tickets.Cipher switch
         {
@@ -117,14 +167,13 @@ internal sealed class ResumptionSetup
             TicketCipherKind.Aes256Gcm => TicketCipher.Aes256Gcm,
             _ => TicketCipher.Aes128CbcHmacSha256,
         };
-        var options = new TicketRotatorOptions(
+        return new TicketRotatorOptions(
             cipher,
             SimTime.FromTimeSpan(tickets.Rotate),
             SimTime.FromTimeSpan(tickets.Keep),
             MaxKeys: 64,
             SimTime.FromTimeSpan(tickets.Lifetime),
             tickets.Renew);
-        return new TicketRotator(options, new EngineRandomBytes(stream), now);
     }
 
     private IServerSessionStore Track(IServerSessionStore store)

@@ -142,10 +142,12 @@ internal sealed partial class ResumptionWorld
 
         _metrics.Series.StoreEntries[bucket] = entries;
         _metrics.Series.StoreBytes[bucket] = bytes;
-        foreach (var server in _servers)
+        for (var s = 0; s < _created; s++)
         {
-            _metrics.Series.QueueLengthMax[bucket] = Math.Max(_metrics.Series.QueueLengthMax[bucket], server.QueueLength);
+            _metrics.Series.QueueLengthMax[bucket] = Math.Max(_metrics.Series.QueueLengthMax[bucket], _servers[s].QueueLength);
         }
+
+        SampleFarm(bucket);
 
         if (bucket + 1 < _metrics.Buckets)
         {

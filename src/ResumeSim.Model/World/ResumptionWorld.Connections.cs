@@ -132,15 +132,30 @@ internal sealed partial class ResumptionWorld
         // The server reads the ClientHello when a core takes it up, so the decision sees the
         // store and key ring as they are at that moment.
         var hello = WithTicketRequest(BuildHello(c.Offer, now), c.Client);
+        DeliverKeys(server, now);
         var result = server.Resumption.Tls.Handshake(hello, now, RentResult());
         c.Result = result;
         c.Miss = RefineMiss(result.Miss, c, server.Index, now);
-        if (_sharedLookupTicks > 0 && !hello.SessionId.IsEmpty)
+        c.ExtraLatency = SharedCacheDelay();
+
+        _sim.Schedule(now + DrawService(ServiceTicks(result, hello), c), EventKinds.ServiceDone, connection);
+    }
+
+    /// <summary>
+    /// The priced CPU time, or with <c>costs: {exponential: T}</c> an exponential draw of that mean. The
+    /// draw is a pure hash of the connection (client, visit, ordinal), so every strategy of a
+    /// replication sees the same service times where it does the same work.
+    /// </summary>
+    private long DrawService(long ticks, in Connection c)
+    {
+        if (_scenario.Costs.ServiceTime == ServiceTimeDistribution.Fixed || ticks == 0)
         {
-            c.ExtraLatency = _sharedLookupTicks;
+            return ticks;
         }
 
-        _sim.Schedule(now + ServiceTicks(result, hello), EventKinds.ServiceDone, connection);
+        var key = ((ulong)(uint)c.Visit << 16) | (uint)c.Ordinal;
+        var u = CounterRandom.UnitOpen(_seed, RandomStreamIds.ServiceTime, (ulong)c.Client, key);
+        return (long)Math.Round(-Math.Log(u) * ticks);
     }
 
     private void OnServiceDone(int connection, long now)

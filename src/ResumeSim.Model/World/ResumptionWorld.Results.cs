@@ -14,8 +14,8 @@ internal sealed partial class ResumptionWorld
     {
         var m = _metrics;
         var cores = _scenario.Farm.Cores;
-        var windowTicks = (double)(m.End - m.Start);
         double busyTotal = 0;
+        double uptimeTotal = 0;
         double peakFarm = 0;
         double peakServerBucket = 0;
         var coresNeeded = 1;
@@ -26,16 +26,23 @@ internal sealed partial class ResumptionWorld
         for (var b = 0; b < m.Buckets; b++)
         {
             double farmBusy = 0;
+            var byServer = new double[_created];
             for (var s = 0; s < m.Servers; s++)
             {
                 var busy = m.BusyNanos(s, b);
                 farmBusy += busy;
+                if (s < _created)
+                {
+                    byServer[s] = busy / ((double)m.BucketLength(b) * cores);
+                }
+
                 peakServerBucket = Math.Max(peakServerBucket, busy / m.BucketLength(b));
                 coresNeeded = Math.Max(coresNeeded, CoresFor(m, s, b, busy, output));
             }
 
             busyTotal += farmBusy;
-            var util = farmBusy / ((double)m.BucketLength(b) * m.Servers * cores);
+            uptimeTotal += m.Uptime(b);
+            var util = m.Uptime(b) == 0 ? 0 : farmBusy / (m.Uptime(b) * cores);
             peakFarm = Math.Max(peakFarm, util);
             var connections = m.Series.Connections[b];
             var resumed = m.Series.Resumed[b];
@@ -50,13 +57,22 @@ internal sealed partial class ResumptionWorld
                 m.Series.QueueLengthMax[b],
                 m.Series.StoreEntries[b],
                 m.Series.StoreBytes[b],
-                m.Series.TicketsRejected[b]);
+                m.Series.TicketsRejected[b])
+            {
+                CpuUtilizationByServer = byServer,
+                ServersUp = m.Series.ServersUp[b],
+                CacheLookups = m.Series.CacheLookups[b],
+                CachePuts = m.Series.CachePuts[b],
+                CacheFailed = m.Series.CacheFailed[b],
+                CacheDelayMs = CacheDelayMs(m, b),
+                StickEvictions = m.Series.StickEvictions[b],
+            };
             storePeakEntries = Math.Max(storePeakEntries, m.Series.StoreEntries[b]);
             storePeakBytes = Math.Max(storePeakBytes, m.Series.StoreBytes[b]);
         }
 
-        var (evictions, expirations) = WarmupSnapshot.Take(_setup);
-        var (exposureMax, exposureMean) = TicketKeyExposure();
+        var (evictions, expirations, _) = WarmupSnapshot.Take(_setup);
+        var exposure = Exposure(TimeAveragedStoreEntries(series));
         return new StrategyRunResult
         {
             Strategy = _strategy.Name,
@@ -77,7 +93,7 @@ internal sealed partial class ResumptionWorld
             EarlyDataRejected = m.EarlyDataRejected,
             VisitsWithSessionsDropped = m.VisitsWithSessionsDropped,
             CpuCoreSeconds = busyTotal / SimTime.TicksPerSecond,
-            CpuUtilMean = busyTotal / (windowTicks * m.Servers * cores),
+            CpuUtilMean = busyTotal / (uptimeTotal * cores),
             CpuUtilPeak = peakFarm,
             CoresNeeded = coresNeeded,
             StorePeakEntries = storePeakEntries,
@@ -88,8 +104,9 @@ internal sealed partial class ResumptionWorld
             TicketsRejected = m.TicketsRejected,
             TicketsRenewed = m.TicketsRenewed,
             HandshakeBytes = m.HandshakeBytes,
-            ExposureMaxSeconds = exposureMax,
-            ExposureMeanSeconds = exposureMean,
+            ExposureMaxSeconds = exposure.MaxSeconds,
+            ExposureMeanSeconds = exposure.MeanSeconds,
+            ExposureSessionsMax = exposure.SessionsMax,
             Misses = MissTable(),
             Series = series,
             EventsProcessed = _sim.EventsProcessed,
@@ -128,32 +145,9 @@ internal sealed partial class ResumptionWorld
         return table;
     }
 
-    /// <summary>
-    /// Forward-secrecy exposure of ticket keys: how long each key that was alive during the measured
-    /// period could decrypt the sessions it sealed (creation to erasure, or to the end of the run).
-    /// </summary>
-    private (double Max, double Mean) TicketKeyExposure()
+    private static double CacheDelayMs(MetricsRecorder m, int bucket)
     {
-        double max = 0;
-        double sum = 0;
-        var n = 0;
-        foreach (var rotator in _setup.Rotators)
-        {
-            foreach (var key in rotator.ActiveKeys.Concat(rotator.RetiredKeys))
-            {
-                var erased = key.ErasedAt ?? _end;
-                if (erased < _metrics.Start)
-                {
-                    continue;
-                }
-
-                var seconds = SimTime.ToSeconds(erased - key.CreatedAt);
-                max = Math.Max(max, seconds);
-                sum += seconds;
-                n++;
-            }
-        }
-
-        return n == 0 ? (double.NaN, double.NaN) : (max, sum / n);
+        var ops = m.Series.CacheLookups[bucket] + m.Series.CachePuts[bucket];
+        return ops == 0 ? 0 : SimTime.ToMilliseconds(m.Series.CacheDelay[bucket]) / ops;
     }
 }

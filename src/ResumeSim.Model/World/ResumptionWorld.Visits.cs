@@ -28,6 +28,12 @@ internal sealed partial class ResumptionWorld
     private void ScheduleNextVisit(int client, long now)
     {
         var next = _visits.NextVisit(client, _clients[client].VisitCounter, now, _clients.VisitRate(client));
+
+        // Traffic surges (faults): the gap drawn at the base rate is laid out on the surged clock.
+        if (!_visitRates.IsEmpty && next != long.MaxValue)
+        {
+            next = _visitRates.Next(now, next - now);
+        }
         if (next < _end)
         {
             _sim.Schedule(next, EventKinds.Visit, client);

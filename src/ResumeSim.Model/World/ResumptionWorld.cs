@@ -41,8 +41,8 @@ internal sealed partial class ResumptionWorld : IEventHandler
     private readonly long _ticketSealTicks;
     private readonly long _ticketOpenTicks;
     private readonly long _storeOpTicks;
-    private readonly long _sharedLookupTicks;
     private readonly long _sessionTimeoutTicks;
+    private readonly VisitRateTimeline _visitRates;
     private WarmupSnapshot _atWarmupEnd;
 
     public ResumptionWorld(ScenarioConfig scenario, StrategyConfig strategy, int replication)
@@ -53,20 +53,27 @@ internal sealed partial class ResumptionWorld : IEventHandler
         var streams = new RandomStreams(_seed);
         _sim = new Simulation();
         _clients = new ClientPopulation(scenario.Clients, _seed);
-        _setup = new ResumptionSetup(scenario, strategy, streams);
+        var maxServers = MaxServers(scenario);
+        _setup = new ResumptionSetup(scenario, strategy, streams, _seed, maxServers);
 
         var warmup = SimTime.FromTimeSpan(scenario.Warmup);
         _end = warmup + SimTime.FromTimeSpan(scenario.Duration);
-        _metrics = new MetricsRecorder(warmup, _end, SimTime.FromTimeSpan(scenario.Output.Bucket), scenario.Farm.Servers);
+        _metrics = new MetricsRecorder(warmup, _end, SimTime.FromTimeSpan(scenario.Output.Bucket), maxServers);
 
-        _servers = new ServerNode[scenario.Farm.Servers];
-        _incarnations = new int[scenario.Farm.Servers];
-        for (var i = 0; i < _servers.Length; i++)
+        // Servers that join by a scale-out are made when they join.
+        _servers = new ServerNode[maxServers];
+        _incarnations = new int[maxServers];
+        _desynced = new bool[maxServers];
+        for (var i = 0; i < scenario.Farm.Servers; i++)
         {
             _servers[i] = new ServerNode(i, scenario.Farm.Cores, _setup.CreateServer(i, 0, 0));
+            _live.Add(i);
+            _metrics.AddUptime(warmup, _end, 1);
         }
 
-        _balancer = Balancer.Create(scenario.Farm.Balancer, _servers, _seed);
+        _created = scenario.Farm.Servers;
+        _balancer = Balancer.Create(scenario.Farm, _servers, _seed);
+        _visitRates = SurgeTimeline(scenario, warmup);
         _trace = scenario.Clients.Trace;
         _hosts = _trace?.HostCount ?? scenario.Pages.Hosts;
         _kinds = ResolveKinds(scenario);
@@ -80,10 +87,9 @@ internal sealed partial class ResumptionWorld : IEventHandler
         _ticketSealTicks = MicrosToTicks(scenario.Costs.TicketSealMicros);
         _ticketOpenTicks = MicrosToTicks(scenario.Costs.TicketOpenMicros);
         _storeOpTicks = MicrosToTicks(scenario.Costs.StoreOperationMicros);
-        _sharedLookupTicks = strategy.SessionIds is { Store: StoreScope.Shared } ids ? SimTime.FromTimeSpan(ids.Lookup) : 0;
         _sessionTimeoutTicks = strategy.SessionIds is { } sessionIds ? SimTime.FromTimeSpan(sessionIds.Timeout) : long.MaxValue;
 
-        for (var kind = EventKinds.Visit; kind <= EventKinds.TraceVisit; kind++)
+        for (var kind = EventKinds.Visit; kind <= EventKinds.FaultEnd; kind++)
         {
             _sim.Register(kind, this);
         }
@@ -164,8 +170,12 @@ internal sealed partial class ResumptionWorld : IEventHandler
             case EventKinds.Fault:
                 OnFault(_scenario.Faults[e.Target], e.Time);
                 break;
+            case EventKinds.FaultEnd:
+                OnFaultEnd(_scenario.Faults[e.Target], e.Time);
+                break;
             case EventKinds.WarmupEnd:
                 _atWarmupEnd = WarmupSnapshot.Take(_setup);
+                _sampled = FarmCounters.Of(_setup.SharedTier, _balancer);
                 break;
             case EventKinds.TraceVisit:
                 OnTraceVisit(e.Target, e.Time);
@@ -184,36 +194,6 @@ internal sealed partial class ResumptionWorld : IEventHandler
         if (row < _trace!.Count && _trace.TimeTicks(row) < _end)
         {
             _sim.Schedule(_trace.TimeTicks(row), EventKinds.TraceVisit, row);
-        }
-    }
-
-    private void OnFault(FaultConfig fault, long now)
-    {
-        switch (fault.Kind)
-        {
-            case FaultKind.Restart:
-                // A restarted process loses what it held in memory: its own session store and its own
-                // ticket keys. Farm-shared state lives elsewhere and survives.
-                _incarnations[fault.Server]++;
-                var server = _servers[fault.Server];
-                if (_setup.PerServerStores)
-                {
-                    server.Resumption.Store.Flush(now);
-                }
-
-                if (_setup.PerServerKeys)
-                {
-                    server.Resumption.Rotator?.Clear(now);
-                }
-
-                server.Resumption = _setup.CreateServer(fault.Server, _incarnations[fault.Server], now);
-                break;
-            case FaultKind.FlushStore:
-                var store = fault.Server < 0 || _setup.SharedStore ? _setup.Stores.FirstOrDefault() : _servers[fault.Server].Resumption.Store;
-                store?.Flush(now);
-                break;
-            default:
-                throw new InvalidOperationException($"unknown fault {fault.Kind}");
         }
     }
 

@@ -1,13 +1,18 @@
 namespace ResumeSim.Model.World;
 
-internal sealed class RoundRobinBalancer(IReadOnlyList<ServerNode> servers) : Balancer(servers)
+internal sealed class RoundRobinBalancer(IReadOnlyList<ServerNode> servers, int live) : Balancer(servers, live)
 {
     private int _next;
 
     public override int Choose(in BalancerRequest request)
     {
-        var server = _next;
-        _next = (_next + 1) % Servers.Count;
+        if (_next >= LiveCount)
+        {
+            _next = 0;
+        }
+
+        var server = Live(_next);
+        _next = (_next + 1) % LiveCount;
         return server;
     }
 }

@@ -1,4 +1,3 @@
-using ResumeSim.Engine;
 using ResumeSim.Tls;
 
 namespace ResumeSim.Model.World;
@@ -6,30 +5,41 @@ namespace ResumeSim.Model.World;
 /// <summary>
 /// HAProxy's <c>stick on req.payload_lv(43,1)</c> / <c>stick store-response resp.payload_lv(43,1)</c>
 /// (parameters.md section 1): the balancer reads the session ID in the ClientHello and sends the
-/// connection to the server that issued it, from a bounded stick table
-/// (<c>size 30k expire 30m</c>). Unknown or expired IDs fall back to another policy. When the table is
-/// full the oldest stored entry is dropped.
+/// connection to the server that issued it, from a bounded stick table (<c>stick-table size 30k
+/// expire 30m</c> by default; <c>farm.stick_table</c>). Unknown or expired IDs, and IDs of a server
+/// that is not live, fall back to another policy. When the table is full the oldest stored entry is
+/// dropped (counted in <see cref="Evictions"/>).
 /// </summary>
 internal sealed class SessionStickyBalancer : Balancer
 {
-    private const int DefaultSize = 30_000;
-    private static readonly long DefaultExpiry = SimTime.FromTimeSpan(TimeSpan.FromMinutes(30));
-
     private readonly Balancer _fallback;
-    private readonly Dictionary<SessionId, (int Server, long ExpiresAt)> _table = new(DefaultSize);
-    private readonly Queue<SessionId> _insertionOrder = new(DefaultSize);
+    private readonly int _size;
+    private readonly long _expiry;
+    private readonly Dictionary<SessionId, (int Server, long ExpiresAt)> _table;
+    private readonly Queue<SessionId> _insertionOrder;
 
-    public SessionStickyBalancer(IReadOnlyList<ServerNode> servers, Balancer fallback)
-        : base(servers) => _fallback = fallback;
+    public SessionStickyBalancer(IReadOnlyList<ServerNode> servers, int live, Balancer fallback, int size, long expiryTicks)
+        : base(servers, live)
+    {
+        _fallback = fallback;
+        _size = size;
+        _expiry = expiryTicks;
+        _table = new(Math.Min(size, 1 << 20));
+        _insertionOrder = new(Math.Min(size, 1 << 20));
+    }
+
+    /// <summary>Entries dropped for room while still valid.</summary>
+    public long Evictions { get; private set; }
 
     public override int Choose(in BalancerRequest request)
     {
         if (!request.OfferedSessionId.IsEmpty
             && _table.TryGetValue(request.OfferedSessionId, out var entry)
-            && entry.ExpiresAt > request.Now)
+            && entry.ExpiresAt > request.Now
+            && IsLive(entry.Server))
         {
             // HAProxy refreshes an entry's expiry each time it matches.
-            _table[request.OfferedSessionId] = (entry.Server, request.Now + DefaultExpiry);
+            _table[request.OfferedSessionId] = (entry.Server, request.Now + _expiry);
             return entry.Server;
         }
 
@@ -40,16 +50,32 @@ internal sealed class SessionStickyBalancer : Balancer
     {
         if (_table.ContainsKey(id))
         {
-            _table[id] = (server, now + DefaultExpiry);
+            _table[id] = (server, now + _expiry);
             return;
         }
 
-        while (_table.Count >= DefaultSize && _insertionOrder.TryDequeue(out var oldest))
+        while (_table.Count >= _size && _insertionOrder.TryDequeue(out var oldest))
         {
-            _table.Remove(oldest);
+            if (_table.Remove(oldest, out var dropped) && dropped.ExpiresAt > now)
+            {
+                Evictions++;
+            }
         }
 
-        _table[id] = (server, now + DefaultExpiry);
+        _table[id] = (server, now + _expiry);
         _insertionOrder.Enqueue(id);
+    }
+
+    protected override void OnMembershipChanged() => _fallback.SetLive(LiveServers());
+
+    private List<int> LiveServers()
+    {
+        var live = new List<int>(LiveCount);
+        for (var k = 0; k < LiveCount; k++)
+        {
+            live.Add(Live(k));
+        }
+
+        return live;
     }
 }

@@ -1,8 +1,8 @@
 namespace ResumeSim.Model.World;
 
-/// <summary>Source-IP hash modulo the server count: a client always lands on the same server.</summary>
-internal sealed class SourceHashBalancer(IReadOnlyList<ServerNode> servers, ulong seed) : Balancer(servers)
+/// <summary>Source-IP hash modulo the live server count: a client lands on the same server while the farm does not change.</summary>
+internal sealed class SourceHashBalancer(IReadOnlyList<ServerNode> servers, int live, ulong seed) : Balancer(servers, live)
 {
     public override int Choose(in BalancerRequest request) =>
-        (int)(CounterRandom.Hash(seed, RandomStreamIds.Balancer, (ulong)request.Client, 0) % (ulong)Servers.Count);
+        Live((int)(CounterRandom.Hash(seed, RandomStreamIds.Balancer, (ulong)request.Client, 0) % (ulong)LiveCount));
 }

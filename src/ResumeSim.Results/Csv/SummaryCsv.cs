@@ -49,6 +49,7 @@ internal static class SummaryCsv
         SummaryMetric.Of("ttfb_p99_ms", r => r.TtfbP99Ms),
         SummaryMetric.Of("early_data_rejected", r => r.EarlyDataRejected),
         SummaryMetric.Of("cpu_ms_per_page", r => r.CpuMsPerPage),
+        SummaryMetric.Of("exposure_sessions_max", r => r.ExposureSessionsMax),
     ];
 
     public static readonly string[] Trailing = Metrics.Select(m => m.Name).ToArray();
@@ -135,6 +136,7 @@ internal static class SummaryCsv
                 TtfbP99Ms = csv.NextReal(),
                 EarlyDataRejected = csv.NextInteger(),
                 CpuMsPerPage = csv.NextReal(),
+                ExposureSessionsMax = csv.NextReal(),
             });
         }
 

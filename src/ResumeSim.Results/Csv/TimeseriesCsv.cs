@@ -2,7 +2,9 @@ namespace ResumeSim.Results.Csv;
 
 /// <summary>
 /// <c>timeseries.csv</c>: <c>strategy, replication, [sweep columns], t_s, arrivals, connections, full,
-/// resumed, resumption_rate, cpu_util, queue_len_max, store_entries, store_bytes, tickets_rejected</c>.
+/// resumed, resumption_rate, cpu_util, queue_len_max, store_entries, store_bytes, tickets_rejected,
+/// cpu_util_server_max, cpu_util_by_server, servers_up, cache_lookups, cache_puts, cache_failed,
+/// cache_delay_ms, stick_evictions</c>.
 /// </summary>
 internal static class TimeseriesCsv
 {
@@ -12,6 +14,8 @@ internal static class TimeseriesCsv
     [
         "t_s", "arrivals", "connections", "full", "resumed", "resumption_rate",
         "cpu_util", "queue_len_max", "store_entries", "store_bytes", "tickets_rejected",
+        "cpu_util_server_max", "cpu_util_by_server", "servers_up", "cache_lookups", "cache_puts", "cache_failed",
+        "cache_delay_ms", "stick_evictions",
     ];
 
     public static void Write(string path, IReadOnlyList<TimeseriesRow> rows, SweepCells sweepKeys)
@@ -35,6 +39,14 @@ internal static class TimeseriesCsv
             csv.Integer(row.StoreEntries);
             csv.Integer(row.StoreBytes);
             csv.Integer(row.TicketsRejected);
+            csv.Real(row.CpuUtilServerMax);
+            csv.Text(ServerList.Format(row.CpuUtilByServer));
+            csv.Integer(row.ServersUp);
+            csv.Integer(row.CacheLookups);
+            csv.Integer(row.CachePuts);
+            csv.Integer(row.CacheFailed);
+            csv.Real(row.CacheDelayMs);
+            csv.Integer(row.StickEvictions);
             csv.EndRow();
         }
 
@@ -63,7 +75,18 @@ internal static class TimeseriesCsv
                 QueueLenMax: csv.NextInteger(),
                 StoreEntries: csv.NextInteger(),
                 StoreBytes: csv.NextInteger(),
-                TicketsRejected: csv.NextInteger()) { Sweep = sweep });
+                TicketsRejected: csv.NextInteger())
+            {
+                Sweep = sweep,
+                CpuUtilServerMax = csv.NextReal(),
+                CpuUtilByServer = ServerList.Parse(csv.NextText()),
+                ServersUp = csv.NextInteger(),
+                CacheLookups = csv.NextInteger(),
+                CachePuts = csv.NextInteger(),
+                CacheFailed = csv.NextInteger(),
+                CacheDelayMs = csv.NextReal(),
+                StickEvictions = csv.NextInteger(),
+            });
         }
 
         return rows;

@@ -66,7 +66,7 @@ internal static class Choices
     };
 
     public static readonly IReadOnlyList<string> Charts =
-        ["resumption", "latency-cdf", "page-cdf", "cpu", "capacity", "memory", "comparison"];
+        ["resumption", "latency-cdf", "page-cdf", "cpu", "capacity", "memory", "comparison", "timeline"];
 
     public static string Spell<T>(IReadOnlyDictionary<string, T> choices, T value)
     {

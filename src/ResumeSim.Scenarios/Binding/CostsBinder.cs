@@ -7,12 +7,12 @@ namespace ResumeSim.Scenarios.Binding;
 
 /// <summary>
 /// <c>costs: default</c>, <c>costs: PATH</c> (a cost-profile file relative to the scenario's folder)
-/// or <c>costs: {fixed: 250us}</c>. The profile must price the scenario's own TLS version and
+/// <c>costs: {fixed: 250us}</c> or <c>costs: {exponential: 1ms}</c> (validation: an M/M/c CPU queue). The profile must price the scenario's own TLS version and
 /// certificate, checked here so a run never fails half-way on a missing price.
 /// </summary>
 internal static class CostsBinder
 {
-    private const string Form = "default, a path to a cost-profile YAML file, or {fixed: 250us} ({fixed: 0} turns CPU cost off)";
+    private const string Form = "default, a path to a cost-profile YAML file, or {fixed: 250us} ({fixed: 0} turns CPU cost off), or {exponential: 1ms} (exponential service times of that mean)";
 
     public static CostProfile Bind(YNode node, ProtocolConfig protocol, string baseDirectory, Issues issues)
     {
@@ -36,13 +36,32 @@ internal static class CostsBinder
         source = "the cost profile";
         if (node is YMapping)
         {
-            var section = Section.Open(node, "costs", ["fixed"], issues);
-            if (section?.Required("fixed", "a duration such as 250us, or a bare number of microseconds") is not { } fixedNode)
+            var section = Section.Open(node, "costs", ["fixed", "exponential"], issues);
+            if (section is null)
             {
                 return null;
             }
 
-            return CostProfileReader.TryMicros(fixedNode, "costs.fixed", issues, out var micros) ? CostProfile.Fixed(micros) : null;
+            var exponential = section.Get("exponential");
+            if (exponential is not null && section.Has("fixed"))
+            {
+                issues.Add(node, $"costs: give either fixed or exponential, not both; expected {Form}");
+                return null;
+            }
+
+            var timeNode = exponential ?? section.Required("fixed", "a duration such as 250us, or a bare number of microseconds");
+            if (timeNode is null)
+            {
+                return null;
+            }
+
+            var key = exponential is null ? "costs.fixed" : "costs.exponential";
+            if (!CostProfileReader.TryMicros(timeNode, key, issues, out var micros))
+            {
+                return null;
+            }
+
+            return exponential is null ? CostProfile.Fixed(micros) : CostProfile.Exponential(micros);
         }
 
         if (!Scalars.TryText(node, "costs", Form, issues, out var text))

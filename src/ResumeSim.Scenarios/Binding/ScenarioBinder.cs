@@ -56,7 +56,7 @@ internal static class ScenarioBinder
         var strategies = top.Required("strategies", "a list of {name, session_ids | tickets | resumption: off}") is { } strategiesNode
             ? StrategyBinder.BindAll(strategiesNode, protocol, issues)
             : [];
-        var faults = top.Get("faults") is { } faultsNode ? FaultBinder.Bind(faultsNode, durationLimit, farm.Servers, issues) : [];
+        var faults = top.Get("faults") is { } faultsNode ? FaultBinder.Bind(faultsNode, durationLimit, farm.Servers, strategies.Max(s => s.SessionIds?.Nodes) ?? 1, issues) : [];
         var output = top.Get("output") is { } outputNode ? WorldBinder.Output(outputNode, durationLimit, issues) : new OutputConfig();
 
         return new ScenarioConfig

@@ -11,12 +11,15 @@ internal static class StrategyBinder
     private static readonly IReadOnlyList<string> StrategyKeys = ["name", "session_ids", "tickets", "resumption"];
 
     private static readonly IReadOnlyList<string> SessionIdKeys =
-        ["preset", "store", "eviction", "capacity", "entry_bytes", "timeout", "lookup"];
+        ["preset", "store", "eviction", "capacity", "entry_bytes", "timeout", "lookup", "nodes", "put", "node_ops", "node_timeout"];
+
+    // Keys that describe the shared cache tier and so need store: shared.
+    private static readonly IReadOnlyList<string> SharedTierKeys = ["lookup", "nodes", "put", "node_ops", "node_timeout"];
 
     private static readonly IReadOnlyList<string> TicketKeys =
     [
         "keys", "rotate", "keep", "lifetime", "cipher", "renew", "tickets_after_full", "tickets_after_resumption",
-        "psk", "early_data", "ticket_request_cap",
+        "psk", "early_data", "ticket_request_cap", "propagation",
     ];
 
     // RFC 8446 4.6.1: servers MUST NOT use a ticket_lifetime greater than 7 days.
@@ -118,7 +121,22 @@ internal static class StrategyBinder
             EntryBytes = (int)section.Bytes("entry_bytes", config.EntryBytes, 1, 1 << 20),
             Timeout = section.Duration("timeout", config.Timeout, TimeSpan.FromTicks(1), MaxTime),
             Lookup = section.Duration("lookup", config.Lookup, TimeSpan.Zero, TimeSpan.FromSeconds(10)),
+            Nodes = (int)section.Int("nodes", config.Nodes, 1, 1024),
+            Put = section.Duration("put", config.Put, TimeSpan.Zero, TimeSpan.FromSeconds(10)),
+            NodeTimeout = section.Duration("node_timeout", config.NodeTimeout, TimeSpan.Zero, TimeSpan.FromMinutes(1)),
         };
+        if (section.Get("node_ops") is { } opsNode && Scalars.TryRate(opsNode, $"{path}.node_ops", issues, out var ops))
+        {
+            config = config with { NodeOpsPerSecond = ops };
+        }
+
+        foreach (var key in SharedTierKeys)
+        {
+            if (config.Store != StoreScope.Shared && key != "lookup" && section.Get(key) is { } tierNode)
+            {
+                issues.Add(tierNode, $"{path}.{key} describes the shared cache tier; expected store: shared with it");
+            }
+        }
 
         if (section.Get("capacity") is { } capacityNode)
         {
@@ -187,10 +205,24 @@ internal static class StrategyBinder
             TicketsAfterResumption = (int)section.Int("tickets_after_resumption", defaults.TicketsAfterResumption, 0, 16),
             PskDhe = section.Choice("psk", defaults.PskDhe, Choices.PskDhe),
             EarlyData = section.Bool("early_data", defaults.EarlyData),
+            Propagation = section.Duration("propagation", defaults.Propagation, TimeSpan.Zero, MaxTime),
 
             // RFC 9149 section 4: a server honouring ticket requests SHOULD cap them; 16 is BoringSSL's cap.
             TicketRequestCap = (int)section.Int("ticket_request_cap", defaults.TicketRequestCap, 0, 16),
         };
+
+        // Each push must finish before the next key is made, or servers would skip keys.
+        if (section.Get("propagation") is { } propagationNode && config.Propagation > TimeSpan.Zero)
+        {
+            if (config.Keys != KeyScope.Shared)
+            {
+                issues.Add(propagationNode, $"{path}.propagation is the delay of farm-shared keys; expected keys: shared with it");
+            }
+            else if (config.Rotate > TimeSpan.Zero && config.Propagation >= config.Rotate)
+            {
+                issues.Add(propagationNode, $"{path}.propagation: {Scalars.Show(config.Propagation)} is not shorter than rotate ({Scalars.Show(config.Rotate)}); expected a propagation delay below the rotation interval");
+            }
+        }
 
         // 0-RTT exists only in TLS 1.3 (RFC 8446 4.2.10); in a 1.2 scenario it would silently do nothing.
         if (config.EarlyData && !tls13 && section.Get("early_data") is { } earlyNode)

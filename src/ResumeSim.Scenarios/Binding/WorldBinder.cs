@@ -73,17 +73,34 @@ internal static class WorldBinder
     public static FarmConfig Farm(YNode node, Issues issues)
     {
         var defaults = new FarmConfig();
-        var section = Section.Open(node, "farm", ["servers", "cores", "balancer"], issues);
+        var section = Section.Open(node, "farm", ["servers", "cores", "balancer", "stick_table"], issues);
         if (section is null)
         {
             return defaults;
         }
 
-        return new FarmConfig
+        var farm = new FarmConfig
         {
             Servers = (int)section.Int("servers", defaults.Servers, 1, 100_000),
             Cores = (int)section.Int("cores", defaults.Cores, 1, 1024),
             Balancer = section.Choice("balancer", defaults.Balancer, Choices.Balancer),
+        };
+        if (section.Get("stick_table") is not { } tableNode)
+        {
+            return farm;
+        }
+
+        if (farm.Balancer != BalancerKind.SessionSticky)
+        {
+            issues.Add(tableNode, "farm.stick_table configures the session-sticky balancer; expected balancer: session-sticky with it");
+        }
+
+        var table = Section.Open(tableNode, "farm.stick_table", ["size", "expire"], issues);
+        return table is null ? farm : farm with
+        {
+            // HAProxy sizes stick tables in entries (size 30k); 10^8 entries is far past any real table.
+            StickTableSize = (int)table.Int("size", farm.StickTableSize, 1, 100_000_000),
+            StickTableExpiry = table.Duration("expire", farm.StickTableExpiry, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(365)),
         };
     }
 

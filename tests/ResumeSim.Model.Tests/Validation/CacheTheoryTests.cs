@@ -46,6 +46,33 @@ public sealed class CacheTheoryTests
     }
 
     [Fact]
+    public void MMc_OneCore_IsMM1()
+    {
+        // M/M/1: Wq = rho / (mu - lambda).
+        Assert.Equal(0.8 / (1000 - 800), QueueTheory.MMcWait(800, 0.001, 1), 12);
+        Assert.Throws<ArgumentOutOfRangeException>(() => QueueTheory.MMcWait(4000, 0.001, 4));
+    }
+
+    [Fact]
+    public void MMc_FourCoresAtLoadPointEight_MatchesTheErlangCTable()
+    {
+        // C(4, 3.2) = 0.5964 (Erlang C tables); Wq = C / (c mu - lambda) = 0.5964 / 800 s.
+        Assert.Equal(0.5964 / 800, QueueTheory.MMcWait(3200, 0.001, 4), 6);
+    }
+
+    [Theory]
+    [InlineData(2, 6, 1.0 / 3)]
+    [InlineData(6, 6, 1.0)]
+    [InlineData(8, 6, 1.0)]
+    [InlineData(1, 4, 0.25)]
+    public void TicketDepletion_IsTheRefreshedTtlTimesTheShareOfConnectionsATicketCovers(int held, int connections, double share)
+    {
+        var ttl = CacheTheory.TtlRefreshedOnHit(6.0 / 3600, 300);
+
+        Assert.Equal(ttl * share, CacheTheory.TicketDepletion(6.0 / 3600, 300, held, connections), 12);
+    }
+
+    [Fact]
     public void VisitRates_KeepTheMeanRate()
     {
         var rates = VisitRates.Of(new ClientsConfig { Count = 1000, VisitsPerSecond = 0.002, Popularity = PopularityConfig.Zipf(1.1) });
