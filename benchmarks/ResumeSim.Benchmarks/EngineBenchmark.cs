@@ -42,6 +42,7 @@ public static class EngineBenchmark
 
         var mmc = new List<MmcMeasurement>
         {
+            MeasureMmc(options, nameof(BucketQueue), () => new BucketQueue(), log),
             MeasureMmc(options, nameof(CalendarQueue), () => new CalendarQueue(), log),
             MeasureMmc(options, nameof(QuaternaryHeap), () => new QuaternaryHeap(), log),
         };
@@ -54,6 +55,7 @@ public static class EngineBenchmark
         long holds = options.TimedHolds(pending);
         var queues = new (string Name, Func<IEventQueue>? Create)[]
         {
+            (nameof(BucketQueue), () => new BucketQueue()),
             (nameof(CalendarQueue), () => new CalendarQueue()),
             (nameof(QuaternaryHeap), () => new QuaternaryHeap()),
             (nameof(BinaryHeap), () => new BinaryHeap()),
@@ -118,6 +120,7 @@ public static class EngineBenchmark
     {
         for (int i = 0; i < 3; i++)
         {
+            HoldModel.Run(new BucketQueue(), 5_000, 50_000, 100_000, seed);
             HoldModel.Run(new CalendarQueue(), 5_000, 50_000, 100_000, seed);
             HoldModel.Run(new QuaternaryHeap(), 5_000, 50_000, 100_000, seed);
             HoldModel.Run(new BinaryHeap(), 5_000, 50_000, 100_000, seed);

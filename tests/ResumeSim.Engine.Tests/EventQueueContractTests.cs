@@ -5,13 +5,14 @@ namespace ResumeSim.Engine.Tests;
 /// <summary>The <see cref="IEventQueue"/> contract, checked for every implementation against a sorted reference.</summary>
 public sealed class EventQueueContractTests
 {
-    public static TheoryData<string> Queues => new() { nameof(BinaryHeap), nameof(QuaternaryHeap), nameof(CalendarQueue) };
+    public static TheoryData<string> Queues => new() { nameof(BinaryHeap), nameof(QuaternaryHeap), nameof(CalendarQueue), nameof(BucketQueue) };
 
     internal static IEventQueue Create(string name) => name switch
     {
         nameof(BinaryHeap) => new BinaryHeap(),
         nameof(QuaternaryHeap) => new QuaternaryHeap(),
         nameof(CalendarQueue) => new CalendarQueue(),
+        nameof(BucketQueue) => new BucketQueue(),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 

@@ -29,8 +29,10 @@ public sealed class SimulationDeterminismTests
         string calendar = new TraceWorkload(new Simulation(new CalendarQueue()), 7, 300).Run(Horizon);
         string binary = new TraceWorkload(new Simulation(new BinaryHeap()), 7, 300).Run(Horizon);
         string quaternary = new TraceWorkload(new Simulation(new QuaternaryHeap()), 7, 300).Run(Horizon);
+        string bucket = new TraceWorkload(new Simulation(new BucketQueue()), 7, 300).Run(Horizon);
         Assert.Equal(calendar, binary);
         Assert.Equal(calendar, quaternary);
+        Assert.Equal(calendar, bucket);
     }
 
     [Theory]

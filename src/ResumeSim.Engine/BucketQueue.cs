@@ -1,0 +1,335 @@
+using System.Diagnostics;
+
+namespace ResumeSim.Engine;
+
+/// <summary>
+/// A ladder-style queue with few, wide, append-only buckets (after the ladder queue of Tang, Goh and
+/// Thng, ACM TOMACS 15(3), 2005): O(1) amortised enqueue and dequeue, and, unlike
+/// <see cref="CalendarQueue"/>, an enqueue far in the future touches a cache line that is already hot.
+/// </summary>
+/// <remarks>
+/// <para>Why a second bucket queue. At 10^7 pending events (one visit per idle client, DESIGN §3) the
+/// calendar queue keeps about two entries per bucket, so each enqueue lands on one of ~5 million
+/// random 56-byte buckets: a cache miss and often a TLB miss, 1-2 us per hold on this machine
+/// (docs/performance.md). Here a bucket holds about <see cref="EntriesPerBucket"/> entries in its own
+/// array, so 10^7 entries need ~10^4 buckets whose write heads (the last line of each array) stay in
+/// the last-level cache; an enqueue is a sequential append. The cost moves to the dequeue side, where
+/// a whole bucket is turned into a small heap once, in cache (Floyd's construction, O(n)).</para>
+/// <para>Layout, as in the calendar queue: <c>near</c>, a 4-ary heap with every entry earlier than the
+/// end of the current bucket (and anything enqueued "in the past"); the buckets after the current
+/// one, each an unsorted array; <c>far</c>, an unsorted array with every entry at or beyond the end of
+/// the "year" [base, base + N·W). When the buckets run dry the year is rebuilt from <c>far</c>: base is
+/// the earliest pending time, N the power of two nearest count / <see cref="EntriesPerBucket"/>, and W
+/// = 2^shift ticks so that the year covers the 90% quantile of a strided sample of pending times (a far
+/// tail such as a timeout hours away stays in <c>far</c>). When the buckets hold more than
+/// <see cref="GrowWhenPerBucketAbove"/> entries each on average, every entry goes back to
+/// <c>far</c> and the next read builds a larger year. Rebuilding depends only on the entries, never on
+/// a clock or random source, and exact FIFO for equal times holds because equal times always share a
+/// region and a bucket and the heap orders by (time, key).</para>
+/// <para>Memory: 16 B per entry plus array growth slack (a bucket's array doubles and is kept for
+/// reuse), against ~60-80 B per entry for the calendar queue at 10^6-10^7.</para>
+/// </remarks>
+public sealed class BucketQueue : IEventQueue
+{
+    /// <summary>Target entries per bucket when a year is built (2^10 x 16 B = 16 KiB per bucket).</summary>
+    public const int EntriesPerBucket = 1024;
+
+    private const int GrowWhenPerBucketAbove = EntriesPerBucket * 4;
+    private const int HeapOnlyUpTo = 2 * EntriesPerBucket;
+    private const int MinBuckets = 4;
+    private const int MaxBucketsLog2 = 16;
+    private const int SampleSize = 1024;
+    private const double CoveredQuantile = 0.9;
+
+    private readonly QuaternaryHeap _near = new(64);
+    private readonly long[] _sample = new long[SampleSize];
+
+    private QueueEntry[] _far = new QueueEntry[64];
+    private int _farCount;
+
+    private QueueEntry[]?[] _bucketItems = new QueueEntry[]?[MinBuckets];
+    private int[] _bucketCounts = new int[MinBuckets];
+    private int _bucketCount;
+    private int _shift;
+    private long _base;
+    private int _cursor;
+    private ulong _nearEndOffset;
+    private int _inBuckets;
+    private bool _hasYear;
+    private int _count;
+
+    /// <summary>Number of times a year was built (for tests and tuning).</summary>
+    public long Rebuilds { get; private set; }
+
+    /// <summary>Buckets in the current year (0 when the heap holds everything).</summary>
+    public int BucketCount => _hasYear ? _bucketCount : 0;
+
+    /// <inheritdoc/>
+    public int Count => _count;
+
+    /// <inheritdoc/>
+    public void Enqueue(long time, long key)
+    {
+        _count++;
+        if (!_hasYear)
+        {
+            if (_farCount > 0)
+            {
+                AddFar(new QueueEntry(time, key)); // "unbuilt": the next read builds the year once
+                return;
+            }
+
+            _near.Enqueue(time, key);
+            if (_near.Count > HeapOnlyUpTo)
+            {
+                MoveNearToFar();
+            }
+
+            return;
+        }
+
+        // Unsigned difference is exact for any time >= base, even across the sign boundary.
+        ulong offset = unchecked((ulong)time - (ulong)_base);
+        if (time < _base || offset < _nearEndOffset)
+        {
+            _near.Enqueue(time, key);
+            return;
+        }
+
+        ulong bucket = offset >> _shift;
+        if (bucket >= (ulong)_bucketCount)
+        {
+            AddFar(new QueueEntry(time, key));
+            return;
+        }
+
+        Append((int)bucket, new QueueEntry(time, key));
+        if (++_inBuckets > _bucketCount * GrowWhenPerBucketAbove && _bucketCount < (1 << MaxBucketsLog2))
+        {
+            MoveBucketsToFar(); // outgrown: size a larger year at the next read
+        }
+    }
+
+    /// <inheritdoc/>
+    public bool TryPeek(out long time, out long key)
+    {
+        if (_near.Count == 0 && !Advance())
+        {
+            time = 0;
+            key = 0;
+            return false;
+        }
+
+        return _near.TryPeek(out time, out key);
+    }
+
+    /// <inheritdoc/>
+    public bool TryDequeue(out long time, out long key)
+    {
+        if (_near.Count == 0 && !Advance())
+        {
+            time = 0;
+            key = 0;
+            return false;
+        }
+
+        _count--;
+        return _near.TryDequeue(out time, out key);
+    }
+
+    /// <inheritdoc/>
+    public void Clear()
+    {
+        _near.Clear();
+        _bucketCounts.AsSpan().Clear();
+        _farCount = 0;
+        _inBuckets = 0;
+        _count = 0;
+        _hasYear = false;
+    }
+
+    /// <summary>Turns the next non-empty bucket into <c>near</c>; builds a new year when the buckets are empty.</summary>
+    private bool Advance()
+    {
+        Debug.Assert(_near.Count == 0);
+        while (true)
+        {
+            if (_inBuckets > 0)
+            {
+                var counts = _bucketCounts;
+                int cursor = _cursor;
+                while (counts[++cursor] == 0)
+                {
+                }
+
+                _cursor = cursor;
+                _nearEndOffset = (ulong)(cursor + 1) << _shift;
+                int n = counts[cursor];
+                _near.AddRangeAndHeapify(_bucketItems[cursor].AsSpan(0, n));
+                counts[cursor] = 0;
+                _inBuckets -= n;
+                return true;
+            }
+
+            if (_farCount == 0)
+            {
+                _hasYear = false; // empty: the next entries live in the heap until there are many
+                return false;
+            }
+
+            Rebuild();
+            if (_near.Count > 0)
+            {
+                return true; // few entries: the rebuild put them all in the heap
+            }
+        }
+    }
+
+    /// <summary>Builds a year from <c>far</c> (every pending entry not in <c>near</c>, which is empty).</summary>
+    private void Rebuild()
+    {
+        Rebuilds++;
+        var far = _far.AsSpan(0, _farCount);
+        if (_farCount <= HeapOnlyUpTo / 2)
+        {
+            _near.AddRangeAndHeapify(far); // few entries: the heap alone is cheaper than a year
+            _farCount = 0;
+            _hasYear = false;
+            return;
+        }
+
+        long min = long.MaxValue;
+        foreach (ref readonly var e in far)
+        {
+            min = Math.Min(min, e.Time);
+        }
+
+        int buckets = MinBuckets;
+        while (buckets < (1 << MaxBucketsLog2) && buckets * 2L * EntriesPerBucket <= _farCount)
+        {
+            buckets *= 2;
+        }
+
+        // The year covers the sampled 90% quantile; a strided sample is deterministic and cheap.
+        int samples = Math.Min(SampleSize, _farCount);
+        long stride = _farCount / samples;
+        for (int i = 0; i < samples; i++)
+        {
+            _sample[i] = far[(int)(i * stride)].Time;
+        }
+
+        Array.Sort(_sample, 0, samples);
+        ulong span = unchecked((ulong)_sample[(int)(CoveredQuantile * (samples - 1))] - (ulong)min) + 1;
+        int shift = 0;
+        while (shift < 62 && ((span - 1) >> shift) >= (ulong)buckets)
+        {
+            shift++;
+        }
+
+        EnsureBuckets(buckets);
+        _bucketCount = buckets;
+        _shift = shift;
+        _base = min;
+        _cursor = -1;
+        _nearEndOffset = 0;
+        _hasYear = true;
+
+        int kept = 0;
+        for (int i = 0; i < far.Length; i++)
+        {
+            var e = far[i];
+            ulong bucket = unchecked((ulong)e.Time - (ulong)min) >> shift;
+            if (bucket < (ulong)buckets)
+            {
+                Append((int)bucket, e);
+                _inBuckets++;
+            }
+            else
+            {
+                far[kept++] = e;
+            }
+        }
+
+        _farCount = kept;
+    }
+
+    private void EnsureBuckets(int buckets)
+    {
+        // One sentinel past the end stops the cursor scan in Advance without a bounds check of its own.
+        if (_bucketCounts.Length < buckets + 1)
+        {
+            Array.Resize(ref _bucketItems, buckets + 1);
+            Array.Resize(ref _bucketCounts, buckets + 1);
+        }
+
+        _bucketCounts.AsSpan(0, buckets).Clear();
+        _bucketCounts[buckets] = 1;
+    }
+
+    private void Append(int bucket, QueueEntry entry)
+    {
+        var items = _bucketItems[bucket];
+        int n = _bucketCounts[bucket];
+        if (items is null || n == items.Length)
+        {
+            items = Grow(bucket, n);
+        }
+
+        items[n] = entry;
+        _bucketCounts[bucket] = n + 1;
+    }
+
+    private QueueEntry[] Grow(int bucket, int n)
+    {
+        var old = _bucketItems[bucket];
+        var items = new QueueEntry[old is null ? 64 : checked(old.Length * 2)];
+        old?.AsSpan(0, n).CopyTo(items);
+        _bucketItems[bucket] = items;
+        return items;
+    }
+
+    private void MoveBucketsToFar()
+    {
+        for (int b = _cursor + 1; b < _bucketCount; b++)
+        {
+            int n = _bucketCounts[b];
+            if (n > 0)
+            {
+                AddFarRange(_bucketItems[b].AsSpan(0, n));
+                _bucketCounts[b] = 0;
+            }
+        }
+
+        _inBuckets = 0;
+        _hasYear = false;
+        MoveNearToFar();
+    }
+
+    private void MoveNearToFar()
+    {
+        AddFarRange(_near.Items);
+        _near.Clear();
+        _hasYear = false;
+    }
+
+    private void AddFar(QueueEntry entry)
+    {
+        if (_farCount == _far.Length)
+        {
+            Array.Resize(ref _far, checked(_far.Length * 2));
+        }
+
+        _far[_farCount++] = entry;
+    }
+
+    private void AddFarRange(ReadOnlySpan<QueueEntry> entries)
+    {
+        if (_farCount + entries.Length > _far.Length)
+        {
+            Array.Resize(ref _far, Math.Max(checked(_farCount + entries.Length), _far.Length * 2));
+        }
+
+        entries.CopyTo(_far.AsSpan(_farCount));
+        _farCount += entries.Length;
+    }
+}
