@@ -36,4 +36,10 @@ public interface IServerSessionStore
 
     /// <summary>Removes everything (reason <see cref="RemovalReason.Flushed"/>).</summary>
     void Flush(long now);
+
+    /// <summary>
+    /// How long each entry held now has been in memory at <paramref name="now"/> (put to now); with
+    /// <see cref="StoreCounters.RemovedExposure"/> it gives every stored secret's time in memory.
+    /// </summary>
+    ExposureTally HeldExposure(long now);
 }

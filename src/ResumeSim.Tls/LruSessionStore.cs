@@ -42,7 +42,10 @@ public sealed class LruSessionStore : IServerSessionStore
     public StoreLookup Take(in SessionId id, long now, out SessionState? state) => table.Lookup(id, now, take: true, out state);
 
     /// <inheritdoc />
-    public void Flush(long now) => table.Flush();
+    public void Flush(long now) => table.Flush(now);
+
+    /// <inheritdoc />
+    public ExposureTally HeldExposure(long now) => table.HeldExposure(now);
 
     /// <summary>Removes every expired entry now; returns how many.</summary>
     public int PurgeExpired(long now) => table.PurgeExpired(now);

@@ -40,4 +40,7 @@ public sealed class NoSessionStore : IServerSessionStore
     public void Flush(long now)
     {
     }
+
+    /// <inheritdoc />
+    public ExposureTally HeldExposure(long now) => default;
 }

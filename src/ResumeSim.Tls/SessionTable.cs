@@ -71,7 +71,7 @@ internal sealed partial class SessionTable
         int existing = Find(id);
         if (existing >= 0)
         {
-            Remove(existing, RemovalReason.Replaced);
+            Remove(existing, RemovalReason.Replaced, now);
         }
 
         ExpireFromTail(options.ExpireOnInsert, now);
@@ -85,7 +85,7 @@ internal sealed partial class SessionTable
             }
 
             // nginx: "drops the oldest (even unexpired)", then sweeps expired ones again.
-            Remove(tail, slots[tail].ExpiresAt > now ? RemovalReason.EvictedForCapacity : RemovalReason.Expired);
+            Remove(tail, slots[tail].ExpiresAt > now ? RemovalReason.EvictedForCapacity : RemovalReason.Expired, now);
             evictions++;
             ExpireFromTail(options.ExpireOnInsert, now);
         }
@@ -125,7 +125,7 @@ internal sealed partial class SessionTable
         if (now >= slots[slot].ExpiresAt)
         {
             Counters.OnExpiredLookup();
-            Remove(slot, RemovalReason.Expired);
+            Remove(slot, RemovalReason.Expired, now);
             return StoreLookup.Expired;
         }
 
@@ -133,7 +133,7 @@ internal sealed partial class SessionTable
         state = slots[slot].State;
         if (take)
         {
-            Remove(slot, RemovalReason.Taken);
+            Remove(slot, RemovalReason.Taken, now);
         }
         else if (refreshOnHit && slot != head)
         {
@@ -144,12 +144,27 @@ internal sealed partial class SessionTable
         return StoreLookup.Hit;
     }
 
-    public void Flush()
+    public void Flush(long now)
     {
         while (tail >= 0)
         {
-            Remove(tail, RemovalReason.Flushed);
+            Remove(tail, RemovalReason.Flushed, now);
         }
+    }
+
+    /// <summary>
+    /// How long the master secrets still held have been in memory at <paramref name="now"/>. One walk of
+    /// the list, for the end of a run.
+    /// </summary>
+    public ExposureTally HeldExposure(long now)
+    {
+        var tally = default(ExposureTally);
+        for (int slot = head; slot >= 0; slot = slots[slot].Next)
+        {
+            tally = tally.Add(now - StoredAt(slot));
+        }
+
+        return tally;
     }
 
     /// <summary>Removes every expired entry by a full scan (order-independent, so right for LRU too).</summary>
@@ -162,7 +177,7 @@ internal sealed partial class SessionTable
             tracked = slots[slot].Prev;
             if (now >= slots[slot].ExpiresAt)
             {
-                Remove(slot, RemovalReason.Expired);
+                Remove(slot, RemovalReason.Expired, now);
                 removed++;
             }
 
@@ -197,19 +212,26 @@ internal sealed partial class SessionTable
     {
         for (int i = 0; i < max && tail >= 0 && now >= slots[tail].ExpiresAt; i++)
         {
-            Remove(tail, RemovalReason.Expired);
+            Remove(tail, RemovalReason.Expired, now);
         }
     }
 
-    private void Remove(int slot, RemovalReason reason)
+    private void Remove(int slot, RemovalReason reason, long now)
     {
         Debug.Assert(slot >= 0 && slots[slot].State is not null, "removing a free slot");
+        long held = now - StoredAt(slot);
         Unlink(slot);
         Bytes -= slots[slot].Size;
         Count--;
         CloseHole(slot);
-        Counters.OnRemoved(reason);
+        Counters.OnRemoved(reason, held);
     }
+
+    // The put time is the expiry minus the timeout (a hit never moves the expiry), so the slot needs no
+    // extra field and stays one cache line; only a store without a timeout reads the session's own
+    // creation time.
+    private long StoredAt(int slot) =>
+        options.TimeoutNs > 0 ? slots[slot].ExpiresAt - options.TimeoutNs : slots[slot].State!.CreatedAt;
 
     private void LinkAtHead(int slot)
     {

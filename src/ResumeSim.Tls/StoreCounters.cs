@@ -43,6 +43,13 @@ public sealed class StoreCounters
     /// <summary>Most bytes held at once (by the store's per-entry accounting).</summary>
     public long PeakBytes { get; private set; }
 
+    /// <summary>
+    /// Time in memory of every entry removed (any reason) since <see cref="StartExposureWindow"/> or
+    /// since the store was made: put to removal, lazily expired entries included, because a secret
+    /// the store has not swept yet is still in memory.
+    /// </summary>
+    public ExposureTally RemovedExposure { get; private set; }
+
     /// <summary>All removals, any reason.</summary>
     public long Removals => Expired + EvictedForCapacity + Replaced + Flushed + Taken;
 
@@ -79,8 +86,12 @@ public sealed class StoreCounters
 
     internal void OnExpiredLookup() => ExpiredOnLookup++;
 
-    internal void OnRemoved(RemovalReason reason)
+    /// <summary>Counts only removals from now on in <see cref="RemovedExposure"/> (a simulation's measured period).</summary>
+    public void StartExposureWindow() => RemovedExposure = default;
+
+    internal void OnRemoved(RemovalReason reason, long heldNs)
     {
+        RemovedExposure = RemovedExposure.Add(heldNs);
         switch (reason)
         {
             case RemovalReason.Expired: Expired++; break;

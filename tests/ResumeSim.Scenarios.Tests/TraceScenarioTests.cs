@@ -84,6 +84,19 @@ public sealed class TraceScenarioTests : IDisposable
         Assert.Contains("pages.hosts cannot be used with clients.trace", Assert.Single(e.Errors).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_TraceWithASurge_IsAnErrorAtTheSurge()
+    {
+        Write("traces/visits.csv", "time_s,client,host\n0,a,www\n");
+        var scenario = Write("s.yaml", WithTrace + "\nfaults:\n  - {at: 1s, restart: server-1}\n  - {at: 2s, surge: 2, for: 1s}");
+
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(scenario));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Contains("a surge cannot be used with clients.trace", error.Message, StringComparison.Ordinal);
+        Assert.Equal(WithTrace.Split('\n').Length + 3, error.Line);
+    }
+
     private string Write(string relative, string text)
     {
         var path = Path.Combine(_dir.FullName, relative);

@@ -54,7 +54,7 @@ public sealed class StrategyRunResult
     /// <summary>
     /// Forward-secrecy exposure, seconds (docs/farm.md): for tickets, how long each key could decrypt
     /// what it sealed (creation to the last holder's erasure, or to the end); for session stores, how
-    /// long a master secret stays in memory (mean by Little's law, max the timeout). A strategy with
+    /// long each master secret stays in memory (put to removal, or to the end). A strategy with
     /// both reports the longer-lived one; NaN without resumption.
     /// </summary>
     public double ExposureMaxSeconds { get; init; }

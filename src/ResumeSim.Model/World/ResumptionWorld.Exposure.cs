@@ -13,10 +13,10 @@ internal sealed partial class ResumptionWorld
 {
     private readonly record struct ExposureFigures(double MaxSeconds, double MeanSeconds, double SessionsMax);
 
-    private ExposureFigures Exposure(double storeEntriesMean)
+    private ExposureFigures Exposure()
     {
         var keys = TicketKeyExposure();
-        var store = StoreExposure(storeEntriesMean);
+        var store = StoreExposure();
 
         // A strategy with both reports the longer-lived mechanism: it bounds what a stolen server exposes.
         if (double.IsNaN(keys.MaxSeconds))
@@ -66,34 +66,25 @@ internal sealed partial class ResumptionWorld
     }
 
     /// <summary>
-    /// Session stores: the mean time a master secret stays in memory is, by Little's law, the mean
-    /// number held over the sessions stored per second in the measured period; the longest is the
-    /// timeout, after which a store never serves an entry (nginx and OpenSSL sweep expired entries
-    /// as they store new ones, so it does not stay much longer).
+    /// Session stores: each master secret from its put to its removal (eviction, expiry sweep, take,
+    /// flush, replacement) in the measured period, or to the end for those still held. An expired
+    /// entry the store has not swept yet is still in memory, so it still counts (nginx and OpenSSL
+    /// sweep as they store new sessions, so on a quiet server a secret outlives its timeout).
     /// </summary>
-    private ExposureFigures StoreExposure(double entriesMean)
+    private ExposureFigures StoreExposure()
     {
-        if (_strategy.SessionIds is not { } ids || _setup.Stores.Count == 0)
+        if (_strategy.SessionIds is null || _setup.Stores.Count == 0)
         {
             return new(double.NaN, double.NaN, double.NaN);
         }
 
-        var puts = WarmupSnapshot.Take(_setup).Puts - _atWarmupEnd.Puts;
-        var seconds = SimTime.ToSeconds(_metrics.End - _metrics.Start);
-        var mean = puts == 0 ? double.NaN : entriesMean / (puts / seconds);
-        // A store may hold expired entries until it sweeps them, so the mean can pass the timeout.
-        return new(Math.Max(ids.Timeout.TotalSeconds, double.IsNaN(mean) ? 0 : mean), mean, 1);
-    }
-
-    /// <summary>Store entries averaged over the measured period (bucket-end samples weighted by bucket length).</summary>
-    private double TimeAveragedStoreEntries(IReadOnlyList<TimeBucket> series)
-    {
-        double weighted = 0;
-        for (var b = 0; b < series.Count; b++)
+        var now = Math.Max(_end, _sim.Now);
+        var tally = default(ExposureTally);
+        foreach (var store in _setup.Stores)
         {
-            weighted += series[b].StoreEntries * (double)_metrics.BucketLength(b);
+            tally = tally.Merge(store.Counters.RemovedExposure).Merge(store.HeldExposure(now));
         }
 
-        return weighted / (_metrics.End - _metrics.Start);
+        return tally.Sessions == 0 ? new(double.NaN, double.NaN, double.NaN) : new(tally.MaxSeconds, tally.MeanSeconds, 1);
     }
 }

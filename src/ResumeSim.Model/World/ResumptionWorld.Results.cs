@@ -72,7 +72,7 @@ internal sealed partial class ResumptionWorld
         }
 
         var (evictions, expirations, _) = WarmupSnapshot.Take(_setup);
-        var exposure = Exposure(TimeAveragedStoreEntries(series));
+        var exposure = Exposure();
         return new StrategyRunResult
         {
             Strategy = _strategy.Name,

@@ -175,6 +175,11 @@ internal sealed partial class ResumptionWorld : IEventHandler
                 break;
             case EventKinds.WarmupEnd:
                 _atWarmupEnd = WarmupSnapshot.Take(_setup);
+                foreach (var store in _setup.Stores)
+                {
+                    store.Counters.StartExposureWindow();
+                }
+
                 _sampled = FarmCounters.Of(_setup.SharedTier, _balancer);
                 break;
             case EventKinds.TraceVisit:

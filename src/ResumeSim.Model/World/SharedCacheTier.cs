@@ -201,6 +201,18 @@ internal sealed class SharedCacheTier : IServerSessionStore
 
     public void Flush(long now) => Flush(-1, now);
 
+    /// <inheritdoc />
+    public ExposureTally HeldExposure(long now)
+    {
+        var tally = default(ExposureTally);
+        foreach (var node in _nodes)
+        {
+            tally = tally.Merge(node.HeldExposure(now));
+        }
+
+        return tally;
+    }
+
     /// <summary>Adds one operation's delay; false when the node is down (the operation fails).</summary>
     private bool Charge(int node, long networkTicks, long now)
     {

@@ -58,6 +58,13 @@ internal static class ScenarioBinder
             : [];
         var faults = top.Get("faults") is { } faultsNode ? FaultBinder.Bind(faultsNode, durationLimit, farm.Servers, strategies.Max(s => s.SessionIds?.Nodes) ?? 1, issues) : [];
         var output = top.Get("output") is { } outputNode ? WorldBinder.Output(outputNode, durationLimit, issues) : new OutputConfig();
+        if (clients.Trace is not null && top.Get("faults") is YSequence faultItems)
+        {
+            foreach (var surge in faultItems.Items.OfType<YMapping>().Select(m => m.Find("surge")).OfType<YEntry>())
+            {
+                issues.Add(surge.Key, "a surge cannot be used with clients.trace: a trace's arrivals are replayed exactly; expected a trace that holds the surge itself");
+            }
+        }
 
         return new ScenarioConfig
         {

@@ -1,4 +1,5 @@
 using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Runs;
 using ResumeSim.Model.World;
 using ResumeSim.Tls;
 
@@ -80,7 +81,23 @@ public sealed class TraceReplayTests
         Assert.Equal(Replay(Trace, connections: 1), Replay(Trace, connections: 1));
     }
 
-    private static List<ConnectionRecord> Replay(string text, int connections)
+    [Fact]
+    public void Replay_StoreExposure_IsEachSecretsPutToRemovalOrToTheEnd()
+    {
+        Replay(Trace, connections: 1, out var result);
+
+        // Sessions are put when the hello arrives, 60 ms after the row (1.5 RTT, no CPU cost).
+        // Evicted: a0 at 3 s (held 3 s), b2, c3, a4, b5 (2 s each); a7 found expired by a's lookup at
+        // 20 s (13 s); a6' swept or evicted by the puts at 20 s (14 s); a20 and c20 still held at the
+        // 30 s end (9.94 s each).
+        double[] held = [3, 2, 2, 2, 2, 13, 14, 9.94, 9.94];
+        Assert.Equal(14.0, result.ExposureMaxSeconds, 9);
+        Assert.Equal(held.Average(), result.ExposureMeanSeconds, 9);
+    }
+
+    private static List<ConnectionRecord> Replay(string text, int connections) => Replay(text, connections, out _);
+
+    private static List<ConnectionRecord> Replay(string text, int connections, out StrategyRunResult result)
     {
         var errors = new List<TraceError>();
         var trace = TraceArrivals.Parse(new StringReader(text), errors)!;
@@ -110,7 +127,7 @@ public sealed class TraceReplayTests
         };
         var records = new List<ConnectionRecord>();
         var world = new ResumptionWorld(scenario, strategy, replication: 0) { Observer = records.Add };
-        var result = world.Run(0, 0);
+        result = world.Run(0, 0);
         Assert.Equal(records.Count, result.Connections);
         return records;
     }
