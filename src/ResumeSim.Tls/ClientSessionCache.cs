@@ -5,10 +5,11 @@ namespace ResumeSim.Tls;
 /// host:port + IP + isolation key). LRU over keys up to <see cref="ClientPreset.CacheEntries"/>, at most
 /// <see cref="ClientPreset.SessionsPerKey"/> sessions per key (newest first), a client-side lifetime cap,
 /// and TLS 1.3 tickets popped on use when the preset says so (Chrome, parameters.md section 2).
-/// <para>Keys live in small arrays that grow on demand (1, 2, 4, ... keys) and are searched linearly: a
-/// client talks to few origins, an idle client with an empty cache costs one object and no arrays, and a
-/// client of one origin holding one session holds one array of one slot (a million such clients are the
-/// simulator's common case). A key's newest session sits in its slot; older ones (up to
+/// <para>The first key lives inline in this object and further keys in an array that grows on demand (1, 3,
+/// 7, ... more keys); keys are searched linearly because a client talks to few origins. A client of one
+/// origin holding one session (the simulator's common case, millions of them) therefore costs this object
+/// and the session, no array: one object fewer per client for the garbage collector to mark and one pointer
+/// chase fewer per visit (docs/performance.md, Scale). A key's newest session sits in its slot; older ones (up to
 /// <see cref="ClientPreset.SessionsPerKey"/> - 1 per key) in a second array made only when first needed. Recency is a use
 /// counter, so equal times still order. Times in ns; not thread-safe.</para>
 /// </summary>
@@ -16,7 +17,8 @@ public sealed class ClientSessionCache
 {
     private readonly ClientPreset preset;
     private readonly int perKey;
-    private OriginSlot[] keys = [];
+    private OriginSlot first;
+    private OriginSlot[] rest = [];
     private ClientSession?[]? older;
     private int count;
     private long useClock;
@@ -79,7 +81,7 @@ public sealed class ClientSessionCache
         }
 
         SetAt(k, 0, session);
-        keys[k].LastUse = ++useClock;
+        Key(k).LastUse = ++useClock;
     }
 
     /// <summary>Takes the newest usable session; TLS 1.3 tickets are removed when single use, TLS 1.2 sessions stay.</summary>
@@ -124,7 +126,7 @@ public sealed class ClientSessionCache
             }
         }
 
-        keys[k].LastUse = ++useClock;
+        Key(k).LastUse = ++useClock;
         return ClientLookup.Hit;
     }
 
@@ -170,7 +172,8 @@ public sealed class ClientSessionCache
     /// <summary>Empties the cache (browser restart, cache clear).</summary>
     public void Clear()
     {
-        Array.Clear(keys);
+        first = default;
+        Array.Clear(rest);
         if (older is not null)
         {
             Array.Clear(older);
@@ -213,13 +216,13 @@ public sealed class ClientSessionCache
 
     /// <summary>Session <paramref name="i"/> (0 = newest) of key <paramref name="k"/>.</summary>
     private ClientSession? At(int k, int i) =>
-        i == 0 ? keys[k].Newest : older is null ? null : older[(k * (perKey - 1)) + i - 1];
+        i == 0 ? Key(k).Newest : older is null ? null : older[(k * (perKey - 1)) + i - 1];
 
     private void SetAt(int k, int i, ClientSession? session)
     {
         if (i == 0)
         {
-            keys[k].Newest = session;
+            Key(k).Newest = session;
             return;
         }
 
@@ -230,17 +233,23 @@ public sealed class ClientSessionCache
                 return;
             }
 
-            older = new ClientSession?[keys.Length * (perKey - 1)];
+            older = new ClientSession?[Capacity * (perKey - 1)];
         }
 
         older[(k * (perKey - 1)) + i - 1] = session;
     }
 
+    /// <summary>Keys that fit without growing: the inline one plus the array.</summary>
+    private int Capacity => 1 + rest.Length;
+
+    /// <summary>Key slot <paramref name="k"/>: the inline first one, or one of the array.</summary>
+    private ref OriginSlot Key(int k) => ref k == 0 ? ref first : ref rest[k - 1];
+
     private int Find(int origin)
     {
         for (int i = 0; i < count; i++)
         {
-            if (keys[i].Origin == origin)
+            if (Key(i).Origin == origin)
             {
                 return i;
             }
@@ -256,24 +265,24 @@ public sealed class ClientSessionCache
             int victim = 0;
             for (int i = 1; i < count; i++)
             {
-                victim = keys[i].LastUse < keys[victim].LastUse ? i : victim;
+                victim = Key(i).LastUse < Key(victim).LastUse ? i : victim;
             }
 
             RemoveKey(victim);
             Evictions++;
         }
 
-        if (count == keys.Length)
+        if (count == Capacity)
         {
-            int size = Math.Min(preset.CacheEntries, Math.Max(1, keys.Length * 2));
-            Array.Resize(ref keys, size);
+            int size = Math.Min(preset.CacheEntries, Capacity * 2);
+            Array.Resize(ref rest, size - 1);
             if (older is not null)
             {
                 Array.Resize(ref older, size * (perKey - 1));
             }
         }
 
-        keys[count] = new OriginSlot { Origin = origin };
+        Key(count) = new OriginSlot { Origin = origin };
         for (int i = 1; i < perKey; i++)
         {
             SetAt(count, i, null);
@@ -287,14 +296,14 @@ public sealed class ClientSessionCache
         int last = count - 1;
         if (k != last)
         {
-            keys[k] = keys[last];
+            Key(k) = Key(last);
             for (int i = 1; i < perKey; i++)
             {
                 SetAt(k, i, At(last, i));
             }
         }
 
-        keys[last].Newest = null;
+        Key(last).Newest = null;
         for (int i = 1; i < perKey; i++)
         {
             SetAt(last, i, null);

@@ -2,7 +2,7 @@ namespace ResumeSim.Tls;
 
 /// <summary>
 /// One origin key of a <see cref="ClientSessionCache"/>, when it was last used and its newest session:
-/// kept together so the usual lookup reads one small array and then the session.
+/// kept together so the usual lookup reads the cache (or its small array) and then the session.
 /// </summary>
 internal struct OriginSlot
 {

@@ -112,6 +112,41 @@ public sealed class ClientSessionCacheTests
     }
 
     [Fact]
+    public void Remove_FirstKey_MovesLastKeyWithItsOlderSessionsIntoItsPlace()
+    {
+        // The first key lives inline and the others in an array: removing the first moves the last
+        // one (newest and older sessions) across that boundary, and a cleared cache starts over inline.
+        var cache = new ClientSessionCache(ClientPresets.Chrome);
+        for (int o = 0; o < 3; o++)
+        {
+            cache.Put(o, S13(mark: (byte)((o * 10) + 1)), 0);
+            cache.Put(o, S13(mark: (byte)((o * 10) + 2)), 0);
+        }
+
+        Assert.True(cache.Remove(0));
+        Assert.Equal(2, cache.Count);
+        Assert.Equal(4, cache.SessionCount);
+        foreach (int o in new[] { 2, 1 })
+        {
+            Assert.True(cache.TryTake(o, 1, out var newest));
+            Assert.Equal((o * 10) + 2, newest!.Ticket![0]);
+            Assert.True(cache.TryTake(o, 1, out var older));
+            Assert.Equal((o * 10) + 1, older!.Ticket![0]);
+        }
+
+        Assert.Equal(0, cache.Count);
+        cache.Put(5, S13(mark: 51), 2);
+        cache.Put(6, S13(mark: 61), 2);
+        cache.Clear();
+        Assert.Equal(0, cache.SessionCount);
+        cache.Put(7, S13(mark: 71), 3);
+        Assert.Equal(1, cache.SessionCount);
+        Assert.False(cache.TryTake(5, 3, out _));
+        Assert.True(cache.TryTake(7, 3, out var last));
+        Assert.Equal(71, last!.Ticket![0]);
+    }
+
+    [Fact]
     public void ManyOrigins_EachKeepsItsOwnSessions()
     {
         var cache = new ClientSessionCache(ClientPresets.Chrome);
