@@ -34,4 +34,10 @@ internal struct Connection
     public HandshakeResult? Result;
 
     public MissReason Miss;
+
+    /// <summary>
+    /// This connection's counter for hashed draws (balancer choice, service time): a pure function of
+    /// the visit and the ordinal, so every strategy of a replication draws the same value for it.
+    /// </summary>
+    public readonly ulong DrawKey => ((ulong)(uint)Visit << 16) | (uint)Ordinal;
 }

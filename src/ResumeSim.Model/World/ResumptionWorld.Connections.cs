@@ -99,9 +99,8 @@ internal sealed partial class ResumptionWorld
     private void OnHelloArrives(int connection, long now)
     {
         ref var c = ref _connections[connection];
-        var key = ((ulong)(uint)c.Visit << 16) | (uint)c.Ordinal;
         var offered = c.Offer?.SessionId ?? SessionId.Empty;
-        c.Server = _balancer.Choose(new BalancerRequest(c.Client, key, offered, now));
+        c.Server = _balancer.Choose(new BalancerRequest(c.Client, c.DrawKey, offered, now));
         var server = _servers[c.Server];
         server.ActiveHandshakes++;
         if (server.HasFreeCore)
@@ -153,8 +152,7 @@ internal sealed partial class ResumptionWorld
             return ticks;
         }
 
-        var key = ((ulong)(uint)c.Visit << 16) | (uint)c.Ordinal;
-        var u = CounterRandom.UnitOpen(_seed, RandomStreamIds.ServiceTime, (ulong)c.Client, key);
+        var u = CounterRandom.UnitOpen(_seed, RandomStreamIds.ServiceTime, (ulong)c.Client, c.DrawKey);
         return (long)Math.Round(-Math.Log(u) * ticks);
     }
 

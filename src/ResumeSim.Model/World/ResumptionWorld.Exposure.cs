@@ -1,5 +1,4 @@
 using ResumeSim.Engine;
-using ResumeSim.Model.Runs;
 using ResumeSim.Tls;
 
 namespace ResumeSim.Model.World;
