@@ -1,0 +1,85 @@
+namespace ResumeSim.Tls;
+
+/// <summary>
+/// The ticket bytes of a <see cref="ClientSessionArena"/>: 1 MiB pages carved into 16-byte granules, one
+/// free list per size class, so a client's 176-byte ticket costs 176 bytes in a page instead of a 200-byte
+/// array object that the garbage collector must track (issue 9: "client-side tickets kept in compact
+/// byte arenas rather than an object per ticket"). A handle is page &lt;&lt; 16 | granule; -1 is none.
+/// Freed space is reused only by tickets of the same size class, which is every ticket of a run in
+/// practice (one cipher, one SNI and ALPN). Not thread-safe.
+/// </summary>
+internal sealed class TicketBytes
+{
+    private const int GranuleShift = 4;
+    private const int PageShift = 20;
+    private const int PageBytes = 1 << PageShift;
+    private const int MaxPages = 1 << 15;
+
+    private readonly List<byte[]> pages = [];
+    private readonly int[]?[] free = new int[]?[(ClientSessionArena.MaxTicketLength >> GranuleShift) + 1];
+    private readonly int[] freeCounts = new int[(ClientSessionArena.MaxTicketLength >> GranuleShift) + 1];
+    private int top = PageBytes;
+
+    /// <summary>Bytes held by live tickets, rounded up to granules.</summary>
+    public long Bytes { get; private set; }
+
+    /// <summary>Copies <paramref name="ticket"/> in and returns its handle (-1 for an empty ticket).</summary>
+    public int Add(ReadOnlySpan<byte> ticket)
+    {
+        if (ticket.IsEmpty)
+        {
+            return -1;
+        }
+
+        int size = SizeClass(ticket.Length);
+        int handle = freeCounts[size] > 0 ? free[size]![--freeCounts[size]] : Carve(size);
+        ticket.CopyTo(Span(handle, ticket.Length));
+        Bytes += size << GranuleShift;
+        return handle;
+    }
+
+    /// <summary>The <paramref name="length"/> bytes at <paramref name="handle"/>.</summary>
+    public Span<byte> Span(int handle, int length) =>
+        pages[handle >> 16].AsSpan((handle & 0xFFFF) << GranuleShift, length);
+
+    /// <summary>Gives back the space of a ticket of <paramref name="length"/> bytes (nothing for handle -1).</summary>
+    public void Free(int handle, int length)
+    {
+        if (handle < 0)
+        {
+            return;
+        }
+
+        int size = SizeClass(length);
+        var list = free[size] ??= new int[64];
+        if (freeCounts[size] == list.Length)
+        {
+            Array.Resize(ref free[size], list.Length * 2);
+            list = free[size]!;
+        }
+
+        list[freeCounts[size]++] = handle;
+        Bytes -= size << GranuleShift;
+    }
+
+    private static int SizeClass(int length) => (length + (1 << GranuleShift) - 1) >> GranuleShift;
+
+    private int Carve(int size)
+    {
+        int bytes = size << GranuleShift;
+        if (top + bytes > PageBytes)
+        {
+            if (pages.Count == MaxPages)
+            {
+                throw new InvalidOperationException($"More than {MaxPages} MiB of client tickets.");
+            }
+
+            pages.Add(new byte[PageBytes]);
+            top = 0;
+        }
+
+        int handle = ((pages.Count - 1) << 16) | (top >> GranuleShift);
+        top += bytes;
+        return handle;
+    }
+}
