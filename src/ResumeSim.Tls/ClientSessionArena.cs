@@ -33,7 +33,7 @@ public sealed partial class ClientSessionArena
     public ClientSessionArena(int clients)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(clients);
-        heads = new Head[clients];
+        heads = LargeArrays.Allocate<Head>(clients);
     }
 
     /// <summary>Number of clients.</summary>

@@ -1,24 +1,29 @@
 namespace ResumeSim.Tls;
 
 /// <summary>
-/// The ticket bytes of a <see cref="ClientSessionArena"/>: 1 MiB pages carved into 16-byte granules, one
+/// The ticket bytes of a <see cref="ClientSessionArena"/>: pages carved into 16-byte granules, one
 /// free list per size class, so a client's 176-byte ticket costs 176 bytes in a page instead of a 200-byte
 /// array object that the garbage collector must track (issue 9: "client-side tickets kept in compact
-/// byte arenas rather than an object per ticket"). A handle is page &lt;&lt; 16 | granule; -1 is none.
+/// byte arenas rather than an object per ticket"). A handle is page &lt;&lt; 20 | granule; -1 is none. Pages
+/// double from 64 KiB (a one-client cache stays small) to 16 MiB, from <see cref="LargeArrays"/>, so the big
+/// ones are huge-page backed where possible.
 /// Freed space is reused only by tickets of the same size class, which is every ticket of a run in
 /// practice (one cipher, one SNI and ALPN). Not thread-safe.
 /// </summary>
 internal sealed class TicketBytes
 {
     private const int GranuleShift = 4;
-    private const int PageShift = 20;
-    private const int PageBytes = 1 << PageShift;
-    private const int MaxPages = 1 << 15;
+    private const int PageShift = 24;
+    private const int MaxPageBytes = 1 << PageShift;
+    private const int FirstPageBytes = 1 << 16;
+    private const int GranuleBits = PageShift - GranuleShift;
+    private const int MaxPages = 1 << (31 - GranuleBits);
 
     private readonly List<byte[]> pages = [];
     private readonly int[]?[] free = new int[]?[(ClientSessionArena.MaxTicketLength >> GranuleShift) + 1];
     private readonly int[] freeCounts = new int[(ClientSessionArena.MaxTicketLength >> GranuleShift) + 1];
-    private int top = PageBytes;
+    private int top;
+    private int pageBytes;
 
     /// <summary>Bytes held by live tickets, rounded up to granules.</summary>
     public long Bytes { get; private set; }
@@ -40,7 +45,7 @@ internal sealed class TicketBytes
 
     /// <summary>The <paramref name="length"/> bytes at <paramref name="handle"/>.</summary>
     public Span<byte> Span(int handle, int length) =>
-        pages[handle >> 16].AsSpan((handle & 0xFFFF) << GranuleShift, length);
+        pages[handle >> GranuleBits].AsSpan((handle & ((1 << GranuleBits) - 1)) << GranuleShift, length);
 
     /// <summary>Gives back the space of a ticket of <paramref name="length"/> bytes (nothing for handle -1).</summary>
     public void Free(int handle, int length)
@@ -67,18 +72,19 @@ internal sealed class TicketBytes
     private int Carve(int size)
     {
         int bytes = size << GranuleShift;
-        if (top + bytes > PageBytes)
+        if (top + bytes > pageBytes)
         {
             if (pages.Count == MaxPages)
             {
-                throw new InvalidOperationException($"More than {MaxPages} MiB of client tickets.");
+                throw new InvalidOperationException($"More than {MaxPages} pages of client tickets.");
             }
 
-            pages.Add(new byte[PageBytes]);
+            pageBytes = Math.Clamp(pageBytes * 2, FirstPageBytes, MaxPageBytes);
+            pages.Add(LargeArrays.Allocate<byte>(pageBytes));
             top = 0;
         }
 
-        int handle = ((pages.Count - 1) << 16) | (top >> GranuleShift);
+        int handle = ((pages.Count - 1) << GranuleBits) | (top >> GranuleShift);
         top += bytes;
         return handle;
     }

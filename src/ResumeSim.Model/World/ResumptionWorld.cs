@@ -85,7 +85,7 @@ internal sealed partial class ResumptionWorld : IEventHandler
         _kinds = ResolveKinds(scenario);
         _visits = new VisitProcess(scenario.Clients, _seed);
         _lastVisit = _visits.HasMobileClients ? new long[_clients.Count] : null;
-        _issuedBy = new int[_clients.Count * _hosts];
+        _issuedBy = LargeArrays.Allocate<int>(_clients.Count * _hosts);
         _sessions = new ClientSessionArena(_clients.Count);
         Array.Fill(_issuedBy, -1);
         _version = scenario.Protocol.Version == ProtocolVersion.Tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12;
