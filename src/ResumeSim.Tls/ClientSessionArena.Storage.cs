@@ -202,7 +202,7 @@ public sealed partial class ClientSessionArena
         return olderBlocks[perKey - 1] ??= new SessionBlocks(perKey - 1);
     }
 
-    /// <summary>A client session as stored: the session, its ticket's handle in <see cref="TicketBytes"/> (-1: none), and whether the slot is used.</summary>
+    /// <summary>A client session as stored: the session, its ticket's handle in a <see cref="ByteArena"/> (-1: none), and whether the slot is used.</summary>
     [StructLayout(LayoutKind.Sequential, Pack = 4)]
     private readonly struct StoredSession(HeldSession session, int ticket)
     {

@@ -10,7 +10,7 @@ namespace ResumeSim.Tls;
 /// <para>Layout: one <c>Head</c> per client holds its first origin and that origin's newest session inline
 /// (108 B), so a client of one origin, the common case, costs one struct and one cache line pair per visit.
 /// That origin's older sessions sit in a pooled block; further origins in a small per-client overflow
-/// object, made only for clients of several origins. Ticket bytes live in <see cref="TicketBytes"/> pages.
+/// object, made only for clients of several origins. Ticket bytes live in <see cref="ByteArena"/> pages.
 /// The garbage collector therefore sees a handful of large arrays instead of three or four objects per
 /// client, which at ten million clients was its largest cost.</para>
 /// <para>The caller passes the client's <see cref="ClientPreset"/> to every call and must pass the same one
@@ -27,7 +27,7 @@ public sealed partial class ClientSessionArena
     private const int PurgeEveryLookups = 256;
 
     private readonly Head[] heads;
-    private readonly TicketBytes tickets = new();
+    private readonly ByteArena tickets = new(MaxTicketLength);
 
     /// <summary>Creates empty caches for clients 0..<paramref name="clients"/>-1.</summary>
     public ClientSessionArena(int clients)
