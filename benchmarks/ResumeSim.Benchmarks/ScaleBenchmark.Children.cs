@@ -85,8 +85,9 @@ public static partial class ScaleBenchmark
                 cancel.Token).ConfigureAwait(false);
             return ReadResult(strategy, exit);
         }
-        catch (ScaleChildFailedException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // This child failed (or could not be read): the others' results would be thrown away.
             await cancel.CancelAsync().ConfigureAwait(false);
             throw;
         }
