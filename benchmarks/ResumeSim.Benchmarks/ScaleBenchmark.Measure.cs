@@ -71,6 +71,35 @@ public static partial class ScaleBenchmark
             $"cpu {m.CpuSeconds:F1} s | {held} B held/client | {m.AllocatedBytesPerConnection:F0} B alloc/conn | peak RSS {peakRss / 1e9:F2} GB | GC pauses {m.GcPauseSeconds:F1} s ({m.Gen0Collections} gen0, {m.Gen2Collections} gen2) | resumed {m.ResumptionRate:P1}{ticketRatio}"));
     }
 
+    private static void PrintSpeedups(TextWriter log, ScaleReport report, int strategies)
+    {
+        if (report.Serial.Count == 0 || (report.Parallel.Count == 0 && report.ParallelChildren.Count == 0))
+        {
+            return;
+        }
+
+        var oneAfterOther = report.Serial.Sum(m => m.WallSeconds);
+        var serialCpu = report.Serial.Sum(m => m.CpuSeconds);
+        var serialWhere = report.SerialChildren.Count > 0 ? "one process each" : "this process";
+        var longest = report.Serial.MaxBy(m => m.WallSeconds)!;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"speed-up bound: {report.SpeedupBound:F2}x with {strategies} strategies on as many cores (the longest alone, {longest.Strategy}, takes {longest.WallSeconds:F1} of {oneAfterOther:F1} s)"));
+        if (report.Speedup is { } speedup)
+        {
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"parallel (threads, one process): {strategies} strategies in {report.ParallelWallSeconds:F1} s wall vs {oneAfterOther:F1} s one after the other ({serialWhere}) = {speedup:F2}x; " +
+                $"cpu {report.ParallelCpuSeconds:F1} s together vs {serialCpu:F1} s alone = {report.ParallelCpuSeconds / serialCpu:F2}x the work"));
+        }
+
+        if (report.ProcessSpeedup is { } processSpeedup)
+        {
+            var childrenCpu = report.ParallelChildren.Sum(c => c.Measurement.CpuSeconds);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"parallel (processes): {strategies} strategies in {report.ParallelChildrenWallSeconds:F1} s wall vs {oneAfterOther:F1} s one after the other ({serialWhere}) = {processSpeedup:F2}x; " +
+                $"cpu {childrenCpu:F1} s together vs {serialCpu:F1} s alone = {childrenCpu / serialCpu:F2}x the work; peak RSS {report.ParallelChildren.Sum(c => c.PeakRssBytes) / 1e9:F2} GB summed over the processes"));
+        }
+    }
+
     /// <summary>Linux: writing 5 to clear_refs resets the process's peak RSS (VmHWM) to the current RSS, so each phase reports its own peak.</summary>
     private static void ResetPeakRss()
     {

@@ -70,10 +70,11 @@ public static partial class ScaleBenchmark
         }
 
         var parallel = new List<ScaleMeasurement>();
-        double parallelWall = 0;
+        double parallelWall = 0, parallelCpu = 0;
         if (threadsHere)
         {
             ResetPeakRss();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var results = new ScaleMeasurement[scaled.Strategies.Count];
             var threads = scaled.Strategies.Select((strategy, i) => new Thread(
@@ -82,6 +83,7 @@ public static partial class ScaleBenchmark
             threads.ForEach(t => t.Start());
             threads.ForEach(t => t.Join());
             parallelWall = clock.Elapsed.TotalSeconds;
+            parallelCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             peaks.Add(("parallel", ReadPeakRss()));
             parallel.AddRange(results);
             foreach (var m in parallel)
@@ -110,21 +112,9 @@ public static partial class ScaleBenchmark
             SerialChildren = serialChildren,
             ParallelChildren = parallelChildren,
             ParallelChildrenWallSeconds = childrenWall,
+            ParallelCpuSeconds = parallelCpu,
         };
-        var oneAfterOther = serial.Sum(m => m.WallSeconds);
-        var serialWhere = serialChildren.Count > 0 ? "one process each" : "this process";
-        if (report.Speedup is { } speedup)
-        {
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"parallel (threads, one process): {names.Count} strategies in {parallelWall:F1} s wall vs {oneAfterOther:F1} s one after the other ({serialWhere}) = {speedup:F2}x"));
-        }
-
-        if (report.ProcessSpeedup is { } processSpeedup)
-        {
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"parallel (processes): {names.Count} strategies in {childrenWall:F1} s wall vs {oneAfterOther:F1} s one after the other ({serialWhere}) = {processSpeedup:F2}x, peak RSS {parallelChildren.Sum(c => c.PeakRssBytes) / 1e9:F2} GB summed over the processes"));
-        }
-
+        PrintSpeedups(log, report, names.Count);
         return report;
     }
 

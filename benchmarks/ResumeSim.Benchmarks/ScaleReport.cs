@@ -22,6 +22,15 @@ public sealed record ScaleReport(
     /// <summary>From the first child's world starting to the last one's finishing, in the parallel child-process phase.</summary>
     public double ParallelChildrenWallSeconds { get; init; }
 
+    /// <summary>Process CPU time of the in-process parallel phase (all threads, GC included).</summary>
+    public double ParallelCpuSeconds { get; init; }
+
+    /// <summary>
+    /// The best speed-up these strategies allow on one core each: all of them one after the other over
+    /// the longest alone. Two strategies of unequal length cannot reach 2x however well they run side by side.
+    /// </summary>
+    public double SpeedupBound => Serial.Count > 0 ? Serial.Sum(m => m.WallSeconds) / Serial.Max(m => m.WallSeconds) : double.NaN;
+
     /// <summary>Wall time of the strategies one after the other over the wall time of all at once on threads (null unless both ran).</summary>
     public double? Speedup => Serial.Count > 0 && Parallel.Count > 0 && ParallelWallSeconds > 0
         ? Serial.Sum(m => m.WallSeconds) / ParallelWallSeconds

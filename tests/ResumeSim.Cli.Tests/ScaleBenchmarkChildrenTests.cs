@@ -33,6 +33,9 @@ public sealed class ScaleBenchmarkChildrenTests
         Assert.NotNull(report.Speedup);
         Assert.NotNull(report.ProcessSpeedup);
         Assert.True(report.ParallelChildrenWallSeconds >= report.ParallelChildren.Max(c => c.Measurement.WallSeconds) * 0.999);
+        Assert.InRange(report.SpeedupBound, 1.0, 2.0);
+        Assert.True(report.ParallelCpuSeconds > 0);
+        Assert.Contains("speed-up bound: ", log.ToString(), StringComparison.Ordinal);
         Assert.Contains("parallel (threads, one process): 2 strategies in", log.ToString(), StringComparison.Ordinal);
         Assert.Contains("parallel (processes): 2 strategies in", log.ToString(), StringComparison.Ordinal);
     }
@@ -138,6 +141,16 @@ public sealed class ScaleBenchmarkChildrenTests
             ScaleBenchmarkTests.LoadScenario(), Small with { Isolation = ScaleIsolation.Process, Launcher = launcher }, new StringWriter()));
 
         Assert.Contains("gave different results in serial-proc and parallel-proc", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SpeedupBound_TwoUnequalStrategies_IsTheSumOverTheLongest()
+    {
+        static ScaleMeasurement Alone(string name, double wall) => new(name, "serial", 1, 1, 1, 0, wall, wall, 0, 0, 0.9, 0, 0, 0);
+
+        var report = new ScaleReport(1, 1, [Alone("ids", 55), Alone("tickets", 80)], [], 0, []);
+
+        Assert.Equal(135.0 / 80, report.SpeedupBound, 12);
     }
 
     [Fact]
