@@ -18,8 +18,9 @@ public sealed class ScaleBenchmarkProcessTests
         Assert.Matches(@"(?m)^serial-proc +tickets-shared-key +wall", stdout);
         Assert.Matches(@"(?m)^parallel +tickets-shared-key +wall", stdout);
         Assert.Matches(@"(?m)^parallel-proc +ids-per-server +wall", stdout);
-        Assert.Matches(@"(?m)^parallel \(threads, one process\): 2 strategies in [0-9.]+ s wall vs [0-9.]+ s one after the other \(one process each\) = [0-9.]+x$", stdout);
-        Assert.Matches(@"(?m)^parallel \(processes\): 2 strategies in [0-9.]+ s wall vs [0-9.]+ s one after the other \(one process each\) = [0-9.]+x", stdout);
+        Assert.Matches(@"(?m)^parallel \(threads, one process\): 2 strategies in [0-9.]+ s wall vs [0-9.]+ s one after the other \(one process each\) = [0-9.]+x; cpu [0-9.]+ s together vs [0-9.]+ s alone", stdout);
+        Assert.Matches(@"(?m)^parallel \(processes\): 2 strategies in [0-9.]+ s wall vs [0-9.]+ s one after the other \(one process each\) = [0-9.]+x; cpu [0-9.]+ s together", stdout);
+        Assert.Matches(@"(?m)^speed-up bound: [0-9.]+x with 2 strategies", stdout);
         Assert.DoesNotContain(ScaleChildResultLine.Prefix, stdout, StringComparison.Ordinal);
     }
 
