@@ -37,13 +37,21 @@ public readonly record struct ClientHello(
     public static ClientHello Resume13(ClientSession session, string? serverName, long now, bool earlyData = false, PskModes modes = PskModes.PskDheKe)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return new(TlsVersion.Tls13, SessionId.Empty, session.Ticket, serverName, earlyData, modes, session.ObfuscatedAge(now));
+        return Resume13(session.ToHeld(), session.Ticket, serverName, now, earlyData, modes);
     }
+
+    /// <summary>A TLS 1.3 hello resuming <paramref name="session"/>, whose ticket is <paramref name="ticket"/>, at <paramref name="now"/> (ns).</summary>
+    public static ClientHello Resume13(in HeldSession session, ReadOnlyMemory<byte> ticket, string? serverName, long now, bool earlyData = false, PskModes modes = PskModes.PskDheKe) =>
+        new(TlsVersion.Tls13, SessionId.Empty, ticket, serverName, earlyData, modes, session.ObfuscatedAge(now));
 
     /// <summary>A TLS 1.2 hello resuming <paramref name="session"/> (its ticket if it has one, else its id).</summary>
     public static ClientHello Resume12(ClientSession session, string? serverName)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return new(TlsVersion.Tls12, session.SessionId, session.Ticket, serverName, false, PskModes.None, 0);
+        return Resume12(session.ToHeld(), session.Ticket, serverName);
     }
+
+    /// <summary>A TLS 1.2 hello resuming <paramref name="session"/>, whose ticket (if any) is <paramref name="ticket"/>.</summary>
+    public static ClientHello Resume12(in HeldSession session, ReadOnlyMemory<byte> ticket, string? serverName) =>
+        new(TlsVersion.Tls12, session.SessionId, ticket, serverName, false, PskModes.None, 0);
 }

@@ -19,6 +19,12 @@ public sealed class ClientSession
         MaxEarlyData = maxEarlyData;
     }
 
+    /// <summary>Creates a session from what an arena holds and the ticket's bytes (null: none).</summary>
+    public ClientSession(in HeldSession held, byte[]? ticket)
+        : this(held.Version, held.SessionId, ticket, held.ReceivedAt, held.LifetimeNs, held.AgeAdd, held.MaxEarlyData)
+    {
+    }
+
     /// <summary>Version of the session.</summary>
     public TlsVersion Version { get; }
 
@@ -41,7 +47,7 @@ public sealed class ClientSession
     public uint MaxEarlyData { get; }
 
     /// <summary>RFC 8446 4.2.11.1: ticket age in ms plus age_add, modulo 2^32.</summary>
-    public uint ObfuscatedAge(long now) => unchecked((uint)((now - ReceivedAt) / Nanoseconds.PerMillisecond) + AgeAdd);
+    public uint ObfuscatedAge(long now) => ToHeld().ObfuscatedAge(now);
 
     /// <summary>
     /// The sessions a client keeps from <paramref name="result"/>: TLS 1.2 one (new id and/or ticket;
@@ -84,19 +90,9 @@ public sealed class ClientSession
     /// caller storing them one by one allocates no list.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">when <paramref name="index"/> is not below <see cref="CountFromHandshake"/>.</exception>
-    public static ClientSession FromHandshake(HandshakeResult result, int index, long now)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, CountFromHandshake(result));
-        var tickets = result.NewSessionTickets;
-        if (result.Version == TlsVersion.Tls13)
-        {
-            var t = tickets[index];
-            return new ClientSession(TlsVersion.Tls13, SessionId.Empty, t.Ticket, now, t.LifetimeSeconds * Nanoseconds.PerSecond, t.AgeAdd, t.MaxEarlyData);
-        }
+    public static ClientSession FromHandshake(HandshakeResult result, int index, long now) =>
+        new(HeldSession.FromHandshake(result, index, now, out var ticket), ticket);
 
-        // RFC 5077 3.3: a lifetime hint of 0 means unspecified.
-        long lifetime = tickets.Count > 0 && tickets[0].LifetimeSeconds > 0 ? tickets[0].LifetimeSeconds * Nanoseconds.PerSecond : long.MaxValue;
-        return new ClientSession(TlsVersion.Tls12, result.NewSessionId, tickets.Count > 0 ? tickets[0].Ticket : null, now, lifetime);
-    }
+    /// <summary>This session without its ticket's bytes, as a <see cref="ClientSessionArena"/> holds it.</summary>
+    public HeldSession ToHeld() => new(Version, SessionId, Ticket?.Length ?? 0, ReceivedAt, LifetimeNs, AgeAdd, MaxEarlyData);
 }

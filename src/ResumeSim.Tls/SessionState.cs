@@ -167,6 +167,9 @@ public sealed class SessionState
         return at;
     }
 
+    /// <summary><see cref="CreatedAt"/> of a record serialized by <see cref="Serialize"/>, read without parsing the rest.</summary>
+    internal static long CreatedAtOf(ReadOnlySpan<byte> serialized) => BinaryPrimitives.ReadInt64BigEndian(serialized[5..]);
+
     /// <summary>
     /// Parses the layout documented on the type. Returns false (never throws) on an unknown format or
     /// version, a length that does not match exactly, or non-ASCII strings.

@@ -21,7 +21,7 @@ internal sealed partial class SessionTable
         while (true)
         {
             ref SessionSlot slot = ref table[i];
-            if (slot.State is null)
+            if (slot.Length == 0)
             {
                 return -1;
             }
@@ -38,7 +38,7 @@ internal sealed partial class SessionTable
     private int FreeCellFor(in SessionId id)
     {
         int i = Home(id);
-        while (slots[i].State is not null)
+        while (slots[i].Length != 0)
         {
             i = (i + 1) & mask;
         }
@@ -60,7 +60,7 @@ internal sealed partial class SessionTable
 
         SessionSlot[] old = slots;
         int slot = tail;
-        slots = new SessionSlot[1 << log2];
+        slots = LargeArrays.Allocate<SessionSlot>(1 << log2);
         mask = slots.Length - 1;
         shift = 32 - log2;
         entryLimit = entries;
@@ -87,7 +87,7 @@ internal sealed partial class SessionTable
         while (true)
         {
             j = (j + 1) & mask;
-            if (slots[j].State is null)
+            if (slots[j].Length == 0)
             {
                 break;
             }
@@ -101,7 +101,7 @@ internal sealed partial class SessionTable
             }
         }
 
-        slots[hole].State = null;
+        slots[hole].Length = 0;
     }
 
     /// <summary>Moves an entry to an empty slot and re-points its list neighbours at it.</summary>

@@ -24,6 +24,8 @@ internal sealed partial class SessionTable
     private readonly SessionStoreOptions options;
     private readonly bool refreshOnHit;
     private readonly int maxEntries;
+    private readonly ByteArena states = new(SessionState.MaxSerializedLength);
+    private readonly byte[] serialized = new byte[SessionState.MaxSerializedLength];
     private SessionSlot[] slots;
     private int mask;
     private int shift;
@@ -95,9 +97,11 @@ internal sealed partial class SessionTable
             Allocate((int)Math.Min(2L * entryLimit, maxEntries));
         }
 
+        int length = state.Serialize(serialized);
         int slot = FreeCellFor(id);
         slots[slot].Id = id;
-        slots[slot].State = state;
+        slots[slot].State = states.Add(serialized.AsSpan(0, length));
+        slots[slot].Length = length;
         slots[slot].ExpiresAt = options.TimeoutNs > 0 ? now + options.TimeoutNs : long.MaxValue;
         slots[slot].Size = size;
         LinkAtHead(slot);
@@ -130,7 +134,8 @@ internal sealed partial class SessionTable
         }
 
         Counters.OnHit();
-        state = slots[slot].State;
+        bool read = SessionState.TryDeserialize(states.Span(slots[slot].State, slots[slot].Length), out state);
+        Debug.Assert(read, "the table holds only sessions it serialized");
         if (take)
         {
             Remove(slot, RemovalReason.Taken, now);
@@ -218,9 +223,10 @@ internal sealed partial class SessionTable
 
     private void Remove(int slot, RemovalReason reason, long now)
     {
-        Debug.Assert(slot >= 0 && slots[slot].State is not null, "removing a free slot");
+        Debug.Assert(slot >= 0 && slots[slot].Length != 0, "removing a free slot");
         long held = now - StoredAt(slot);
         Unlink(slot);
+        states.Free(slots[slot].State, slots[slot].Length);
         Bytes -= slots[slot].Size;
         Count--;
         CloseHole(slot);
@@ -231,7 +237,9 @@ internal sealed partial class SessionTable
     // extra field and stays one cache line; only a store without a timeout reads the session's own
     // creation time.
     private long StoredAt(int slot) =>
-        options.TimeoutNs > 0 ? slots[slot].ExpiresAt - options.TimeoutNs : slots[slot].State!.CreatedAt;
+        options.TimeoutNs > 0
+            ? slots[slot].ExpiresAt - options.TimeoutNs
+            : SessionState.CreatedAtOf(states.Span(slots[slot].State, slots[slot].Length));
 
     private void LinkAtHead(int slot)
     {

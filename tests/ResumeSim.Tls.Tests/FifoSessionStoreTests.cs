@@ -58,7 +58,7 @@ public sealed class FifoSessionStoreTests
         store.Put(Sessions.Id(1), first, 0);
         store.Put(Sessions.Id(1), second, 5);
         store.TryGet(Sessions.Id(1), 6, out var found);
-        Assert.Same(second, found);
+        Sessions.AssertSameContent(second, found);
         Assert.Equal(1, store.Count);
         Assert.Equal(1, store.Counters.Replaced);
     }

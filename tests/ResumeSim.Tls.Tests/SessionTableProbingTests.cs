@@ -90,7 +90,7 @@ public sealed class SessionTableProbingTests
                 Assert.Equal(at >= 0 ? StoreLookup.Hit : StoreLookup.Miss, result);
                 if (at >= 0)
                 {
-                    Assert.Same(model[at].State, found);
+                    Sessions.AssertSameContent(model[at].State, found);
                     var entry = model[at];
                     model.RemoveAt(at);
                     if (op == 2)

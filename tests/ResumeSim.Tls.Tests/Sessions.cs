@@ -21,4 +21,15 @@ internal static class Sessions
         BitConverter.TryWriteBytes(bytes, n + 1);
         return SessionId.FromBytes(bytes);
     }
+
+    /// <summary>Stores keep sessions serialized, as nginx does: what comes back is an equal record, not the same object.</summary>
+    public static void AssertSameContent(SessionState expected, SessionState? actual)
+    {
+        Assert.NotNull(actual);
+        var a = new byte[expected.SerializedLength];
+        var b = new byte[actual.SerializedLength];
+        expected.Serialize(a);
+        actual.Serialize(b);
+        Assert.Equal(a, b);
+    }
 }

@@ -22,7 +22,7 @@ internal sealed class ClientPopulation
     public ClientPopulation(ClientsConfig config, ulong replicationSeed)
     {
         Count = config.Count;
-        _records = new ClientRecord[Count];
+        _records = LargeArrays.Allocate<ClientRecord>(Count);
         Kinds = ResolveKinds(config.Mix);
 
         var streams = new RandomStreams(replicationSeed);

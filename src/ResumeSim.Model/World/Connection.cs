@@ -28,8 +28,10 @@ internal struct Connection
 
     public bool Measured;
 
-    /// <summary>What the client offered (null: nothing).</summary>
-    public ClientSession? Offer;
+    /// <summary>What the client offered, when <see cref="HasOffer"/>; its ticket bytes are the world's per-connection copy.</summary>
+    public HeldSession Offer;
+
+    public bool HasOffer;
 
     public HandshakeResult? Result;
 

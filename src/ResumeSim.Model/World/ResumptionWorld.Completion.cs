@@ -21,7 +21,7 @@ internal sealed partial class ResumptionWorld
             Count(c, result, now);
         }
 
-        Observer?.Invoke(new ConnectionRecord(c.Client, c.Host, c.Server, c.Start, now, result.Outcome, c.Miss, c.Offer is not null, c.Measured));
+        Observer?.Invoke(new ConnectionRecord(c.Client, c.Host, c.Server, c.Start, now, result.Outcome, c.Miss, c.HasOffer, c.Measured));
 
         ref var visit = ref _pages[c.Page];
         visit.Open--;
@@ -58,8 +58,8 @@ internal sealed partial class ResumptionWorld
     /// <summary>The client keeps what the server issued: a session ID, a renewed ticket, TLS 1.3 tickets.</summary>
     private void KeepIssuedSessions(in Connection c, HandshakeResult result, long now)
     {
-        var cache = CacheOf(c.Client);
-        if (cache is null || (result.NewSessionId.IsEmpty && result.NewTickets.Count == 0))
+        var preset = PresetOf(c.Client);
+        if (!preset.Resumes || (result.NewSessionId.IsEmpty && result.NewTickets.Count == 0))
         {
             return;
         }
@@ -68,7 +68,8 @@ internal sealed partial class ResumptionWorld
         var sessions = ClientSession.CountFromHandshake(result);
         for (var i = 0; i < sessions; i++)
         {
-            cache.Put(c.Host, ClientSession.FromHandshake(result, i, now), now);
+            var session = HeldSession.FromHandshake(result, i, now, out var ticket);
+            _sessions.Put(c.Client, preset, c.Host, session, ticket, now);
         }
     }
 
@@ -78,7 +79,7 @@ internal sealed partial class ResumptionWorld
         var bucket = _metrics.BucketOf(Math.Min(c.Start, _metrics.End - 1));
         _metrics.Connections++;
         _metrics.Series.Connections[bucket]++;
-        if (c.Offer is not null)
+        if (c.HasOffer)
         {
             _metrics.Offered++;
         }
@@ -108,7 +109,7 @@ internal sealed partial class ResumptionWorld
                 break;
         }
 
-        var miss = c.Offer is null && result.Outcome == HandshakeOutcome.Full ? MissReason.NotOffered : c.Miss;
+        var miss = !c.HasOffer && result.Outcome == HandshakeOutcome.Full ? MissReason.NotOffered : c.Miss;
         if (result.Outcome == HandshakeOutcome.Full)
         {
             _metrics.Misses[(int)miss]++;

@@ -48,7 +48,7 @@ internal sealed partial class ResumptionWorld
         var kind = _kinds[_clients.KindOf(client)];
         var perHost = kind.ConnectionsPerHost;
 
-        var cache = CacheOf(client);
+        var preset = PresetOf(client);
         var ordinal = 0;
         for (var host = firstHost; host < endHost; host++)
         {
@@ -56,7 +56,7 @@ internal sealed partial class ResumptionWorld
             // others start when its handshake completes, so they can resume from it.
             var waitForFirst = kind.Wait == ConnectionWait.WaitForFirst
                 && perHost > 1
-                && (cache is null || cache.SessionsFor(host) == 0);
+                && (!preset.Resumes || _sessions.SessionsFor(client, preset, host) == 0);
             var startNow = waitForFirst ? 1 : perHost;
             for (var k = 0; k < startNow; k++)
             {
@@ -85,8 +85,7 @@ internal sealed partial class ResumptionWorld
 
         // The client builds its ClientHello from what it holds for the host; a TLS 1.3 client
         // uses each ticket once (RFC 8446 C.4), so parallel connections can run out.
-        var cache = CacheOf(client);
-        c.Offer = cache is not null && cache.TryTake(host, now, out var offer) ? offer : null;
+        c.HasOffer = _sessions.Lookup(client, PresetOf(client), host, now, out c.Offer, OfferTicket(connection)) == ClientLookup.Hit;
         _pages[page].Open++;
 
         // TCP: SYN, SYN-ACK, then ACK + ClientHello: the hello reaches the server 1.5 RTT in.
@@ -99,7 +98,7 @@ internal sealed partial class ResumptionWorld
     private void OnHelloArrives(int connection, long now)
     {
         ref var c = ref _connections[connection];
-        var offered = c.Offer?.SessionId ?? SessionId.Empty;
+        var offered = c.HasOffer ? c.Offer.SessionId : SessionId.Empty;
         c.Server = _balancer.Choose(new BalancerRequest(c.Client, c.DrawKey, offered, now));
         var server = _servers[c.Server];
         server.ActiveHandshakes++;
@@ -130,7 +129,7 @@ internal sealed partial class ResumptionWorld
 
         // The server reads the ClientHello when a core takes it up, so the decision sees the
         // store and key ring as they are at that moment.
-        var hello = WithTicketRequest(BuildHello(c.Offer, now), c.Client);
+        var hello = WithTicketRequest(BuildHello(c, connection, now), c.Client);
         DeliverKeys(server, now);
         var result = server.Resumption.Tls.Handshake(hello, now, RentResult());
         c.Result = result;
@@ -176,20 +175,33 @@ internal sealed partial class ResumptionWorld
         }
     }
 
-    private ClientHello BuildHello(ClientSession? offer, long now)
+    private ClientHello BuildHello(in Connection c, int connection, long now)
     {
-        if (_version == TlsVersion.Tls12)
+        if (!c.HasOffer)
         {
-            return offer is null ? ClientHello.Fresh12(null) : ClientHello.Resume12(offer, null);
+            return _version == TlsVersion.Tls12 ? ClientHello.Fresh12(null) : ClientHello.Fresh13(null);
         }
 
-        if (offer is null)
+        var ticket = _offerTickets.AsMemory(connection * ClientSessionArena.MaxTicketLength, c.Offer.TicketLength);
+        if (_version == TlsVersion.Tls12)
         {
-            return ClientHello.Fresh13(null);
+            return ClientHello.Resume12(c.Offer, ticket, null);
         }
 
         var modes = _strategy.Tickets is { PskDhe: false } ? PskModes.Both : PskModes.PskDheKe;
-        return ClientHello.Resume13(offer, null, now, earlyData: _strategy.Tickets is { EarlyData: true }, modes);
+        return ClientHello.Resume13(c.Offer, ticket, null, now, earlyData: _strategy.Tickets is { EarlyData: true }, modes);
+    }
+
+    /// <summary>Connection <paramref name="connection"/>'s stride of the offered-ticket buffer, grown with the connection pool.</summary>
+    private Span<byte> OfferTicket(int connection)
+    {
+        var end = (connection + 1) * ClientSessionArena.MaxTicketLength;
+        if (end > _offerTickets.Length)
+        {
+            Array.Resize(ref _offerTickets, Math.Max(end, _offerTickets.Length * 2));
+        }
+
+        return _offerTickets.AsSpan(connection * ClientSessionArena.MaxTicketLength, ClientSessionArena.MaxTicketLength);
     }
 
     private long ServiceTicks(HandshakeResult result, in ClientHello hello)
@@ -243,29 +255,13 @@ internal sealed partial class ResumptionWorld
 
             // A store that already swept an expired session answers "unknown"; the client received the
             // session after the server created it, so an age past the timeout proves it expired.
-            MissReason.UnknownId when c.Offer is { } offer && now - offer.ReceivedAt >= _sessionTimeoutTicks => MissReason.SessionExpired,
+            MissReason.UnknownId when c.HasOffer && now - c.Offer.ReceivedAt >= _sessionTimeoutTicks => MissReason.SessionExpired,
             MissReason.UnknownId => MissReason.Evicted,
             MissReason.UnknownTicketKey when _setup.PerServerKeys && issuer >= 0 && issuer != server => MissReason.OtherServer,
             _ => miss,
         };
     }
 
-    private ClientSessionCache? CacheOf(int client)
-    {
-        ref var record = ref _clients[client];
-        var cache = record.Cache;
-        if (cache is null)
-        {
-            var preset = _kinds[record.Kind].Preset;
-            if (!preset.Resumes)
-            {
-                return null;
-            }
-
-            cache = new ClientSessionCache(preset);
-            record.Cache = cache;
-        }
-
-        return cache;
-    }
+    /// <summary>The session-cache behaviour of <paramref name="client"/>'s kind.</summary>
+    private ClientPreset PresetOf(int client) => _kinds[_clients.KindOf(client)].Preset;
 }

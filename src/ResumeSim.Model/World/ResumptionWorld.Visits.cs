@@ -61,7 +61,7 @@ internal sealed partial class ResumptionWorld
 
         if (dropped)
         {
-            _clients[client].Cache = null;
+            _sessions.Forget(client, PresetOf(client));
             Array.Fill(_issuedBy, -1, client * _hosts, _hosts);
             if (_metrics.InWindow(now))
             {
@@ -89,7 +89,7 @@ internal sealed partial class ResumptionWorld
         visit.FirstByte = Math.Min(visit.FirstByte, firstByte);
         visit.Connections++;
         visit.Full += result.Outcome == HandshakeOutcome.Full ? 1 : 0;
-        visit.Offered += c.Offer is null ? 0 : 1;
+        visit.Offered += c.HasOffer ? 1 : 0;
         if (!c.Measured)
         {
             return;

@@ -25,6 +25,12 @@ internal sealed partial class ResumptionWorld : IEventHandler
     private readonly int[] _issuedBy;
     private readonly int[] _incarnations;
     private readonly SlotPool<Connection> _connections = new();
+
+    /// <summary>Every client's session cache: structs and ticket pages, no object per client (issue 9).</summary>
+    private readonly ClientSessionArena _sessions;
+
+    /// <summary>The ticket each connection in flight offers, copied out of the arena: one stride per connection slot.</summary>
+    private byte[] _offerTickets = new byte[64 * ClientSessionArena.MaxTicketLength];
     private readonly SlotPool<PageVisit> _pages = new();
     private readonly Stack<HandshakeResult> _spareResults = new();
     private readonly ulong _seed;
@@ -79,7 +85,8 @@ internal sealed partial class ResumptionWorld : IEventHandler
         _kinds = ResolveKinds(scenario);
         _visits = new VisitProcess(scenario.Clients, _seed);
         _lastVisit = _visits.HasMobileClients ? new long[_clients.Count] : null;
-        _issuedBy = new int[_clients.Count * _hosts];
+        _issuedBy = LargeArrays.Allocate<int>(_clients.Count * _hosts);
+        _sessions = new ClientSessionArena(_clients.Count);
         Array.Fill(_issuedBy, -1);
         _version = scenario.Protocol.Version == ProtocolVersion.Tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12;
 

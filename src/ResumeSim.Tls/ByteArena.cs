@@ -1,0 +1,103 @@
+namespace ResumeSim.Tls;
+
+/// <summary>
+/// Variable-length byte records (the ticket bytes of a <see cref="ClientSessionArena"/>, the serialized
+/// sessions of a <see cref="SessionTable"/>) in pages carved into 16-byte granules, one free list per size
+/// class, so a client's 176-byte ticket costs 176 bytes in a page instead of a 200-byte array object that the
+/// garbage collector must track (issue 9: "client-side tickets kept in compact byte arenas rather than an
+/// object per ticket"). A handle is page &lt;&lt; 20 | granule; -1 is none. Pages double from 64 KiB (a
+/// one-client cache stays small) to 16 MiB, from <see cref="LargeArrays"/>, so the big ones are huge-page
+/// backed where possible. Freed space is reused only by records of the same size class, which is every
+/// record of a run in practice (one cipher, one SNI and ALPN). Not thread-safe.
+/// </summary>
+internal sealed class ByteArena
+{
+    private const int GranuleShift = 4;
+    private const int PageShift = 24;
+    private const int MaxPageBytes = 1 << PageShift;
+    private const int FirstPageBytes = 1 << 16;
+    private const int GranuleBits = PageShift - GranuleShift;
+    private const int MaxPages = 1 << (31 - GranuleBits);
+
+    private readonly List<byte[]> pages = [];
+    private readonly int[]?[] free;
+    private readonly int[] freeCounts;
+    private readonly int maxLength;
+    private int top;
+    private int pageBytes;
+
+    /// <summary>Creates an empty arena for records of at most <paramref name="maxLength"/> bytes.</summary>
+    public ByteArena(int maxLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLength);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxLength, 1 << 16);
+        this.maxLength = maxLength;
+        free = new int[]?[SizeClass(maxLength) + 1];
+        freeCounts = new int[SizeClass(maxLength) + 1];
+    }
+
+    /// <summary>Bytes held by live records, rounded up to granules.</summary>
+    public long Bytes { get; private set; }
+
+    /// <summary>Copies <paramref name="record"/> in and returns its handle (-1 for an empty record).</summary>
+    public int Add(ReadOnlySpan<byte> record)
+    {
+        if (record.IsEmpty)
+        {
+            return -1;
+        }
+
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(record.Length, maxLength, nameof(record));
+        int size = SizeClass(record.Length);
+        int handle = freeCounts[size] > 0 ? free[size]![--freeCounts[size]] : Carve(size);
+        record.CopyTo(Span(handle, record.Length));
+        Bytes += size << GranuleShift;
+        return handle;
+    }
+
+    /// <summary>The <paramref name="length"/> bytes at <paramref name="handle"/>.</summary>
+    public Span<byte> Span(int handle, int length) =>
+        pages[handle >> GranuleBits].AsSpan((handle & ((1 << GranuleBits) - 1)) << GranuleShift, length);
+
+    /// <summary>Gives back the space of a record of <paramref name="length"/> bytes (nothing for handle -1).</summary>
+    public void Free(int handle, int length)
+    {
+        if (handle < 0)
+        {
+            return;
+        }
+
+        int size = SizeClass(length);
+        var list = free[size] ??= new int[64];
+        if (freeCounts[size] == list.Length)
+        {
+            Array.Resize(ref free[size], list.Length * 2);
+            list = free[size]!;
+        }
+
+        list[freeCounts[size]++] = handle;
+        Bytes -= size << GranuleShift;
+    }
+
+    private static int SizeClass(int length) => (length + (1 << GranuleShift) - 1) >> GranuleShift;
+
+    private int Carve(int size)
+    {
+        int bytes = size << GranuleShift;
+        if (top + bytes > pageBytes)
+        {
+            if (pages.Count == MaxPages)
+            {
+                throw new InvalidOperationException($"More than {MaxPages} arena pages.");
+            }
+
+            pageBytes = Math.Clamp(pageBytes * 2, FirstPageBytes, MaxPageBytes);
+            pages.Add(LargeArrays.Allocate<byte>(pageBytes));
+            top = 0;
+        }
+
+        int handle = ((pages.Count - 1) << GranuleBits) | (top >> GranuleShift);
+        top += bytes;
+        return handle;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Runtime.InteropServices;
+
+namespace ResumeSim.Tls;
+
+/// <summary>
+/// What a client keeps to resume with one server, without the ticket's bytes: the value a
+/// <see cref="ClientSessionArena"/> stores inline for each client, so ten million clients cost no object each
+/// (docs/performance.md, Scale). A TLS 1.2 session id and/or ticket, or one TLS 1.3 ticket (each TLS 1.3
+/// NewSessionTicket is a separate session). Times in ns since an arbitrary epoch.
+/// </summary>
+[StructLayout(LayoutKind.Sequential, Pack = 4)]
+public readonly struct HeldSession
+{
+    /// <summary>Creates a session; <paramref name="ticketLength"/> is the length of its ticket (0: none).</summary>
+    public HeldSession(TlsVersion version, SessionId sessionId, int ticketLength, long receivedAt, long lifetimeNs, uint ageAdd = 0, uint maxEarlyData = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(lifetimeNs);
+        ArgumentOutOfRangeException.ThrowIfNegative(ticketLength);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ticketLength, ClientSessionArena.MaxTicketLength);
+        SessionId = sessionId;
+        ReceivedAt = receivedAt;
+        LifetimeNs = lifetimeNs;
+        AgeAdd = ageAdd;
+        MaxEarlyData = maxEarlyData;
+        TicketLength = ticketLength;
+        Version = version;
+    }
+
+    /// <summary>TLS 1.2 session id (Empty if the server gave none).</summary>
+    public SessionId SessionId { get; }
+
+    /// <summary>When the client received it.</summary>
+    public long ReceivedAt { get; }
+
+    /// <summary>Lifetime the server announced (ticket lifetime / hint), or long.MaxValue when it said nothing.</summary>
+    public long LifetimeNs { get; }
+
+    /// <summary>TLS 1.3 ticket_age_add.</summary>
+    public uint AgeAdd { get; }
+
+    /// <summary>max_early_data_size the ticket allows (0 = no 0-RTT).</summary>
+    public uint MaxEarlyData { get; }
+
+    /// <summary>Length of the ticket (TLS 1.2 RFC 5077 or TLS 1.3 PSK identity); 0 when there is none.</summary>
+    public int TicketLength { get; }
+
+    /// <summary>Version of the session.</summary>
+    public TlsVersion Version { get; }
+
+    /// <summary>True when the session carries a ticket.</summary>
+    public bool HasTicket => TicketLength > 0;
+
+    /// <summary>RFC 8446 4.2.11.1: ticket age in ms plus age_add, modulo 2^32.</summary>
+    public uint ObfuscatedAge(long now) => unchecked((uint)((now - ReceivedAt) / Nanoseconds.PerMillisecond) + AgeAdd);
+
+    /// <summary>
+    /// Session <paramref name="index"/> of what a client keeps from <paramref name="result"/> (see
+    /// <see cref="ClientSession.CountFromHandshake"/>), with the ticket's bytes in <paramref name="ticket"/>
+    /// (null when it has none). Allocates nothing.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">when <paramref name="index"/> is not below <see cref="ClientSession.CountFromHandshake"/>.</exception>
+    public static HeldSession FromHandshake(HandshakeResult result, int index, long now, out byte[]? ticket)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, ClientSession.CountFromHandshake(result));
+        var tickets = result.NewSessionTickets;
+        if (result.Version == TlsVersion.Tls13)
+        {
+            var t = tickets[index];
+            ticket = t.Ticket;
+            return new HeldSession(TlsVersion.Tls13, SessionId.Empty, t.Ticket.Length, now, t.LifetimeSeconds * Nanoseconds.PerSecond, t.AgeAdd, t.MaxEarlyData);
+        }
+
+        // RFC 5077 3.3: a lifetime hint of 0 means unspecified.
+        long lifetime = tickets.Count > 0 && tickets[0].LifetimeSeconds > 0 ? tickets[0].LifetimeSeconds * Nanoseconds.PerSecond : long.MaxValue;
+        ticket = tickets.Count > 0 ? tickets[0].Ticket : null;
+        return new HeldSession(TlsVersion.Tls12, result.NewSessionId, ticket?.Length ?? 0, now, lifetime);
+    }
+}

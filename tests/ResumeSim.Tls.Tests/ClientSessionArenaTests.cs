@@ -1,0 +1,180 @@
+namespace ResumeSim.Tls.Tests;
+
+public sealed class ClientSessionArenaTests
+{
+    private static readonly ClientPreset Chrome = ClientPresets.Chrome;
+
+    private static HeldSession Held(TlsVersion version, int ticketLength, long at = 0, long lifetime = Times.Hour, int id = 0) =>
+        new(version, id == 0 ? SessionId.Empty : Sessions.Id(id), ticketLength, at, lifetime);
+
+    private static byte[] Ticket(int length, byte mark)
+    {
+        var bytes = new byte[length];
+        for (int i = 0; i < length; i++)
+        {
+            bytes[i] = (byte)(mark + i);
+        }
+
+        return bytes;
+    }
+
+    [Fact]
+    public void Lookup_EachClientGetsItsOwnSessionAndTicket()
+    {
+        var arena = new ClientSessionArena(3);
+        arena.Put(0, Chrome, 4, Held(TlsVersion.Tls12, 176, id: 1), Ticket(176, 10), 0);
+        arena.Put(2, Chrome, 4, Held(TlsVersion.Tls12, 176, id: 2), Ticket(176, 20), 0);
+        var buffer = new byte[ClientSessionArena.MaxTicketLength];
+
+        Assert.Equal(ClientLookup.Hit, arena.Lookup(2, Chrome, 4, 1, out var two, buffer));
+        Assert.Equal(Sessions.Id(2), two.SessionId);
+        Assert.Equal(Ticket(176, 20), buffer[..176]);
+        Assert.Equal(ClientLookup.Miss, arena.Lookup(1, Chrome, 4, 1, out _, buffer));
+        Assert.Equal(ClientLookup.Hit, arena.Lookup(0, Chrome, 4, 1, out var zero, buffer));
+        Assert.Equal(Sessions.Id(1), zero.SessionId);
+        Assert.Equal(Ticket(176, 10), buffer[..176]);
+    }
+
+    [Fact]
+    public void Lookup_SingleUseTicket_IsCopiedOutBeforeItsSpaceIsReused()
+    {
+        var arena = new ClientSessionArena(2);
+        arena.Put(0, Chrome, 0, Held(TlsVersion.Tls13, 192), Ticket(192, 1), 0);
+        var taken = new byte[ClientSessionArena.MaxTicketLength];
+        Assert.Equal(ClientLookup.Hit, arena.Lookup(0, Chrome, 0, 1, out var session, taken));
+        Assert.Equal(0, arena.SessionsFor(0, Chrome, 0));
+
+        // The freed space goes to the next ticket of that size; the copy taken is unaffected.
+        arena.Put(1, Chrome, 0, Held(TlsVersion.Tls13, 192), Ticket(192, 99), 2);
+        Assert.Equal(192, session.TicketLength);
+        Assert.Equal(Ticket(192, 1), taken[..192]);
+        Assert.Equal(192, arena.TicketBytesHeld);
+    }
+
+    [Fact]
+    public void TicketBytesHeld_FollowsPutsReplacementsAndForget()
+    {
+        var arena = new ClientSessionArena(100);
+        for (int round = 0; round < 5; round++)
+        {
+            for (int c = 0; c < 100; c++)
+            {
+                arena.Put(c, Chrome, 0, Held(TlsVersion.Tls12, 176, at: round), Ticket(176, (byte)c), round);
+            }
+        }
+
+        // Chrome keeps two sessions per key: 100 clients x 2 tickets x 176 B, however many were replaced.
+        Assert.Equal(100 * 2 * 176, arena.TicketBytesHeld);
+        for (int c = 0; c < 100; c++)
+        {
+            arena.Forget(c, Chrome);
+        }
+
+        Assert.Equal(0, arena.TicketBytesHeld);
+    }
+
+    [Fact]
+    public void Forget_LeavesAClientAsNew_AndOthersUntouched()
+    {
+        var arena = new ClientSessionArena(2);
+        for (int origin = 0; origin < 5; origin++)
+        {
+            arena.Put(0, Chrome, origin, Held(TlsVersion.Tls12, 0, id: origin + 1), [], 0);
+            arena.Put(1, Chrome, origin, Held(TlsVersion.Tls12, 0, id: origin + 1), [], 0);
+        }
+
+        arena.Forget(0, Chrome);
+        Assert.Equal(0, arena.Count(0));
+        Assert.Equal(0, arena.SessionCount(0, Chrome));
+        Assert.Equal(5, arena.Count(1));
+        arena.Put(0, Chrome, 3, Held(TlsVersion.Tls12, 0, id: 9), [], 1);
+        Assert.Equal(1, arena.SessionsFor(0, Chrome, 3));
+        Assert.Equal(0, arena.SessionsFor(0, Chrome, 0));
+    }
+
+    [Fact]
+    public void Put_RejectsATicketOfAnotherLength()
+    {
+        var arena = new ClientSessionArena(1);
+        Assert.Throws<ArgumentException>(() => arena.Put(0, Chrome, 0, Held(TlsVersion.Tls12, 10), new byte[11], 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Held(TlsVersion.Tls12, ClientSessionArena.MaxTicketLength + 1));
+    }
+
+    [Fact]
+    public void Lookup_RejectsADestinationTooSmall()
+    {
+        var arena = new ClientSessionArena(1);
+        arena.Put(0, Chrome, 0, Held(TlsVersion.Tls12, 64), new byte[64], 0);
+        Assert.Throws<ArgumentException>(() => arena.Lookup(0, Chrome, 0, 1, out _, new byte[63]));
+    }
+
+    /// <summary>
+    /// Clients share the arena's ticket pages, older-session blocks and overflow objects: interleaving the
+    /// operations of several clients in one arena must give each exactly what it gets from an arena of its
+    /// own (a <see cref="ClientSessionCache"/>), whatever the preset, origins, tickets and times.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void InterleavedClients_BehaveAsIfAlone(int seed)
+    {
+        const int clients = 7;
+        var rng = new SeededRandomBytes(seed);
+        var presets = new[] { Chrome with { CacheEntries = 3 }, ClientPresets.Go with { CacheEntries = 2 }, ClientPresets.Safari with { SessionsPerKey = 3 } };
+        var arena = new ClientSessionArena(clients);
+        var alone = new ClientSessionCache[clients];
+        for (int c = 0; c < clients; c++)
+        {
+            alone[c] = new ClientSessionCache(presets[c % presets.Length]);
+        }
+
+        var buffer = new byte[ClientSessionArena.MaxTicketLength];
+        long now = 0;
+        for (int step = 0; step < 20_000; step++)
+        {
+            now += Next(rng, 4) * Times.Minute;
+            int c = Next(rng, clients);
+            var preset = alone[c].Preset;
+            int origin = Next(rng, 5);
+            switch (Next(rng, 20))
+            {
+                case 0:
+                    arena.Forget(c, preset);
+                    alone[c] = new ClientSessionCache(preset);
+                    break;
+                case < 10:
+                    var version = Next(rng, 2) == 0 ? TlsVersion.Tls12 : TlsVersion.Tls13;
+                    var ticket = Ticket(Next(rng, 3) * 100, (byte)step);
+                    var session = new ClientSession(version, Sessions.Id(step + 1), ticket, now, Next(rng, 3) * Times.Hour);
+                    arena.Put(c, preset, origin, session.ToHeld(), ticket, now);
+                    alone[c].Put(origin, session, now);
+                    break;
+                case < 18:
+                    var found = arena.Lookup(c, preset, origin, now, out var held, buffer);
+                    Assert.Equal(alone[c].Lookup(origin, now, out var expected), found);
+                    if (found == ClientLookup.Hit)
+                    {
+                        Assert.Equal(expected!.SessionId, held.SessionId);
+                        Assert.Equal(expected.ReceivedAt, held.ReceivedAt);
+                        Assert.Equal(expected.Ticket ?? [], buffer[..held.TicketLength]);
+                    }
+
+                    break;
+                default:
+                    Assert.Equal(alone[c].Remove(origin), arena.Remove(c, preset, origin));
+                    break;
+            }
+
+            Assert.Equal(alone[c].Count, arena.Count(c));
+            Assert.Equal(alone[c].SessionCount, arena.SessionCount(c, preset));
+        }
+    }
+
+    private static int Next(SeededRandomBytes rng, int below)
+    {
+        Span<byte> b = stackalloc byte[4];
+        rng.Fill(b);
+        return (int)(BitConverter.ToUInt32(b) % (uint)below);
+    }
+}
