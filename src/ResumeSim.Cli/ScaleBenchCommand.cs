@@ -62,6 +62,7 @@ internal static class ScaleBenchCommand
             }
 
             var quickRun = parsed.GetValue(quick);
+            var childStrategy = parsed.GetValue(child);
             var chosenMode = parsed.GetValue(mode);
             var isolation = parsed.GetValue(isolate) switch
             {
@@ -77,10 +78,10 @@ internal static class ScaleBenchCommand
                 CryptoFloorPairs = quickRun ? 20_000 : 200_000,
                 ProgressSlices = parsed.GetValue(progress),
                 Isolation = isolation,
-                Launcher = isolation is ScaleIsolation.Thread ? null : new ScaleChildProcessLauncher(ResumesimExecutable.Current(), ChildArguments(path, parsed.GetValue(clients), quickRun, parsed.GetValue(progress))),
+                Launcher = isolation is ScaleIsolation.Thread || childStrategy is not null ? null : new ScaleChildProcessLauncher(ResumesimExecutable.Current(), ChildArguments(path, parsed.GetValue(clients), quickRun, parsed.GetValue(progress))),
             };
 
-            if (parsed.GetValue(child) is { } strategy)
+            if (childStrategy is { } strategy)
             {
                 if (!plan.Base.Strategies.Any(s => s.Name == strategy))
                 {
