@@ -17,4 +17,10 @@ public sealed record ScaleBenchmarkOptions
 
     /// <summary>Ticket seal+open pairs timed for the crypto floor.</summary>
     public int CryptoFloorPairs { get; init; } = 200_000;
+
+    /// <summary>Whether strategies run on threads of this process, in child processes, or both (see <see cref="ScaleIsolation"/>).</summary>
+    public ScaleIsolation Isolation { get; init; } = ScaleIsolation.Thread;
+
+    /// <summary>Starts the child processes; required unless <see cref="Isolation"/> is <see cref="ScaleIsolation.Thread"/>.</summary>
+    public IScaleChildLauncher? Launcher { get; init; }
 }

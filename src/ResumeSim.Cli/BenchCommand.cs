@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ResumeSim.Benchmarks;
-using ResumeSim.Scenarios;
 
 namespace ResumeSim.Cli;
 
@@ -63,54 +62,6 @@ internal static class BenchCommand
             TlsBenchmark.Run(parsed.GetValue(tlsQuick), parsed.GetValue(tlsRepetitions), output);
             return ExitCodes.Ok;
         });
-        return new Command("bench", "Measure the simulator's speed.") { engine, model, tls, ScaleCommand(output) };
-    }
-
-    private static Command ScaleCommand(TextWriter output)
-    {
-        var file = new Argument<string>("FILE") { Description = "Scenario whose strategies are measured.", DefaultValueFactory = _ => "scenarios/scale-10m.yaml" };
-        var clients = new Option<int?>("--clients") { Description = "Simulate this many clients instead of the scenario's (per-server store capacities scale with it)." };
-        clients.Validators.Add(r =>
-        {
-            if (r.GetValue(clients) is < 1)
-            {
-                r.AddError("--clients must be at least 1");
-            }
-        });
-        var quick = new Option<bool>("--quick") { Description = "20,000 clients: checks that the benchmark works; numbers are not comparable." };
-        var mode = new Option<string>("--mode") { Description = "serial (each strategy alone on one thread), parallel (all at once) or both.", DefaultValueFactory = _ => "both" };
-        mode.AcceptOnlyFromAmong("serial", "parallel", "both");
-        var progress = new Option<int>("--progress") { Description = "Report each of this many slices of simulated time in serial runs (1 = silent).", DefaultValueFactory = _ => 1 };
-        progress.Validators.Add(r =>
-        {
-            if (r.GetValue(progress) is < 1 or > 1000)
-            {
-                r.AddError("--progress must be between 1 and 1000");
-            }
-        });
-        var scale = new Command("scale", "Every strategy of a scenario (default scenarios/scale-10m.yaml) alone and in parallel: events/s, connections/s, bytes per client, peak RSS, parallel speed-up, crypto floor.") { file, clients, quick, mode, progress };
-        scale.SetAction(parsed =>
-        {
-            if (!ScenarioInput.TryLoad(parsed.GetValue(file)!, new ScenarioOverrides(null, null), output, out var plan))
-            {
-                return ExitCodes.Usage;
-            }
-
-            var quickRun = parsed.GetValue(quick);
-            var chosen = parsed.GetValue(mode);
-            ScaleBenchmark.Run(
-                plan.Base,
-                new ScaleBenchmarkOptions
-                {
-                    Clients = quickRun ? 20_000 : parsed.GetValue(clients),
-                    Serial = chosen is "serial" or "both",
-                    Parallel = chosen is "parallel" or "both",
-                    CryptoFloorPairs = quickRun ? 20_000 : 200_000,
-                    ProgressSlices = parsed.GetValue(progress),
-                },
-                output);
-            return ExitCodes.Ok;
-        });
-        return scale;
+        return new Command("bench", "Measure the simulator's speed.") { engine, model, tls, ScaleBenchCommand.Create(output) };
     }
 }

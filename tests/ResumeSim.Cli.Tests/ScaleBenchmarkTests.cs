@@ -6,7 +6,9 @@ namespace ResumeSim.Cli.Tests;
 /// <summary>The shipped scale-10m scenario and the scale benchmark that runs it (docs/performance.md, "Scale").</summary>
 public sealed class ScaleBenchmarkTests
 {
-    private static string ScenarioPath => Path.Combine(RepositoryPaths.Root, "scenarios", "scale-10m.yaml");
+    internal static string ScenarioPath => Path.Combine(RepositoryPaths.Root, "scenarios", "scale-10m.yaml");
+
+    internal static ResumeSim.Model.Configuration.ScenarioConfig LoadScenario() => ScenarioLoader.Load(ScenarioPath).Base;
 
     [Fact]
     public void ScaleScenario_HasTenMillionClientsAHundredServersAndAboutAHundredMillionConnections()

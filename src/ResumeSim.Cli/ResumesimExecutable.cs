@@ -1,0 +1,36 @@
+namespace ResumeSim.Cli;
+
+/// <summary>
+/// How to start this program again as a child process (the scale benchmark's <c>--child</c> runs).
+/// Run through its apphost (<c>dotnet run --project src/ResumeSim.Cli</c>, or <c>bin/.../resumesim</c>)
+/// the process is the program itself; run as <c>dotnet path/resumesim.dll</c>, or hosted by another
+/// process such as a test host, the program is its assembly, started through the <c>dotnet</c> host.
+/// </summary>
+internal sealed record ResumesimExecutable(string FileName, IReadOnlyList<string> LeadingArguments)
+{
+    /// <summary>The executable of the running program.</summary>
+    public static ResumesimExecutable Current() => Resolve(
+        Environment.ProcessPath,
+        typeof(ResumesimExecutable).Assembly.Location,
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH"));
+
+    /// <param name="processPath">This process's executable (<see cref="Environment.ProcessPath"/>).</param>
+    /// <param name="assemblyPath">The CLI's own assembly, <c>resumesim.dll</c> (not the entry assembly, which is the test host's under tests).</param>
+    /// <param name="dotnetHostPath">The SDK's <c>DOTNET_HOST_PATH</c>, set under <c>dotnet test</c> and <c>dotnet run</c>.</param>
+    public static ResumesimExecutable Resolve(string? processPath, string assemblyPath, string? dotnetHostPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(assemblyPath);
+        var program = Path.GetFileNameWithoutExtension(assemblyPath);
+        var process = processPath is null ? null : Path.GetFileNameWithoutExtension(processPath);
+        if (process is not null && string.Equals(process, program, StringComparison.OrdinalIgnoreCase))
+        {
+            return new ResumesimExecutable(processPath!, []);
+        }
+
+        // The dotnet host running us, or the one the SDK names, or the one on PATH.
+        var host = string.Equals(process, "dotnet", StringComparison.OrdinalIgnoreCase)
+            ? processPath!
+            : string.IsNullOrEmpty(dotnetHostPath) ? "dotnet" : dotnetHostPath;
+        return new ResumesimExecutable(host, [assemblyPath]);
+    }
+}
