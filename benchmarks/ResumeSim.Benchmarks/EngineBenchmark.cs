@@ -9,8 +9,9 @@ namespace ResumeSim.Benchmarks;
 /// <summary>
 /// The engine benchmark of issue 2 (<c>resumesim bench engine [--quick]</c>): (a) M/M/c with
 /// c = 8 at utilisation 0.8 end to end on <see cref="Simulation"/>; (b) the hold model at
-/// 10^4, 10^6 and 10^7 pending events for every <see cref="IEventQueue"/> and .NET's
-/// <see cref="PriorityQueue{TElement, TPriority}"/>, measured in the same process and run.
+/// 10^4, 10^6 and 10^7 pending events for every <see cref="IEventQueue"/>, .NET's
+/// <see cref="PriorityQueue{TElement, TPriority}"/> and <see cref="Simulation"/> itself (its default
+/// queue plus scheduling and dispatch), measured in the same process and run.
 /// </summary>
 /// <remarks>
 /// Wall-clock timing with <see cref="Stopwatch"/> is allowed here (never in simulation code).
@@ -20,6 +21,7 @@ namespace ResumeSim.Benchmarks;
 public static class EngineBenchmark
 {
     private const string PriorityQueueName = "PriorityQueue";
+    private const string SimulationName = "Simulation";
 
     /// <summary>Runs the benchmark, writing progress to <paramref name="log"/>.</summary>
     public static EngineBenchmarkReport Run(EngineBenchmarkOptions options, TextWriter log)
@@ -53,8 +55,11 @@ public static class EngineBenchmark
     {
         long warmup = options.WarmupHolds(pending);
         long holds = options.TimedHolds(pending);
+        // "Simulation" is the same hold through Simulation.Step on its default BucketQueue: queue plus
+        // scheduling, payload unpacking and dispatch, i.e. the engine's cost per model event.
         var queues = new (string Name, Func<IEventQueue>? Create)[]
         {
+            (SimulationName, null),
             (nameof(BucketQueue), () => new BucketQueue()),
             (nameof(CalendarQueue), () => new CalendarQueue()),
             (nameof(QuaternaryHeap), () => new QuaternaryHeap()),
@@ -71,9 +76,12 @@ public static class EngineBenchmark
             {
                 Collect();
                 ulong seed = options.Seed + (ulong)r;
-                var result = create is null
-                    ? HoldModel.RunPriorityQueue(pending, warmup, holds, seed)
-                    : HoldModel.Run(create(), pending, warmup, holds, seed);
+                var result = (name, create) switch
+                {
+                    (SimulationName, _) => EngineBenchmarkSimulationHold.Run(pending, warmup, holds, seed),
+                    (_, null) => HoldModel.RunPriorityQueue(pending, warmup, holds, seed),
+                    (_, _) => HoldModel.Run(create(), pending, warmup, holds, seed),
+                };
                 ns[r] = result.NsPerHold;
                 fill[r] = result.FillSeconds;
             }
@@ -125,6 +133,7 @@ public static class EngineBenchmark
             HoldModel.Run(new QuaternaryHeap(), 5_000, 50_000, 100_000, seed);
             HoldModel.Run(new BinaryHeap(), 5_000, 50_000, 100_000, seed);
             HoldModel.RunPriorityQueue(5_000, 50_000, 100_000, seed);
+            EngineBenchmarkSimulationHold.Run(5_000, 50_000, 100_000, seed);
             new MultiServerQueue(new Simulation(), 8, 6400, 1e-3, ServiceTimeKind.Exponential, new RandomStreams(seed), 20_000, 0).RunToCompletion();
         }
     }

@@ -7,7 +7,9 @@ namespace ResumeSim.Benchmarks;
 /// The classic hold model (Jones, "An empirical comparison of priority-queue and event-set
 /// implementations", CACM 29(4), 1986): fill a queue with n events, then repeatedly dequeue the
 /// earliest and enqueue one at its time + Exp(1). Times are <see cref="SimTime"/> ticks (mean 1 s)
-/// and keys an increasing sequence, exactly what <see cref="Simulation"/> feeds its queue.
+/// and keys an increasing sequence, as <see cref="Simulation"/> feeds its queue; each entry carries a
+/// payload (here the key again, read back into the checksum) as the simulation's entries carry
+/// kind, target and arg, and as <see cref="PriorityQueue{TElement, TPriority}"/> carries its element.
 /// </summary>
 internal static class HoldModel
 {
@@ -19,23 +21,26 @@ internal static class HoldModel
         var fill = Stopwatch.StartNew();
         for (int i = 0; i < pending; i++)
         {
-            queue.Enqueue(SimTime.FromSeconds(rng.NextExponential(1.0)), key++);
+            queue.Enqueue(SimTime.FromSeconds(rng.NextExponential(1.0)), key, key);
+            key++;
         }
 
         fill.Stop();
         long checksum = 0;
         for (long i = 0; i < warmup; i++)
         {
-            queue.TryDequeue(out long t, out _);
-            queue.Enqueue(t + SimTime.FromSeconds(rng.NextExponential(1.0)), key++);
+            queue.TryDequeue(out var e);
+            queue.Enqueue(e.Time + SimTime.FromSeconds(rng.NextExponential(1.0)), key, key);
+            key++;
         }
 
         var timed = Stopwatch.StartNew();
         for (long i = 0; i < holds; i++)
         {
-            queue.TryDequeue(out long t, out long k);
-            checksum += k;
-            queue.Enqueue(t + SimTime.FromSeconds(rng.NextExponential(1.0)), key++);
+            queue.TryDequeue(out var e);
+            checksum += e.Payload;
+            queue.Enqueue(e.Time + SimTime.FromSeconds(rng.NextExponential(1.0)), key, key);
+            key++;
         }
 
         timed.Stop();

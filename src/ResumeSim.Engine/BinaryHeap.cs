@@ -1,7 +1,7 @@
 namespace ResumeSim.Engine;
 
 /// <summary>
-/// A textbook implicit binary min-heap of (time, key). Enqueue and dequeue O(log2 n).
+/// A textbook implicit binary min-heap of <see cref="QueueEntry"/> ordered by (time, key). Enqueue and dequeue O(log2 n).
 /// </summary>
 /// <remarks>
 /// Kept as the reference point the other queues are measured against (docs/performance.md) and
@@ -23,7 +23,7 @@ public sealed class BinaryHeap : IEventQueue
     public int Count => _count;
 
     /// <inheritdoc/>
-    public void Enqueue(long time, long key)
+    public void Enqueue(long time, long key, long payload)
     {
         if (_count == _items.Length)
         {
@@ -31,7 +31,7 @@ public sealed class BinaryHeap : IEventQueue
         }
 
         var items = _items;
-        var entry = new QueueEntry(time, key);
+        var entry = new QueueEntry(time, key, payload);
         int index = _count++;
         while (index > 0)
         {
@@ -49,40 +49,36 @@ public sealed class BinaryHeap : IEventQueue
     }
 
     /// <inheritdoc/>
-    public bool TryPeek(out long time, out long key)
+    public bool TryPeek(out QueueEntry entry)
     {
         if (_count == 0)
         {
-            time = 0;
-            key = 0;
+            entry = default;
             return false;
         }
 
-        time = _items[0].Time;
-        key = _items[0].Key;
+        entry = _items[0];
         return true;
     }
 
     /// <inheritdoc/>
-    public bool TryDequeue(out long time, out long key)
+    public bool TryDequeue(out QueueEntry entry)
     {
         if (_count == 0)
         {
-            time = 0;
-            key = 0;
+            entry = default;
             return false;
         }
 
         var items = _items;
-        time = items[0].Time;
-        key = items[0].Key;
+        entry = items[0];
         int count = --_count;
         if (count == 0)
         {
             return true;
         }
 
-        var entry = items[count];
+        var last = items[count];
         int index = 0;
         while (true)
         {
@@ -97,7 +93,7 @@ public sealed class BinaryHeap : IEventQueue
                 child++;
             }
 
-            if (!QueueEntry.Less(items[child], entry))
+            if (!QueueEntry.Less(items[child], last))
             {
                 break;
             }
@@ -106,7 +102,7 @@ public sealed class BinaryHeap : IEventQueue
             index = child;
         }
 
-        items[index] = entry;
+        items[index] = last;
         return true;
     }
 

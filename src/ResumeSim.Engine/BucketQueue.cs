@@ -26,12 +26,12 @@ namespace ResumeSim.Engine;
 /// <c>far</c> and the next read builds a larger year. Rebuilding depends only on the entries, never on
 /// a clock or random source, and exact FIFO for equal times holds because equal times always share a
 /// region and a bucket and the heap orders by (time, key).</para>
-/// <para>Memory: 16 B per entry plus array growth slack (a bucket's array doubles and is kept for
-/// reuse), against ~60-80 B per entry for the calendar queue at 10^6-10^7.</para>
+/// <para>Memory: 24 B per entry (time, key and the caller's payload, <see cref="QueueEntry"/>) plus
+/// array growth slack (a bucket's array doubles and is kept for reuse).</para>
 /// </remarks>
 public sealed class BucketQueue : IEventQueue
 {
-    /// <summary>Target entries per bucket when a year is built (2^10 x 16 B = 16 KiB per bucket).</summary>
+    /// <summary>Target entries per bucket when a year is built (2^10 x 24 B = 24 KiB per bucket, in L2 when it becomes the heap).</summary>
     public const int EntriesPerBucket = 1024;
 
     private const int GrowWhenPerBucketAbove = EntriesPerBucket * 4;
@@ -68,18 +68,18 @@ public sealed class BucketQueue : IEventQueue
     public int Count => _count;
 
     /// <inheritdoc/>
-    public void Enqueue(long time, long key)
+    public void Enqueue(long time, long key, long payload)
     {
         _count++;
         if (!_hasYear)
         {
             if (_farCount > 0)
             {
-                AddFar(new QueueEntry(time, key)); // "unbuilt": the next read builds the year once
+                AddFar(new QueueEntry(time, key, payload)); // "unbuilt": the next read builds the year once
                 return;
             }
 
-            _near.Enqueue(time, key);
+            _near.Enqueue(time, key, payload);
             if (_near.Count > HeapOnlyUpTo)
             {
                 MoveNearToFar();
@@ -92,18 +92,18 @@ public sealed class BucketQueue : IEventQueue
         ulong offset = unchecked((ulong)time - (ulong)_base);
         if (time < _base || offset < _nearEndOffset)
         {
-            _near.Enqueue(time, key);
+            _near.Enqueue(time, key, payload);
             return;
         }
 
         ulong bucket = offset >> _shift;
         if (bucket >= (ulong)_bucketCount)
         {
-            AddFar(new QueueEntry(time, key));
+            AddFar(new QueueEntry(time, key, payload));
             return;
         }
 
-        Append((int)bucket, new QueueEntry(time, key));
+        Append((int)bucket, new QueueEntry(time, key, payload));
         if (++_inBuckets > _bucketCount * GrowWhenPerBucketAbove && _bucketCount < (1 << MaxBucketsLog2))
         {
             MoveBucketsToFar(); // outgrown: size a larger year at the next read
@@ -111,30 +111,28 @@ public sealed class BucketQueue : IEventQueue
     }
 
     /// <inheritdoc/>
-    public bool TryPeek(out long time, out long key)
+    public bool TryPeek(out QueueEntry entry)
     {
         if (_near.Count == 0 && !Advance())
         {
-            time = 0;
-            key = 0;
+            entry = default;
             return false;
         }
 
-        return _near.TryPeek(out time, out key);
+        return _near.TryPeek(out entry);
     }
 
     /// <inheritdoc/>
-    public bool TryDequeue(out long time, out long key)
+    public bool TryDequeue(out QueueEntry entry)
     {
         if (_near.Count == 0 && !Advance())
         {
-            time = 0;
-            key = 0;
+            entry = default;
             return false;
         }
 
         _count--;
-        return _near.TryDequeue(out time, out key);
+        return _near.TryDequeue(out entry);
     }
 
     /// <inheritdoc/>

@@ -22,7 +22,7 @@ namespace ResumeSim.Engine;
 /// handful of events would be rebuilt every few operations. Above that it switches to buckets,
 /// and back when a rebuild finds 64 entries or fewer.</para>
 /// <para>When <c>near</c> is empty the cursor walks to the next non-empty bucket and moves its
-/// entries (up to 3 inline in the 56-byte bucket, the rest in an overflow list) into the heap. At the end of the year the calendar is rebuilt from <c>far</c>: N becomes
+/// entries (up to 3 inline in the 80-byte bucket, the rest in an overflow list) into the heap. At the end of the year the calendar is rebuilt from <c>far</c>: N becomes
 /// the power of two nearest count/2 (about two entries per bucket) and W is estimated from a
 /// strided sample of the pending times so that the year covers the 90% quantile; the far tail
 /// (a timeout hours away among events microseconds apart) stays in <c>far</c> instead of
@@ -79,7 +79,7 @@ public sealed partial class CalendarQueue : IEventQueue
     public int Count => _count;
 
     /// <inheritdoc/>
-    public void Enqueue(long time, long key)
+    public void Enqueue(long time, long key, long payload)
     {
         _count++;
         if (!_hasCalendar)
@@ -87,12 +87,12 @@ public sealed partial class CalendarQueue : IEventQueue
             if (_farCount > 0)
             {
                 // Unbuilt: a sequential append; the next peek or dequeue builds the calendar once.
-                AddFar(new QueueEntry(time, key));
+                AddFar(new QueueEntry(time, key, payload));
                 return;
             }
 
             // Small populations live in the heap alone: a calendar would be rebuilt every few events.
-            _near.Enqueue(time, key);
+            _near.Enqueue(time, key, payload);
             if (_near.Count > HeapOnlyUpTo)
             {
                 DrainAllToFar();
@@ -105,18 +105,18 @@ public sealed partial class CalendarQueue : IEventQueue
         ulong offset = unchecked((ulong)time - (ulong)_base);
         if (time < _base || offset < _nearEndOffset)
         {
-            _near.Enqueue(time, key);
+            _near.Enqueue(time, key, payload);
             return;
         }
 
         ulong bucket = offset >> _shift;
         if (bucket >= (ulong)_bucketCount)
         {
-            AddFar(new QueueEntry(time, key));
+            AddFar(new QueueEntry(time, key, payload));
             return;
         }
 
-        Push((int)bucket, new QueueEntry(time, key));
+        Push((int)bucket, new QueueEntry(time, key, payload));
         if (++_inBuckets > _bucketCount * GrowWhenPerBucketAbove && _bucketsLog2 < MaxBucketsLog2)
         {
             // Outgrown: fall back to "unbuilt" and size the next calendar when it is next read,
@@ -126,30 +126,28 @@ public sealed partial class CalendarQueue : IEventQueue
     }
 
     /// <inheritdoc/>
-    public bool TryPeek(out long time, out long key)
+    public bool TryPeek(out QueueEntry entry)
     {
         if (_near.Count == 0 && !Advance())
         {
-            time = 0;
-            key = 0;
+            entry = default;
             return false;
         }
 
-        return _near.TryPeek(out time, out key);
+        return _near.TryPeek(out entry);
     }
 
     /// <inheritdoc/>
-    public bool TryDequeue(out long time, out long key)
+    public bool TryDequeue(out QueueEntry entry)
     {
         if (_near.Count == 0 && !Advance())
         {
-            time = 0;
-            key = 0;
+            entry = default;
             return false;
         }
 
         _count--;
-        return _near.TryDequeue(out time, out key);
+        return _near.TryDequeue(out entry);
     }
 
     /// <inheritdoc/>
@@ -178,7 +176,7 @@ public sealed partial class CalendarQueue : IEventQueue
 
             if (_inBuckets > 0)
             {
-                // A sequential scan over 56-byte buckets: the hardware prefetcher hides the misses.
+                // A sequential scan over 80-byte buckets: the hardware prefetcher hides the misses.
                 var buckets = _buckets;
                 int cursor = _cursor;
                 while (buckets[++cursor].Count == 0)
@@ -191,7 +189,7 @@ public sealed partial class CalendarQueue : IEventQueue
                 int inline = Math.Min(b.Count, InlineCapacity);
                 for (int i = 0; i < inline; i++)
                 {
-                    _near.Enqueue(b.Entries[i].Time, b.Entries[i].Key);
+                    _near.Enqueue(b.Entries[i]);
                 }
 
                 int node = b.Overflow;
@@ -199,7 +197,7 @@ public sealed partial class CalendarQueue : IEventQueue
                 while (node != 0)
                 {
                     ref var n = ref nodes[node - 1];
-                    _near.Enqueue(n.Entry.Time, n.Entry.Key);
+                    _near.Enqueue(n.Entry);
                     int next = n.Next;
                     n.Next = _freeHead;
                     _freeHead = node;

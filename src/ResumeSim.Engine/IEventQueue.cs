@@ -1,7 +1,8 @@
 namespace ResumeSim.Engine;
 
 /// <summary>
-/// A priority queue of 16-byte entries ordered by (time, key), smallest first.
+/// A priority queue of <see cref="QueueEntry"/> values (time, key, payload) ordered by (time, key),
+/// smallest first.
 /// </summary>
 /// <remarks>
 /// <para>The contract every implementation must keep (tests check it against a sorted reference):</para>
@@ -9,14 +10,17 @@ namespace ResumeSim.Engine;
 /// <item>Entries leave in ascending (time, key) order, compared lexicographically as signed
 /// 64-bit integers. <see cref="Simulation"/> puts an increasing insertion sequence in the high bits
 /// of <c>key</c>, so equal times leave first-in first-out and a run is reproducible bit for bit.</item>
+/// <item>The payload leaves with its own (time, key): the queue moves it, never reads or changes it.</item>
 /// <item>Any time may be enqueued at any moment, including one earlier than the last entry
 /// dequeued (a plain priority queue, not only a monotone one).</item>
 /// <item>Nothing is lost or duplicated; <see cref="Count"/> is exact.</item>
 /// <item>In steady state (population not growing past its previous peak) operations allocate nothing.</item>
 /// </list>
-/// <para>Entries are two longs so that the hot array stays small: DESIGN §3 measured a 16-byte
-/// entry 20-30% faster than a 24-byte one at 10^6-10^7 pending events, where every access is a
-/// cache miss. The payload lives in side arrays owned by the caller, found through the key.</para>
+/// <para>Why the payload is in the entry (24 bytes) rather than in a side array found through the
+/// key (16-byte entries): DESIGN §3 measured 16-byte heap entries 20-30% faster than 24-byte ones,
+/// but that counted the queue alone. The side array costs a random read per dispatched event,
+/// which at 10^6-10^7 pending events is a cache miss of its own; docs/engine.md ("Queue entries")
+/// has the measurements that decided it.</para>
 /// Implementations: <see cref="BinaryHeap"/>, <see cref="QuaternaryHeap"/> (O(log n) each) and
 /// <see cref="CalendarQueue"/> and <see cref="BucketQueue"/> (O(1) amortised for smooth time
 /// distributions; the bucket queue is the default).
@@ -27,13 +31,13 @@ public interface IEventQueue
     int Count { get; }
 
     /// <summary>Adds an entry.</summary>
-    void Enqueue(long time, long key);
+    void Enqueue(long time, long key, long payload);
 
     /// <summary>Reads the smallest entry without removing it; false when empty.</summary>
-    bool TryPeek(out long time, out long key);
+    bool TryPeek(out QueueEntry entry);
 
     /// <summary>Removes and returns the smallest entry; false when empty.</summary>
-    bool TryDequeue(out long time, out long key);
+    bool TryDequeue(out QueueEntry entry);
 
     /// <summary>Removes every entry (keeps allocated capacity).</summary>
     void Clear();

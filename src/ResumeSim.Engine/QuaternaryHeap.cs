@@ -3,11 +3,11 @@ using System.Diagnostics;
 namespace ResumeSim.Engine;
 
 /// <summary>
-/// An implicit 4-ary min-heap of (time, key). Enqueue O(log4 n), dequeue O(4 log4 n).
+/// An implicit 4-ary min-heap of <see cref="QueueEntry"/> ordered by (time, key). Enqueue O(log4 n), dequeue O(4 log4 n).
 /// </summary>
 /// <remarks>
-/// Four children share one 64-byte cache line (4 x 16 B), so a sift-down touches half as many
-/// lines as a binary heap of the same size. It is the better heap, and it is what
+/// The four children of a node are adjacent (4 x 24 B, one or two 64-byte cache lines), so a
+/// sift-down touches about half as many lines as a binary heap of the same size. It is the better heap, and it is what
 /// <see cref="CalendarQueue"/> uses for the events of its current bucket.
 /// Grows by doubling and never shrinks, so a steady population allocates nothing.
 /// </remarks>
@@ -27,44 +27,43 @@ public sealed class QuaternaryHeap : IEventQueue
     public int Count => _count;
 
     /// <inheritdoc/>
-    public void Enqueue(long time, long key)
+    public void Enqueue(long time, long key, long payload) => Enqueue(new QueueEntry(time, key, payload));
+
+    /// <summary>Adds an entry that already exists (moved here from another structure).</summary>
+    internal void Enqueue(in QueueEntry entry)
     {
         if (_count == _items.Length)
         {
             Array.Resize(ref _items, checked(_items.Length * 2));
         }
 
-        SiftUp(_count++, new QueueEntry(time, key));
+        SiftUp(_count++, entry);
     }
 
     /// <inheritdoc/>
-    public bool TryPeek(out long time, out long key)
+    public bool TryPeek(out QueueEntry entry)
     {
         if (_count == 0)
         {
-            time = 0;
-            key = 0;
+            entry = default;
             return false;
         }
 
-        time = _items[0].Time;
-        key = _items[0].Key;
+        entry = _items[0];
         return true;
     }
 
     /// <inheritdoc/>
-    public bool TryDequeue(out long time, out long key)
+    public bool TryDequeue(out QueueEntry entry)
     {
         if (_count == 0)
         {
-            time = 0;
-            key = 0;
+            entry = default;
             return false;
         }
 
         var items = _items;
-        time = items[0].Time;
-        key = items[0].Key;
+        entry = items[0];
         int last = --_count;
         if (last > 0)
         {

@@ -2,20 +2,38 @@ using System.Runtime.CompilerServices;
 
 namespace ResumeSim.Engine;
 
-/// <summary>The 16-byte element every queue stores: time, then a tie-breaking key.</summary>
-internal struct QueueEntry
+/// <summary>
+/// The 24-byte element every <see cref="IEventQueue"/> stores: ordered by (<see cref="Time"/>,
+/// <see cref="Key"/>); <see cref="Payload"/> travels with it and is never read by the queue.
+/// </summary>
+/// <remarks>
+/// The payload sits inside the entry, not in a side array found through the key, so that taking
+/// the earliest event reads one place in memory. With 10^6-10^7 pending events a side array is
+/// 12-120 MB and the slot of the event being dispatched is a random address in it: a cache and
+/// TLB miss per event, which issue 9's profile of the 1M-client model showed in
+/// <see cref="Simulation.Step"/> (docs/engine.md, "Queue entries").
+/// </remarks>
+public readonly struct QueueEntry
 {
-    public long Time;
-    public long Key;
-
-    public QueueEntry(long time, long key)
+    /// <summary>Creates an entry.</summary>
+    public QueueEntry(long time, long key, long payload)
     {
         Time = time;
         Key = key;
+        Payload = payload;
     }
 
-    /// <summary>Lexicographic (time, key) order.</summary>
+    /// <summary>Primary order: simulated time in ticks.</summary>
+    public long Time { get; }
+
+    /// <summary>Secondary order, for equal times (the caller makes it unique, e.g. an insertion sequence).</summary>
+    public long Key { get; }
+
+    /// <summary>Opaque to the queue: whatever the caller needs back when the entry leaves.</summary>
+    public long Payload { get; }
+
+    /// <summary>Lexicographic (time, key) order, as signed 64-bit integers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool Less(in QueueEntry a, in QueueEntry b) =>
+    internal static bool Less(in QueueEntry a, in QueueEntry b) =>
         a.Time < b.Time || (a.Time == b.Time && a.Key < b.Key);
 }

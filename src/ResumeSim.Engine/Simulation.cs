@@ -10,35 +10,33 @@ namespace ResumeSim.Engine;
 /// <para>The surface follows SimPy's <c>Environment</c> and ns-3's <c>Simulator</c>: <see cref="Now"/>,
 /// <see cref="Schedule"/>, <see cref="TryPeek"/>, <see cref="Step"/>, <see cref="Run"/>. Equal
 /// times run first-in first-out, so the same schedule calls produce the same run bit for bit.</para>
-/// <para>Hot path without allocation: an event is a 16-byte queue entry (time, key) where
-/// key = sequence &lt;&lt; <see cref="SlotBits"/> | slot, and its kind/target/arg sit in a side array at
-/// that slot (slots are recycled through a free list). Dispatch is an array lookup by kind and an
-/// interface call with the event passed by reference: no delegate, closure, boxing or iterator.</para>
-/// <para>Limits that follow from the packing: at most 2^26 (67 million) pending events and
-/// 2^37 (137 billion) events scheduled over one simulation; exceeding either throws.</para>
+/// <para>Hot path without allocation: an event is one 24-byte <see cref="QueueEntry"/>: the time,
+/// key = sequence &lt;&lt; <see cref="KindBits"/> | kind, and payload = target &lt;&lt; 32 | (uint)arg. Taking
+/// the next event reads only the queue's own memory (no side array indexed by a slot, whose random
+/// read was a cache miss per event at 10^6-10^7 pending; docs/engine.md, "Queue entries").
+/// Dispatch is an array lookup by kind and an interface call with the event passed by reference:
+/// no delegate, closure, boxing or iterator.</para>
+/// <para>Limits: at most 2^57 - 1 (1.4 x 10^17) events scheduled over one simulation (the sequence
+/// shares the key with the kind); exceeding it throws. Pending events are limited only by the
+/// queue's arrays (<see cref="int"/> counts) and memory: 24 B each plus the queue's slack.</para>
 /// <para>There is no cancel: DESIGN §3 keeps pending events few and cancels by bumping a
 /// generation number on the entity (pass it as <see cref="Event.Arg"/>) and ignoring stale events.</para>
 /// </remarks>
 public sealed class Simulation
 {
+    /// <summary>Low bits of a queue key that hold the event's kind; the sequence is above them.</summary>
+    public const int KindBits = 6;
+
     /// <summary>Number of distinct event kinds (0..63).</summary>
-    public const int MaxKinds = 64;
+    public const int MaxKinds = 1 << KindBits;
 
-    /// <summary>Low bits of a queue key that hold the payload slot.</summary>
-    public const int SlotBits = 26;
+    /// <summary>Most events one simulation may schedule (the sequence is 63 - <see cref="KindBits"/> bits).</summary>
+    public const long MaxSequence = (1L << (63 - KindBits)) - 1;
 
-    /// <summary>Most events that may be pending at once.</summary>
-    public const int MaxPending = 1 << SlotBits;
-
-    private const long SlotMask = MaxPending - 1;
-    private const long MaxSequence = (1L << (63 - SlotBits)) - 1;
+    private const long KindMask = MaxKinds - 1;
 
     private readonly IEventQueue _queue;
     private readonly IEventHandler?[] _handlers = new IEventHandler?[MaxKinds];
-    private Payload[] _payloads = new Payload[256];
-    private int[] _freeSlots = new int[256];
-    private int _freeCount;
-    private int _slotsUsed;
     private long _nextSequence;
 
     /// <summary>
@@ -101,9 +99,10 @@ public sealed class Simulation
             throw new InvalidOperationException($"More than {MaxSequence} events were scheduled in one simulation.");
         }
 
-        int slot = AllocateSlot();
-        _payloads[slot] = new Payload(kind, target, arg);
-        _queue.Enqueue(time, (_nextSequence++ << SlotBits) | (long)slot);
+        // The sequence in the high bits keeps (time, key) order equal to (time, sequence): FIFO ties.
+        long key = (_nextSequence++ << KindBits) | (long)kind;
+        long payload = ((long)target << 32) | (uint)arg;
+        _queue.Enqueue(time, key, payload);
     }
 
     /// <summary>Schedules an event <paramref name="delay"/> ticks after <see cref="Now"/>.</summary>
@@ -122,13 +121,13 @@ public sealed class Simulation
     /// <summary>Reads the next event without dispatching it; false when nothing is pending.</summary>
     public bool TryPeek(out Event next)
     {
-        if (!_queue.TryPeek(out long time, out long key))
+        if (!_queue.TryPeek(out var entry))
         {
             next = default;
             return false;
         }
 
-        next = ToEvent(time, key);
+        next = ToEvent(entry);
         return true;
     }
 
@@ -137,20 +136,19 @@ public sealed class Simulation
     /// <exception cref="InvalidOperationException">The event's kind has no handler.</exception>
     public bool Step()
     {
-        if (!_queue.TryDequeue(out long time, out long key))
+        if (!_queue.TryDequeue(out var entry))
         {
             return false;
         }
 
-        var e = ToEvent(time, key);
-        _freeSlots[_freeCount++] = (int)(key & SlotMask);
+        var e = ToEvent(entry);
         var handler = _handlers[e.Kind];
         if (handler is null)
         {
             ThrowNoHandler(e.Kind);
         }
 
-        Now = time;
+        Now = e.Time;
         EventsProcessed++;
         handler.Handle(in e);
         return true;
@@ -168,7 +166,7 @@ public sealed class Simulation
             throw new ArgumentOutOfRangeException(nameof(until), until, $"Cannot run backwards: Now is {Now}.");
         }
 
-        while (_queue.TryPeek(out long time, out _) && time <= until)
+        while (_queue.TryPeek(out var next) && next.Time <= until)
         {
             Step();
         }
@@ -180,35 +178,8 @@ public sealed class Simulation
     public TimeProvider AsTimeProvider(DateTimeOffset epoch) => new SimulationTimeProvider(this, epoch);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Event ToEvent(long time, long key)
-    {
-        ref readonly var p = ref _payloads[(int)(key & SlotMask)];
-        return new Event(time, key >>> SlotBits, p.Kind, p.Target, p.Arg);
-    }
-
-    private int AllocateSlot()
-    {
-        if (_freeCount > 0)
-        {
-            return _freeSlots[--_freeCount];
-        }
-
-        int slot = _slotsUsed;
-        if (slot == MaxPending)
-        {
-            throw new InvalidOperationException($"More than {MaxPending} events pending at once.");
-        }
-
-        if (slot == _payloads.Length)
-        {
-            int size = Math.Min(MaxPending, _payloads.Length * 2);
-            Array.Resize(ref _payloads, size);
-            Array.Resize(ref _freeSlots, size);
-        }
-
-        _slotsUsed++;
-        return slot;
-    }
+    private static Event ToEvent(in QueueEntry entry) =>
+        new(entry.Time, entry.Key >>> KindBits, (int)(entry.Key & KindMask), (int)(entry.Payload >> 32), (int)entry.Payload);
 
     private static void CheckKind(int kind)
     {
@@ -225,5 +196,4 @@ public sealed class Simulation
     private static void ThrowNoHandler(int kind) =>
         throw new InvalidOperationException($"No handler is registered for event kind {kind}.");
 
-    private readonly record struct Payload(int Kind, int Target, int Arg);
 }

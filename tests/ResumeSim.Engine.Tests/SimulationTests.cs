@@ -164,9 +164,12 @@ public sealed class SimulationTests
         sim.Register(63, handler);
         sim.Schedule(5, 63, int.MaxValue, int.MinValue);
         sim.Schedule(5, 63, -1, 42);
+        sim.Register(0, handler);
+        sim.Schedule(5, 0, int.MinValue, -1); // a negative arg must not spill into the target's bits
         sim.Run(5);
         Assert.Equal((5L, 0L, 63, int.MaxValue, int.MinValue), Tuple(handler.Events[0]));
         Assert.Equal((5L, 1L, 63, -1, 42), Tuple(handler.Events[1]));
+        Assert.Equal((5L, 2L, 0, int.MinValue, -1), Tuple(handler.Events[2]));
     }
 
     [Fact]
