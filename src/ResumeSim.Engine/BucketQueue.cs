@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 
 namespace ResumeSim.Engine;
 
@@ -27,14 +28,20 @@ namespace ResumeSim.Engine;
 /// a clock or random source, and exact FIFO for equal times holds because equal times always share a
 /// region and a bucket and the heap orders by (time, key).</para>
 /// <para>Memory: 24 B per entry (time, key and the caller's payload, <see cref="QueueEntry"/>) plus
-/// array growth slack (a bucket's array doubles and is kept for reuse).</para>
+/// bounded slack. Bucket arrays have power-of-two lengths and come from a pool, one stack per length: a
+/// rebuild counts the entries of each bucket first and takes an array for them and a quarter more, and a
+/// bucket's array goes back to the pool once it has become the heap. Arrays therefore follow the
+/// entries from bucket to bucket and year to year, with no allocation in steady state; keeping every
+/// bucket's array at the largest size it ever reached cost ~270 B per pending event at 10^7
+/// (2.7 GB, docs/performance.md, Scale).</para>
 /// </remarks>
-public sealed class BucketQueue : IEventQueue
+public sealed partial class BucketQueue : IEventQueue
 {
     /// <summary>Target entries per bucket when a year is built (2^10 x 24 B = 24 KiB per bucket, in L2 when it becomes the heap).</summary>
     public const int EntriesPerBucket = 1024;
 
     private const int GrowWhenPerBucketAbove = EntriesPerBucket * 4;
+    private const int MinArrayLog2 = 6;
     private const int HeapOnlyUpTo = 2 * EntriesPerBucket;
     private const int MinBuckets = 4;
     private const int MaxBucketsLog2 = 16;
@@ -43,6 +50,7 @@ public sealed class BucketQueue : IEventQueue
 
     private readonly QuaternaryHeap _near = new(64);
     private readonly long[] _sample = new long[SampleSize];
+    private readonly Stack<QueueEntry[]>?[] _pool = new Stack<QueueEntry[]>?[31];
 
     private QueueEntry[] _far = new QueueEntry[64];
     private int _farCount;
@@ -165,6 +173,9 @@ public sealed class BucketQueue : IEventQueue
                 int n = counts[cursor];
                 _near.AddRangeAndHeapify(_bucketItems[cursor].AsSpan(0, n));
                 counts[cursor] = 0;
+                Return(_bucketItems[cursor]!);
+                _bucketItems[cursor] = null;
+
                 _inBuckets -= n;
                 return true;
             }
@@ -183,87 +194,6 @@ public sealed class BucketQueue : IEventQueue
         }
     }
 
-    /// <summary>Builds a year from <c>far</c> (every pending entry not in <c>near</c>, which is empty).</summary>
-    private void Rebuild()
-    {
-        Rebuilds++;
-        var far = _far.AsSpan(0, _farCount);
-        if (_farCount <= HeapOnlyUpTo / 2)
-        {
-            _near.AddRangeAndHeapify(far); // few entries: the heap alone is cheaper than a year
-            _farCount = 0;
-            _hasYear = false;
-            return;
-        }
-
-        long min = long.MaxValue;
-        foreach (ref readonly var e in far)
-        {
-            min = Math.Min(min, e.Time);
-        }
-
-        int buckets = MinBuckets;
-        while (buckets < (1 << MaxBucketsLog2) && buckets * 2L * EntriesPerBucket <= _farCount)
-        {
-            buckets *= 2;
-        }
-
-        // The year covers the sampled 90% quantile; a strided sample is deterministic and cheap.
-        int samples = Math.Min(SampleSize, _farCount);
-        long stride = _farCount / samples;
-        for (int i = 0; i < samples; i++)
-        {
-            _sample[i] = far[(int)(i * stride)].Time;
-        }
-
-        Array.Sort(_sample, 0, samples);
-        ulong span = unchecked((ulong)_sample[(int)(CoveredQuantile * (samples - 1))] - (ulong)min) + 1;
-        int shift = 0;
-        while (shift < 62 && ((span - 1) >> shift) >= (ulong)buckets)
-        {
-            shift++;
-        }
-
-        EnsureBuckets(buckets);
-        _bucketCount = buckets;
-        _shift = shift;
-        _base = min;
-        _cursor = -1;
-        _nearEndOffset = 0;
-        _hasYear = true;
-
-        int kept = 0;
-        for (int i = 0; i < far.Length; i++)
-        {
-            var e = far[i];
-            ulong bucket = unchecked((ulong)e.Time - (ulong)min) >> shift;
-            if (bucket < (ulong)buckets)
-            {
-                Append((int)bucket, e);
-                _inBuckets++;
-            }
-            else
-            {
-                far[kept++] = e;
-            }
-        }
-
-        _farCount = kept;
-    }
-
-    private void EnsureBuckets(int buckets)
-    {
-        // One sentinel past the end stops the cursor scan in Advance without a bounds check of its own.
-        if (_bucketCounts.Length < buckets + 1)
-        {
-            Array.Resize(ref _bucketItems, buckets + 1);
-            Array.Resize(ref _bucketCounts, buckets + 1);
-        }
-
-        _bucketCounts.AsSpan(0, buckets).Clear();
-        _bucketCounts[buckets] = 1;
-    }
-
     private void Append(int bucket, QueueEntry entry)
     {
         var items = _bucketItems[bucket];
@@ -280,11 +210,25 @@ public sealed class BucketQueue : IEventQueue
     private QueueEntry[] Grow(int bucket, int n)
     {
         var old = _bucketItems[bucket];
-        var items = new QueueEntry[old is null ? 64 : checked(old.Length * 2)];
-        old?.AsSpan(0, n).CopyTo(items);
+        var items = Rent(old is null ? 1 : checked(old.Length * 2));
+        if (old is not null)
+        {
+            old.AsSpan(0, n).CopyTo(items);
+            Return(old);
+        }
+
         _bucketItems[bucket] = items;
         return items;
     }
+
+    /// <summary>A pooled array of the smallest power-of-two length (at least 64) that holds <paramref name="entries"/>.</summary>
+    private QueueEntry[] Rent(int entries)
+    {
+        int log2 = Math.Max(MinArrayLog2, BitOperations.Log2((uint)Math.Max(1, entries) - 1) + 1);
+        return _pool[log2] is { Count: > 0 } pool ? pool.Pop() : new QueueEntry[1 << log2];
+    }
+
+    private void Return(QueueEntry[] items) => (_pool[BitOperations.Log2((uint)items.Length)] ??= new Stack<QueueEntry[]>()).Push(items);
 
     private void MoveBucketsToFar()
     {
