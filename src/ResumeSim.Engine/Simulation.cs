@@ -35,6 +35,7 @@ public sealed class Simulation
 
     private const long KindMask = MaxKinds - 1;
 
+    private IEventPrefetcher? _prefetcher;
     private readonly IEventQueue _queue;
     private readonly IEventHandler?[] _handlers = new IEventHandler?[MaxKinds];
     private long _nextSequence;
@@ -150,9 +151,17 @@ public sealed class Simulation
 
         Now = e.Time;
         EventsProcessed++;
+        if (_prefetcher is not null && _queue.TryPeek(out var next))
+        {
+            _prefetcher.Prefetch(ToEvent(next));
+        }
+
         handler.Handle(in e);
         return true;
     }
+
+    /// <summary>Tells <paramref name="prefetcher"/> the next event before each dispatch (null: nobody).</summary>
+    public void SetPrefetcher(IEventPrefetcher? prefetcher) => _prefetcher = prefetcher;
 
     /// <summary>
     /// Dispatches every event with time &lt;= <paramref name="until"/> (including events those

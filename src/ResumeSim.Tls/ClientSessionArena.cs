@@ -45,6 +45,9 @@ public sealed partial class ClientSessionArena
     /// <summary>Bytes of ticket held, over all clients (rounded up to 16 B per ticket).</summary>
     public long TicketBytesHeld => tickets.Bytes;
 
+    /// <summary>Hints that <paramref name="client"/>'s cache is about to be read (see <see cref="LargeArrays.Prefetch{T}"/>).</summary>
+    public void Prefetch(int client) => LargeArrays.Prefetch(ref heads[client]);
+
     /// <summary>Origin keys <paramref name="client"/> holds.</summary>
     public int Count(int client) => heads[client].Count;
 
