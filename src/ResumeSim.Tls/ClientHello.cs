@@ -37,7 +37,7 @@ public readonly record struct ClientHello(
     public static ClientHello Resume13(ClientSession session, string? serverName, long now, bool earlyData = false, PskModes modes = PskModes.PskDheKe)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return Resume13(session.ToHeld(), session.Ticket, serverName, now, earlyData, modes);
+        return new(TlsVersion.Tls13, SessionId.Empty, session.Ticket, serverName, earlyData, modes, session.ObfuscatedAge(now));
     }
 
     /// <summary>A TLS 1.3 hello resuming <paramref name="session"/>, whose ticket is <paramref name="ticket"/>, at <paramref name="now"/> (ns).</summary>
@@ -48,7 +48,7 @@ public readonly record struct ClientHello(
     public static ClientHello Resume12(ClientSession session, string? serverName)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return Resume12(session.ToHeld(), session.Ticket, serverName);
+        return new(TlsVersion.Tls12, session.SessionId, session.Ticket, serverName, false, PskModes.None, 0);
     }
 
     /// <summary>A TLS 1.2 hello resuming <paramref name="session"/>, whose ticket (if any) is <paramref name="ticket"/>.</summary>

@@ -47,7 +47,7 @@ public sealed class ClientSession
     public uint MaxEarlyData { get; }
 
     /// <summary>RFC 8446 4.2.11.1: ticket age in ms plus age_add, modulo 2^32.</summary>
-    public uint ObfuscatedAge(long now) => ToHeld().ObfuscatedAge(now);
+    public uint ObfuscatedAge(long now) => HeldSession.ObfuscatedAge(ReceivedAt, AgeAdd, now);
 
     /// <summary>
     /// The sessions a client keeps from <paramref name="result"/>: TLS 1.2 one (new id and/or ticket;

@@ -51,7 +51,11 @@ public readonly struct HeldSession
     public bool HasTicket => TicketLength > 0;
 
     /// <summary>RFC 8446 4.2.11.1: ticket age in ms plus age_add, modulo 2^32.</summary>
-    public uint ObfuscatedAge(long now) => unchecked((uint)((now - ReceivedAt) / Nanoseconds.PerMillisecond) + AgeAdd);
+    public uint ObfuscatedAge(long now) => ObfuscatedAge(ReceivedAt, AgeAdd, now);
+
+    /// <summary>RFC 8446 4.2.11.1 for a ticket received at <paramref name="receivedAt"/> with <paramref name="ageAdd"/>.</summary>
+    internal static uint ObfuscatedAge(long receivedAt, uint ageAdd, long now) =>
+        unchecked((uint)((now - receivedAt) / Nanoseconds.PerMillisecond) + ageAdd);
 
     /// <summary>
     /// Session <paramref name="index"/> of what a client keeps from <paramref name="result"/> (see

@@ -39,15 +39,6 @@ public static class LargeArrays
         return array;
     }
 
-    /// <summary>As <see cref="Array.Resize{T}(ref T[], int)"/>, into an array from <see cref="Allocate{T}"/>.</summary>
-    public static void Resize<T>(ref T[] array, int length)
-        where T : struct
-    {
-        var bigger = Allocate<T>(length);
-        array.AsSpan(0, Math.Min(array.Length, length)).CopyTo(bigger);
-        array = bigger;
-    }
-
     /// <summary>
     /// Asks the processor to start loading <paramref name="item"/>'s cache lines (up to 128 bytes), for an
     /// element about to be read; a no-op where x86 prefetch is unavailable. Never faults, changes nothing.

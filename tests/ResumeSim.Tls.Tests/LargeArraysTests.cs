@@ -23,17 +23,6 @@ public sealed class LargeArraysTests
     }
 
     [Fact]
-    public void Resize_KeepsTheContentAndZeroesTheRest()
-    {
-        var array = LargeArrays.Allocate<int>(1_000);
-        array[999] = 7;
-        LargeArrays.Resize(ref array, 2_000_000);
-        Assert.Equal(2_000_000, array.Length);
-        Assert.Equal(7, array[999]);
-        Assert.Equal(0, array[1_999_999]);
-    }
-
-    [Fact]
     public void Allocate_OfTypesHoldingReferences_IsAnOrdinaryArray()
     {
         var array = LargeArrays.Allocate<KeyValuePair<string, int>>(1_000_000);
