@@ -25,7 +25,7 @@ public static class ModelBenchmark
             $"model benchmark: 1 server, {options.Clients:N0} clients, ~{options.Clients * options.VisitsPerClient:N0} connections per strategy, {options.Repetitions} repetition(s), one thread"));
 
         var floor = CryptoFloor(options.Quick ? 20_000 : 200_000);
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"crypto floor: {floor:N0} ticket seal+open pairs/s (AES-128-CBC + HMAC-SHA256, 1 thread)"));
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"crypto floor: {floor:N0} ticket seal+open pairs/s (AES-128-CBC + HMAC-SHA256 on {TicketCrypto.Description}, 1 thread)"));
 
         var results = new List<ModelMeasurement>();
         foreach (var strategy in Strategies(options))

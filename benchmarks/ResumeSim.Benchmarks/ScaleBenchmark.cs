@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Tls;
 
 namespace ResumeSim.Benchmarks;
 
@@ -40,7 +41,7 @@ public static partial class ScaleBenchmark
         if (threadsHere || serialHere)
         {
             floor = ModelBenchmark.CryptoFloor(options.CryptoFloorPairs);
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"crypto floor: {floor:N0} ticket seal+open pairs/s (AES-128-CBC + HMAC-SHA256, 1 thread, this process)"));
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"crypto floor: {floor:N0} ticket seal+open pairs/s (AES-128-CBC + HMAC-SHA256 on {TicketCrypto.Description}, 1 thread, this process)"));
         }
 
         var serial = new List<ScaleMeasurement>();

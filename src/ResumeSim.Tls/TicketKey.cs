@@ -8,7 +8,7 @@ namespace ResumeSim.Tls;
 /// an HMAC-SHA256 key. It knows nothing of lifetimes (that is <see cref="TicketRotator"/>'s job, as in
 /// rustls' ticketer.rs) but records the instants that matter for the forward-secrecy exposure metric:
 /// <see cref="CreatedAt"/>, <see cref="StoppedEncryptingAt"/> and <see cref="ErasedAt"/> (ns since an
-/// arbitrary epoch). The AES and HMAC objects are created once per key and reused; a key is therefore
+/// arbitrary epoch). The AES and HMAC objects are created once per key and reused (which ones: <see cref="TicketCrypto"/>); a key is therefore
 /// not thread-safe (one replication, or one worker, owns it). Erasing zeroes the key material.
 /// <para>Ticket layouts: CBC: key_name 16 | IV 16 | AES-CBC-PKCS7(state) | HMAC-SHA256 32 over all
 /// preceding bytes (OpenSSL's format; RFC 5077 4). GCM: key_name 16 | nonce 12 | ciphertext | tag 16,
@@ -34,8 +34,8 @@ public sealed class TicketKey
     private readonly byte[] name;
     private readonly byte[] aesKey;
     private readonly byte[] hmacKey;
-    private CbcBlockCipher? cbc;
-    private IncrementalHash? hmac;
+    private ITicketCbcCipher? cbc;
+    private ITicketMac? hmac;
     private AesGcm? gcm;
 
     private TicketKey(TicketCipher cipher, ReadOnlySpan<byte> name, ReadOnlySpan<byte> aesKey, ReadOnlySpan<byte> hmacKey, long createdAt)
@@ -58,8 +58,8 @@ public sealed class TicketKey
         }
         else
         {
-            cbc = new CbcBlockCipher(this.aesKey);
-            hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, this.hmacKey);
+            cbc = TicketCrypto.CreateCbc(this.aesKey);
+            hmac = TicketCrypto.CreateMac(this.hmacKey);
         }
     }
 
@@ -184,8 +184,7 @@ public sealed class TicketKey
             random.Fill(iv);
             int written = cbc!.Encrypt(plaintext, iv, destination[(NameLength + IvLength)..]);
             int macAt = NameLength + IvLength + written;
-            hmac!.AppendData(destination[..macAt]);
-            hmac.GetHashAndReset(destination.Slice(macAt, MacLength));
+            hmac!.Compute(destination[..macAt], destination.Slice(macAt, MacLength));
         }
 
         TicketsSealed++;
@@ -222,8 +221,7 @@ public sealed class TicketKey
         written = 0;
         int macAt = ticket.Length - MacLength;
         Span<byte> mac = stackalloc byte[MacLength];
-        hmac!.AppendData(ticket[..macAt]);
-        hmac.GetHashAndReset(mac);
+        hmac!.Compute(ticket[..macAt], mac);
         if (!CryptographicOperations.FixedTimeEquals(mac, ticket[macAt..]))
         {
             return TicketOpenStatus.BadMac;
