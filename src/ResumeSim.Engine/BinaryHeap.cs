@@ -61,6 +61,19 @@ public sealed class BinaryHeap : IEventQueue
         return true;
     }
 
+    /// <summary>The second-smallest entry is the smaller of the root's two children.</summary>
+    public bool TryPeekSecond(out QueueEntry entry)
+    {
+        if (_count < 2)
+        {
+            entry = default;
+            return false;
+        }
+
+        entry = _count > 2 && QueueEntry.Less(_items[2], _items[1]) ? _items[2] : _items[1];
+        return true;
+    }
+
     /// <inheritdoc/>
     public bool TryDequeue(out QueueEntry entry)
     {

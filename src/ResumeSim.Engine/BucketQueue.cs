@@ -130,6 +130,12 @@ public sealed partial class BucketQueue : IEventQueue
         return _near.TryPeek(out entry);
     }
 
+    /// <summary>
+    /// The second entry of the current bucket; false when that bucket holds one entry (the next one is
+    /// in a later bucket, which is not built early for a hint).
+    /// </summary>
+    public bool TryPeekSecond(out QueueEntry entry) => _near.TryPeekSecond(out entry);
+
     /// <inheritdoc/>
     public bool TryDequeue(out QueueEntry entry)
     {

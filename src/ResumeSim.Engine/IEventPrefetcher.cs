@@ -10,4 +10,14 @@ public interface IEventPrefetcher
 {
     /// <summary>Hints the memory <paramref name="next"/> will read.</summary>
     void Prefetch(in Event next);
+
+    /// <summary>
+    /// Hints the memory <paramref name="afterNext"/>, the event after <see cref="Prefetch"/>'s, will read,
+    /// when the queue can tell it cheaply. Being one event earlier, it suits the first load of a chain
+    /// (a record whose contents say where the next load is), whose second load <see cref="Prefetch"/>
+    /// then starts. The default does nothing.
+    /// </summary>
+    void PrefetchAhead(in Event afterNext)
+    {
+    }
 }

@@ -36,6 +36,17 @@ public interface IEventQueue
     /// <summary>Reads the smallest entry without removing it; false when empty.</summary>
     bool TryPeek(out QueueEntry entry);
 
+    /// <summary>
+    /// Reads the second-smallest entry without removing anything, when that is cheap to know; false when
+    /// the queue holds fewer than two entries or cannot tell without work (the default). Only a hint for
+    /// <see cref="IEventPrefetcher.PrefetchAhead"/>: nothing may depend on it.
+    /// </summary>
+    bool TryPeekSecond(out QueueEntry entry)
+    {
+        entry = default;
+        return false;
+    }
+
     /// <summary>Removes and returns the smallest entry; false when empty.</summary>
     bool TryDequeue(out QueueEntry entry);
 

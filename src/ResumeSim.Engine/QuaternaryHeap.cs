@@ -54,6 +54,30 @@ public sealed class QuaternaryHeap : IEventQueue
     }
 
     /// <inheritdoc/>
+    /// <summary>The second-smallest entry is the smallest of the root's (up to four) children.</summary>
+    public bool TryPeekSecond(out QueueEntry entry)
+    {
+        if (_count < 2)
+        {
+            entry = default;
+            return false;
+        }
+
+        var items = _items;
+        int best = 1;
+        int end = Math.Min(5, _count);
+        for (int c = 2; c < end; c++)
+        {
+            if (QueueEntry.Less(items[c], items[best]))
+            {
+                best = c;
+            }
+        }
+
+        entry = items[best];
+        return true;
+    }
+
     public bool TryDequeue(out QueueEntry entry)
     {
         if (_count == 0)

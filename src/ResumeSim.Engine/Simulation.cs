@@ -154,13 +154,17 @@ public sealed class Simulation
         if (_prefetcher is not null && _queue.TryPeek(out var next))
         {
             _prefetcher.Prefetch(ToEvent(next));
+            if (_queue.TryPeekSecond(out var afterNext))
+            {
+                _prefetcher.PrefetchAhead(ToEvent(afterNext));
+            }
         }
 
         handler.Handle(in e);
         return true;
     }
 
-    /// <summary>Tells <paramref name="prefetcher"/> the next event before each dispatch (null: nobody).</summary>
+    /// <summary>Tells <paramref name="prefetcher"/> the next event, and when the queue knows it the one after, before each dispatch (null: nobody).</summary>
     public void SetPrefetcher(IEventPrefetcher? prefetcher) => _prefetcher = prefetcher;
 
     /// <summary>

@@ -160,6 +160,7 @@ public sealed class EventQueueContractTests
         var rng = new RandomStream(seed);
         long key = 0;
         long now = 0;
+        int secondsSeen = 0;
         for (int i = 0; i < operations; i++)
         {
             int op = rng.Next(100);
@@ -191,12 +192,23 @@ public sealed class EventQueueContractTests
                 {
                     Assert.Equal(reference.Min, (t, k));
                 }
+
+                // The second entry is optional, but when given it must be exact; plain heaps always know it.
+                bool second = queue.TryPeekSecond(out var s);
+                Assert.True(!second || reference.Count >= 2);
+                Assert.True(second || reference.Count < 2 || queue is CalendarQueue or BucketQueue);
+                if (second)
+                {
+                    Assert.Equal(reference.Skip(1).First(), (s.Time, s.Key));
+                    secondsSeen++;
+                }
             }
 
             Assert.Equal(reference.Count, queue.Count);
         }
 
         Assert.Equal(reference.ToList(), Drain(queue));
+        Assert.True(secondsSeen > 0 || queue is CalendarQueue, "the queue never told its second entry");
     }
 
     internal static List<(long, long)> Drain(IEventQueue queue)
