@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ResumeSim.Tls;
 
 /// <summary>
@@ -58,6 +60,9 @@ internal sealed class ByteArena
     /// <summary>The <paramref name="length"/> bytes at <paramref name="handle"/>.</summary>
     public Span<byte> Span(int handle, int length) =>
         pages[handle >> GranuleBits].AsSpan((handle & ((1 << GranuleBits) - 1)) << GranuleShift, length);
+
+    /// <summary>Hints that the record at <paramref name="handle"/> is about to be read (see <see cref="LargeArrays.Prefetch{T}"/>).</summary>
+    public void Prefetch(int handle, int length) => LargeArrays.Prefetch(ref MemoryMarshal.GetReference(Span(handle, length)), length);
 
     /// <summary>Gives back the space of a record of <paramref name="length"/> bytes (nothing for handle -1).</summary>
     public void Free(int handle, int length)

@@ -48,6 +48,20 @@ public sealed partial class ClientSessionArena
     /// <summary>Hints that <paramref name="client"/>'s cache is about to be read (see <see cref="LargeArrays.Prefetch{T}"/>).</summary>
     public void Prefetch(int client) => LargeArrays.Prefetch(ref heads[client]);
 
+    /// <summary>
+    /// Reads <paramref name="client"/>'s head (best loaded by <see cref="Prefetch"/> an event earlier) and
+    /// starts loading the ticket of its first origin's newest session, which a lookup would copy next.
+    /// Changes nothing.
+    /// </summary>
+    public void PrefetchTicket(int client)
+    {
+        ref readonly var newest = ref heads[client].First.Newest;
+        if (heads[client].Count > 0 && newest.Present && newest.Session.HasTicket)
+        {
+            tickets.Prefetch(newest.Ticket, newest.Session.TicketLength);
+        }
+    }
+
     /// <summary>Origin keys <paramref name="client"/> holds.</summary>
     public int Count(int client) => heads[client].Count;
 

@@ -44,6 +44,12 @@ public sealed class FifoSessionStore : IServerSessionStore
     public StoreLookup Take(in SessionId id, long now, out SessionState? state) => table.Lookup(id, now, take: true, out state);
 
     /// <inheritdoc />
+    public void PrefetchSlot(in SessionId id) => table.PrefetchSlot(id);
+
+    /// <inheritdoc />
+    public void PrefetchSession(in SessionId id) => table.PrefetchSession(id);
+
+    /// <inheritdoc />
     public void Flush(long now) => table.Flush(now);
 
     /// <inheritdoc />

@@ -34,6 +34,23 @@ public interface IServerSessionStore
     /// <summary>Looks up and removes (reason <see cref="RemovalReason.Taken"/>); the entry is gone afterwards whatever the result.</summary>
     StoreLookup Take(in SessionId id, long now, out SessionState? state);
 
+    /// <summary>
+    /// A hint that <paramref name="id"/> will be looked up two events from now: a store may start loading
+    /// where the entry would be. It must change nothing. The default does nothing.
+    /// </summary>
+    void PrefetchSlot(in SessionId id)
+    {
+    }
+
+    /// <summary>
+    /// A hint that <paramref name="id"/> will be looked up next (after <see cref="PrefetchSlot"/>): a store may
+    /// read where the entry is and start loading the session it holds. It must change nothing. The default
+    /// does nothing.
+    /// </summary>
+    void PrefetchSession(in SessionId id)
+    {
+    }
+
     /// <summary>Removes everything (reason <see cref="RemovalReason.Flushed"/>).</summary>
     void Flush(long now);
 

@@ -149,6 +149,38 @@ internal sealed partial class SessionTable
         return StoreLookup.Hit;
     }
 
+    /// <summary>
+    /// Hints that <paramref name="id"/> will be looked up soon: starts loading the slot its probe begins
+    /// at. Changes nothing. With <see cref="PrefetchSession"/> one event later, both loads of a lookup
+    /// (the slot, then the serialized session it points to) overlap other work.
+    /// </summary>
+    public void PrefetchSlot(in SessionId id)
+    {
+        if (slots.Length != 0)
+        {
+            LargeArrays.Prefetch(ref slots[Home(id)]);
+        }
+    }
+
+    /// <summary>
+    /// Reads the slot <paramref name="id"/>'s probe begins at and, when it holds <paramref name="id"/>,
+    /// starts loading its serialized session. Changes nothing; an id further along its probe run is not
+    /// looked for (at most half the slots are used, so most ids sit at their home).
+    /// </summary>
+    public void PrefetchSession(in SessionId id)
+    {
+        if (slots.Length == 0)
+        {
+            return;
+        }
+
+        ref SessionSlot slot = ref slots[Home(id)];
+        if (slot.Length != 0 && slot.Id.Equals(id))
+        {
+            states.Prefetch(slot.State, slot.Length);
+        }
+    }
+
     public void Flush(long now)
     {
         while (tail >= 0)

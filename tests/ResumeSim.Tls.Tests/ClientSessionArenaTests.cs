@@ -177,4 +177,24 @@ public sealed class ClientSessionArenaTests
         rng.Fill(b);
         return (int)(BitConverter.ToUInt32(b) % (uint)below);
     }
+
+    [Fact]
+    public void PrefetchTicket_WithAndWithoutSessions_ChangesNothing()
+    {
+        var arena = new ClientSessionArena(3);
+        arena.Put(0, Chrome, 0, Held(TlsVersion.Tls12, 176, id: 1), Ticket(176, 10), 0);
+        arena.Put(1, Chrome, 0, Held(TlsVersion.Tls12, 0, id: 2), [], 0);
+        for (int client = 0; client < 3; client++)
+        {
+            arena.Prefetch(client);
+            arena.PrefetchTicket(client);
+        }
+
+        var buffer = new byte[ClientSessionArena.MaxTicketLength];
+        Assert.Equal(176, arena.TicketBytesHeld);
+        Assert.Equal(ClientLookup.Hit, arena.Lookup(0, Chrome, 0, 1, out _, buffer));
+        Assert.Equal(Ticket(176, 10), buffer[..176]);
+        Assert.Equal(ClientLookup.Hit, arena.Lookup(1, Chrome, 0, 1, out _, buffer));
+        Assert.Equal(ClientLookup.Miss, arena.Lookup(2, Chrome, 0, 1, out _, buffer));
+    }
 }

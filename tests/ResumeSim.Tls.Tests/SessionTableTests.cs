@@ -67,4 +67,33 @@ public sealed class SessionTableTests
         Assert.True(table.Put(Sessions.Id(7), state, 2));
         Assert.Equal(StoreLookup.Hit, table.Lookup(Sessions.Id(7), 3, take: false, out _));
     }
+
+    [Fact]
+    public void PrefetchHints_OnEmptyFullAndChurnedTables_ChangeNothing()
+    {
+        // Hints read slots but must never throw, move, count or expire anything.
+        var store = new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 300, 0, 384, Times.Hour));
+        IServerSessionStore hinted = store;
+        hinted.PrefetchSlot(Sessions.Id(1));
+        hinted.PrefetchSession(Sessions.Id(1));
+        var state = Sessions.Tls12();
+        for (int i = 0; i < 1_000; i++)
+        {
+            store.Put(Sessions.Id(i), state, i);
+            hinted.PrefetchSlot(Sessions.Id(i));
+            hinted.PrefetchSession(Sessions.Id(i));
+            hinted.PrefetchSession(Sessions.Id(i + 5_000));
+        }
+
+        var before = (store.Count, store.Bytes, store.Counters.Hits, store.Counters.Misses);
+        for (int i = 0; i < 2_000; i++)
+        {
+            hinted.PrefetchSlot(Sessions.Id(i));
+            hinted.PrefetchSession(Sessions.Id(i));
+        }
+
+        Assert.Equal(before, (store.Count, store.Bytes, store.Counters.Hits, store.Counters.Misses));
+        Assert.Equal(StoreLookup.Hit, store.TryGet(Sessions.Id(999), 2_000, out _));
+        Assert.Equal(StoreLookup.Miss, store.TryGet(Sessions.Id(0), 2_000, out _));
+    }
 }
