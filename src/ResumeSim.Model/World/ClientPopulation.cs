@@ -44,13 +44,11 @@ internal sealed class ClientPopulation
     /// <summary>The client presets of the mix, indexed by <see cref="KindOf"/>.</summary>
     public IReadOnlyList<ClientPreset> Kinds { get; }
 
-    /// <summary>Client <paramref name="client"/>'s record: visit counter, RTT, kind and session cache together.</summary>
+    /// <summary>Client <paramref name="client"/>'s record: visit counter, RTT and kind.</summary>
     public ref ClientRecord this[int client] => ref _records[client];
 
     /// <summary>Hints that client <paramref name="client"/>'s record is about to be read.</summary>
     public void Prefetch(int client) => LargeArrays.Prefetch(ref _records[client]);
-
-    public long RttTicks(int client) => _records[client].RttMicros * 1000L;
 
     public int KindOf(int client) => _records[client].Kind;
 

@@ -19,6 +19,15 @@ internal struct Connection
     /// <summary>The client's visit number this connection belongs to (for the balancer's hash).</summary>
     public int Visit;
 
+    /// <summary>
+    /// The client's RTT and kind, copied from its record when the connection opens: both are fixed per
+    /// client, and the record (one among millions) is no longer in cache when the handshake ends.
+    /// </summary>
+    public int RttMicros;
+
+    /// <summary>See <see cref="RttMicros"/>.</summary>
+    public byte Kind;
+
     public long Start;
     public long HelloAt;
     public long ServiceStart;
@@ -41,5 +50,8 @@ internal struct Connection
     /// This connection's counter for hashed draws (balancer choice, service time): a pure function of
     /// the visit and the ordinal, so every strategy of a replication draws the same value for it.
     /// </summary>
+    /// <summary>The client's RTT in ticks (ns).</summary>
+    public readonly long RttTicks => RttMicros * 1000L;
+
     public readonly ulong DrawKey => ((ulong)(uint)Visit << 16) | (uint)Ordinal;
 }

@@ -58,7 +58,7 @@ internal sealed partial class ResumptionWorld
     /// <summary>The client keeps what the server issued: a session ID, a renewed ticket, TLS 1.3 tickets.</summary>
     private void KeepIssuedSessions(in Connection c, HandshakeResult result, long now)
     {
-        var preset = PresetOf(c.Client);
+        var preset = _kinds[c.Kind].Preset;
         if (!preset.Resumes || (result.NewSessionId.IsEmpty && result.NewTickets.Count == 0))
         {
             return;

@@ -78,18 +78,21 @@ internal sealed partial class ResumptionWorld
         c.Host = host;
         c.Page = page;
         c.Ordinal = ordinal;
-        c.Visit = _clients[client].VisitCounter;
+        ref var record = ref _clients[client];
+        c.Visit = record.VisitCounter;
+        c.RttMicros = record.RttMicros;
+        c.Kind = record.Kind;
         c.Start = now;
         c.Measured = measured;
         c.Server = -1;
 
         // The client builds its ClientHello from what it holds for the host; a TLS 1.3 client
         // uses each ticket once (RFC 8446 C.4), so parallel connections can run out.
-        c.HasOffer = _sessions.Lookup(client, PresetOf(client), host, now, out c.Offer, OfferTicket(connection)) == ClientLookup.Hit;
+        c.HasOffer = _sessions.Lookup(client, _kinds[c.Kind].Preset, host, now, out c.Offer, OfferTicket(connection)) == ClientLookup.Hit;
         _pages[page].Open++;
 
         // TCP: SYN, SYN-ACK, then ACK + ClientHello: the hello reaches the server 1.5 RTT in.
-        var rtt = _clients.RttTicks(client);
+        var rtt = c.RttTicks;
         c.HelloAt = now + rtt + (rtt / 2);
         _sim.Schedule(c.HelloAt, EventKinds.HelloArrives, connection);
         return connection;
@@ -129,7 +132,7 @@ internal sealed partial class ResumptionWorld
 
         // The server reads the ClientHello when a core takes it up, so the decision sees the
         // store and key ring as they are at that moment.
-        var hello = WithTicketRequest(BuildHello(c, connection, now), c.Client);
+        var hello = WithTicketRequest(BuildHello(c, connection, now), c.Kind);
         DeliverKeys(server, now);
         var result = server.Resumption.Tls.Handshake(hello, now, RentResult());
         c.Result = result;
@@ -164,7 +167,7 @@ internal sealed partial class ResumptionWorld
         _metrics.AddService(server.Index, c.ServiceStart, now - c.ServiceStart);
 
         var result = c.Result!;
-        var rtt = _clients.RttTicks(c.Client);
+        var rtt = c.RttTicks;
         var roundTrips = FlightTiming.RoundTripsAfterServerFlight(_scenario.Protocol.Version, result.Outcome)
             + FlightTiming.ExtraRoundTripsForFlight(result.ServerFlightBytes, _scenario.Network);
         _sim.Schedule(now + (rtt / 2) + (roundTrips * rtt) + c.ExtraLatency, EventKinds.HandshakeDone, connection);

@@ -73,8 +73,8 @@ internal sealed partial class ResumptionWorld
     }
 
     /// <summary>A TLS 1.3 hello carries the client kind's RFC 9149 ticket_request, if it sends one.</summary>
-    private ClientHello WithTicketRequest(ClientHello hello, int client) =>
-        _version == TlsVersion.Tls13 && _kinds[_clients.KindOf(client)].TicketRequest is { } request
+    private ClientHello WithTicketRequest(ClientHello hello, int kind) =>
+        _version == TlsVersion.Tls13 && _kinds[kind].TicketRequest is { } request
             ? hello with { TicketRequest = request }
             : hello;
 
@@ -85,7 +85,7 @@ internal sealed partial class ResumptionWorld
     /// </summary>
     private void OnConnectionReady(ref PageVisit visit, in Connection c, HandshakeResult result, long now)
     {
-        var firstByte = result.Outcome == HandshakeOutcome.ZeroRtt ? now : now + _clients.RttTicks(c.Client);
+        var firstByte = result.Outcome == HandshakeOutcome.ZeroRtt ? now : now + c.RttTicks;
         visit.FirstByte = Math.Min(visit.FirstByte, firstByte);
         visit.Connections++;
         visit.Full += result.Outcome == HandshakeOutcome.Full ? 1 : 0;

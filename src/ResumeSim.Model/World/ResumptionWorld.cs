@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ResumeSim.Engine;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Metrics;
@@ -158,8 +159,12 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
     }
 
     /// <summary>
-    /// A visit reads its client's record and session cache, a completed handshake the cache again: among
-    /// millions of clients both are cache misses, so they are started one event early.
+    /// A visit reads its client's record and session cache (and the ticket it offers), a completed
+    /// handshake the cache again, and a ClientHello offering a session id the server's store: among
+    /// millions of clients and sessions each is a cache miss, so each is started early. Loads that need an
+    /// earlier one (a cache head says where its ticket is; a connection's record whose cache; a store slot
+    /// where its session is) start in <see cref="PrefetchAhead"/>, two events early, and the second load
+    /// here, one event early.
     /// </summary>
     public void Prefetch(in Event next)
     {
@@ -167,11 +172,48 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         {
             _clients.Prefetch(next.Target);
             _sessions.Prefetch(next.Target);
+            _sessions.PrefetchTicket(next.Target);
         }
         else if (next.Kind == EventKinds.HandshakeDone)
         {
             _sessions.Prefetch(_connections[next.Target].Client);
         }
+        else if (next.Kind == EventKinds.HelloArrives && TryPredictStore(next, out var store, out var id))
+        {
+            store.PrefetchSession(id);
+        }
+    }
+
+    public void PrefetchAhead(in Event afterNext)
+    {
+        if (afterNext.Kind == EventKinds.Visit)
+        {
+            _clients.Prefetch(afterNext.Target);
+            _sessions.Prefetch(afterNext.Target);
+        }
+        else if (afterNext.Kind == EventKinds.HandshakeDone)
+        {
+            LargeArrays.Prefetch(ref _connections[afterNext.Target]);
+        }
+        else if (afterNext.Kind == EventKinds.HelloArrives && TryPredictStore(afterNext, out var store, out var id))
+        {
+            store.PrefetchSlot(id);
+        }
+    }
+
+    /// <summary>The store a ClientHello offering a session id will be looked up in, when the balancer can tell.</summary>
+    private bool TryPredictStore(in Event hello, [NotNullWhen(true)] out IServerSessionStore? store, out SessionId id)
+    {
+        ref var c = ref _connections[hello.Target];
+        store = null;
+        id = c.HasOffer ? c.Offer.SessionId : SessionId.Empty;
+        if (id.IsEmpty || !_balancer.TryPredict(new BalancerRequest(c.Client, c.DrawKey, id, hello.Time), out int server))
+        {
+            return false;
+        }
+
+        store = _servers[server].Resumption.Store;
+        return true;
     }
 
     public void Handle(in Event e)

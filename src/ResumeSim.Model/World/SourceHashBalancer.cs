@@ -5,4 +5,10 @@ internal sealed class SourceHashBalancer(IReadOnlyList<ServerNode> servers, int 
 {
     public override int Choose(in BalancerRequest request) =>
         Live((int)(CounterRandom.Hash(seed, RandomStreamIds.Balancer, (ulong)request.Client, 0) % (ulong)LiveCount));
+
+    public override bool TryPredict(in BalancerRequest request, out int server)
+    {
+        server = Choose(request);
+        return true;
+    }
 }

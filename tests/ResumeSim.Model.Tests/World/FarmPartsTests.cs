@@ -80,6 +80,25 @@ public sealed class FarmPartsTests
     }
 
     [Fact]
+    public void TryPredict_SourceHashSaysWhatChooseDoes_StatefulPoliciesDecline()
+    {
+        // Prefetch hints ask the balancer where a ClientHello will go; only a pure hash may answer.
+        var servers = new ServerNode[7];
+        var hash = new SourceHashBalancer(servers, 7, seed: 3);
+        hash.SetLive([0, 2, 3, 6]);
+        for (int client = 0; client < 500; client++)
+        {
+            var request = new BalancerRequest(client, 0, Id(client + 1), Second);
+            Assert.True(hash.TryPredict(request, out int predicted));
+            Assert.Equal(hash.Choose(request), predicted);
+        }
+
+        var roundRobin = new RoundRobinBalancer(servers, 7);
+        Assert.False(roundRobin.TryPredict(new BalancerRequest(0, 0, Id(1), Second), out _));
+        Assert.Equal(0, roundRobin.Choose(new BalancerRequest(0, 0, Id(1), Second)));
+    }
+
+    [Fact]
     public void StickTable_WhenFull_DropsTheOldestAndCountsIt()
     {
         var servers = new ServerNode[2];
