@@ -74,7 +74,7 @@ public sealed partial class BucketQueue
                     Return(items);
                 }
 
-                _bucketItems[b] = Rent(need);
+                SetBucket(b, Rent(need));
             }
 
             counts[b] = 0;
@@ -106,6 +106,8 @@ public sealed partial class BucketQueue
         {
             Array.Resize(ref _bucketItems, buckets + 1);
             Array.Resize(ref _bucketCounts, buckets + 1);
+            Array.Resize(ref _bucketRoom, buckets + 1);
+            Array.Resize(ref _bucketData, buckets + 1);
         }
 
         _bucketCounts.AsSpan(0, buckets).Clear();

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ResumeSim.Engine;
 
@@ -28,7 +30,7 @@ namespace ResumeSim.Engine;
 /// a clock or random source, and exact FIFO for equal times holds because equal times always share a
 /// region and a bucket and the heap orders by (time, key).</para>
 /// <para>Memory: 24 B per entry (time, key and the caller's payload, <see cref="QueueEntry"/>) plus
-/// bounded slack. Bucket arrays have power-of-two lengths and come from a pool, one stack per length: a
+/// bounded slack. Bucket arrays have power-of-two lengths, are pinned and come from a pool, one stack per length: a
 /// rebuild counts the entries of each bucket first and takes an array for them and a quarter more, and a
 /// bucket's array goes back to the pool once it has become the heap. Arrays therefore follow the
 /// entries from bucket to bucket and year to year, with no allocation in steady state; keeping every
@@ -57,6 +59,14 @@ public sealed partial class BucketQueue : IEventQueue
 
     private QueueEntry[]?[] _bucketItems = new QueueEntry[]?[MinBuckets];
     private int[] _bucketCounts = new int[MinBuckets];
+
+    // Each bucket's array length and the address of its first entry, kept beside the counts so that an
+    // append touches only the line it writes, never the array's header (a length check or a null check
+    // reads it): with 10^4 buckets the headers are 10^4 more cache lines, and that read was 11-12% of a
+    // 10M-client run's samples. Bucket arrays are pinned (allocated on the pinned heap, pooled), so an
+    // address stays valid while the array is in _bucketItems.
+    private int[] _bucketRoom = new int[MinBuckets];
+    private nint[] _bucketData = new nint[MinBuckets];
     private int _bucketCount;
     private int _shift;
     private long _base;
@@ -180,7 +190,7 @@ public sealed partial class BucketQueue : IEventQueue
                 _near.AddRangeAndHeapify(_bucketItems[cursor].AsSpan(0, n));
                 counts[cursor] = 0;
                 Return(_bucketItems[cursor]!);
-                _bucketItems[cursor] = null;
+                SetBucket(cursor, null);
 
                 _inBuckets -= n;
                 return true;
@@ -200,20 +210,27 @@ public sealed partial class BucketQueue : IEventQueue
         }
     }
 
-    private void Append(int bucket, QueueEntry entry)
+    private unsafe void Append(int bucket, QueueEntry entry)
     {
-        var items = _bucketItems[bucket];
         int n = _bucketCounts[bucket];
-        if (items is null || n == items.Length)
+        if (n == _bucketRoom[bucket])
         {
-            items = Grow(bucket, n);
+            Grow(bucket, n);
         }
 
-        items[n] = entry;
+        Debug.Assert(n < _bucketItems[bucket]!.Length, "a bucket's room is its array's length");
+        ((QueueEntry*)_bucketData[bucket])[n] = entry;
         _bucketCounts[bucket] = n + 1;
     }
 
-    private QueueEntry[] Grow(int bucket, int n)
+    private unsafe void SetBucket(int bucket, QueueEntry[]? items)
+    {
+        _bucketItems[bucket] = items;
+        _bucketRoom[bucket] = items?.Length ?? 0;
+        _bucketData[bucket] = items is null ? 0 : (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(items));
+    }
+
+    private void Grow(int bucket, int n)
     {
         var old = _bucketItems[bucket];
         var items = Rent(old is null ? 1 : checked(old.Length * 2));
@@ -223,15 +240,14 @@ public sealed partial class BucketQueue : IEventQueue
             Return(old);
         }
 
-        _bucketItems[bucket] = items;
-        return items;
+        SetBucket(bucket, items);
     }
 
     /// <summary>A pooled array of the smallest power-of-two length (at least 64) that holds <paramref name="entries"/>.</summary>
     private QueueEntry[] Rent(int entries)
     {
         int log2 = Math.Max(MinArrayLog2, BitOperations.Log2((uint)Math.Max(1, entries) - 1) + 1);
-        return _pool[log2] is { Count: > 0 } pool ? pool.Pop() : new QueueEntry[1 << log2];
+        return _pool[log2] is { Count: > 0 } pool ? pool.Pop() : GC.AllocateArray<QueueEntry>(1 << log2, pinned: true);
     }
 
     private void Return(QueueEntry[] items) => (_pool[BitOperations.Log2((uint)items.Length)] ??= new Stack<QueueEntry[]>()).Push(items);
