@@ -21,7 +21,15 @@ internal sealed class ByteArena
     private const int GranuleBits = PageShift - GranuleShift;
     private const int MaxPages = 1 << (31 - GranuleBits);
 
-    private readonly List<byte[]> pages = [];
+    // Pages are pinned, and each one's address and length are kept here, so a record is reached without
+    // touching its page's array object: the header a bounds or null check reads sits at the start of a
+    // 16 MiB page, and reading it put a cache and TLB miss of its own in front of every record read far
+    // into the page (5% of a 3M-client run's samples, in PrefetchSession; docs/performance.md, Follow-up 4).
+    // The arrays are kept referenced so that they stay alive.
+    private byte[][] pages = new byte[4][];
+    private nint[] pageAddresses = new nint[4];
+    private int[] pageLengths = new int[4];
+    private int pageCount;
     private readonly int[]?[] free;
     private readonly int[] freeCounts;
     private readonly int maxLength;
@@ -58,8 +66,17 @@ internal sealed class ByteArena
     }
 
     /// <summary>The <paramref name="length"/> bytes at <paramref name="handle"/>.</summary>
-    public Span<byte> Span(int handle, int length) =>
-        pages[handle >> GranuleBits].AsSpan((handle & ((1 << GranuleBits) - 1)) << GranuleShift, length);
+    public unsafe Span<byte> Span(int handle, int length)
+    {
+        int page = handle >> GranuleBits;
+        int offset = (handle & ((1 << GranuleBits) - 1)) << GranuleShift;
+        if ((uint)page >= (uint)pageCount || (uint)length > (uint)(pageLengths[page] - offset))
+        {
+            ThrowBadHandle(handle, length);
+        }
+
+        return new Span<byte>((byte*)pageAddresses[page] + offset, length);
+    }
 
     /// <summary>Hints that the record at <paramref name="handle"/> is about to be read (see <see cref="LargeArrays.Prefetch{T}"/>).</summary>
     public void Prefetch(int handle, int length) => LargeArrays.Prefetch(ref MemoryMarshal.GetReference(Span(handle, length)), length);
@@ -84,24 +101,37 @@ internal sealed class ByteArena
         Bytes -= size << GranuleShift;
     }
 
+    private static void ThrowBadHandle(int handle, int length) =>
+        throw new ArgumentOutOfRangeException(nameof(handle), $"no record of {length} bytes at handle {handle}");
+
     private static int SizeClass(int length) => (length + (1 << GranuleShift) - 1) >> GranuleShift;
 
-    private int Carve(int size)
+    private unsafe int Carve(int size)
     {
         int bytes = size << GranuleShift;
         if (top + bytes > pageBytes)
         {
-            if (pages.Count == MaxPages)
+            if (pageCount == MaxPages)
             {
                 throw new InvalidOperationException($"More than {MaxPages} arena pages.");
             }
 
+            if (pageCount == pages.Length)
+            {
+                Array.Resize(ref pages, pageCount * 2);
+                Array.Resize(ref pageAddresses, pageCount * 2);
+                Array.Resize(ref pageLengths, pageCount * 2);
+            }
+
             pageBytes = Math.Clamp(pageBytes * 2, FirstPageBytes, MaxPageBytes);
-            pages.Add(LargeArrays.Allocate<byte>(pageBytes));
+            pages[pageCount] = LargeArrays.AllocatePinned(pageBytes, out byte* first);
+            pageAddresses[pageCount] = (nint)first;
+            pageLengths[pageCount] = pageBytes;
+            pageCount++;
             top = 0;
         }
 
-        int handle = ((pages.Count - 1) << GranuleBits) | (top >> GranuleShift);
+        int handle = ((pageCount - 1) << GranuleBits) | (top >> GranuleShift);
         top += bytes;
         return handle;
     }

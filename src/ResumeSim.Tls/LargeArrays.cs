@@ -40,6 +40,29 @@ public static class LargeArrays
     }
 
     /// <summary>
+    /// A zeroed array of <paramref name="length"/> elements that never moves, whatever its size (huge-page
+    /// backed when large and possible), and the address of its first element in <paramref name="first"/>.
+    /// A caller that keeps the address reads elements without touching the array object, whose header (the
+    /// length a bounds check reads, the method table a null check reads) sits on a page of its own: a read
+    /// of a random element far into a large array then costs one miss, not two (docs/performance.md,
+    /// Follow-up 4). The caller keeps the array referenced for as long as it uses the address.
+    /// </summary>
+    public static unsafe T[] AllocatePinned<T>(int length, out T* first)
+        where T : unmanaged
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        var array = GC.AllocateArray<T>(length, pinned: true);
+        long bytes = (long)length * sizeof(T);
+        if (bytes >= MinAdvisedBytes && OperatingSystem.IsLinux())
+        {
+            Advise(array, bytes);
+        }
+
+        first = (T*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+        return array;
+    }
+
+    /// <summary>
     /// Asks the processor to start loading <paramref name="item"/>'s cache lines (up to 128 bytes, which
     /// may straddle three lines), for an element about to be read; a no-op where x86 prefetch is
     /// unavailable. Never faults, changes nothing.

@@ -4,7 +4,7 @@ namespace ResumeSim.Tls;
 internal sealed partial class SessionTable
 {
     /// <summary>Slots in the table (a power of two), for tests.</summary>
-    internal int SlotCount => slots.Length;
+    internal int SlotCount => slotCount;
 
     /// <summary>
     /// The first slot probed for <paramref name="id"/> (internal for tests). Ids are random bytes
@@ -13,14 +13,32 @@ internal sealed partial class SessionTable
     /// </summary>
     internal int Home(in SessionId id) => (int)(((uint)id.GetHashCode() * 2654435769u) >> shift);
 
+    /// <summary>
+    /// Slot <paramref name="i"/>, through the pinned array's address and checked against <c>slotCount</c>, so
+    /// that the array object is never read. Its header (the length a bounds check reads, the method table a
+    /// null check reads) sits on a page of its own that a read of a random slot of a large table does not
+    /// otherwise touch: with a hundred servers' tables that header read was a cache and TLB miss of its own
+    /// (2-3% of a 3M-client run's samples in PrefetchSlot alone; docs/performance.md, Follow-up 4).
+    /// </summary>
+    private unsafe ref SessionSlot Slot(int i)
+    {
+        if ((uint)i >= (uint)slotCount)
+        {
+            ThrowNoSlot(i);
+        }
+
+        return ref firstSlot[i];
+    }
+
+    private static void ThrowNoSlot(int i) => throw new ArgumentOutOfRangeException(nameof(i), $"no slot {i}");
+
     /// <summary>The slot holding <paramref name="id"/>, or -1.</summary>
     private int Find(in SessionId id)
     {
-        SessionSlot[] table = slots;
         int i = Home(id);
         while (true)
         {
-            ref SessionSlot slot = ref table[i];
+            ref SessionSlot slot = ref Slot(i);
             if (slot.Length == 0)
             {
                 return -1;
@@ -38,7 +56,7 @@ internal sealed partial class SessionTable
     private int FreeCellFor(in SessionId id)
     {
         int i = Home(id);
-        while (slots[i].Length != 0)
+        while (Slot(i).Length != 0)
         {
             i = (i + 1) & mask;
         }
@@ -50,7 +68,7 @@ internal sealed partial class SessionTable
     /// Sizes the table for <paramref name="entries"/> (load at most 1/2) and re-inserts every entry,
     /// walking the list from the tail and linking each at the head so the order is kept.
     /// </summary>
-    private void Allocate(int entries)
+    private unsafe void Allocate(int entries)
     {
         int log2 = 1;
         while ((1L << log2) < 2L * entries)
@@ -60,7 +78,8 @@ internal sealed partial class SessionTable
 
         SessionSlot[] old = slots;
         int slot = tail;
-        slots = LargeArrays.Allocate<SessionSlot>(1 << log2);
+        slots = LargeArrays.AllocatePinned(1 << log2, out firstSlot);
+        slotCount = slots.Length;
         mask = slots.Length - 1;
         shift = 32 - log2;
         entryLimit = entries;
@@ -70,7 +89,7 @@ internal sealed partial class SessionTable
         {
             int newer = old[slot].Prev;
             int at = FreeCellFor(old[slot].Id);
-            slots[at] = old[slot];
+            Slot(at) = old[slot];
             LinkAtHead(at);
             slot = newer;
         }
@@ -87,12 +106,12 @@ internal sealed partial class SessionTable
         while (true)
         {
             j = (j + 1) & mask;
-            if (slots[j].Length == 0)
+            if (Slot(j).Length == 0)
             {
                 break;
             }
 
-            int home = Home(slots[j].Id);
+            int home = Home(Slot(j).Id);
             bool stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
             if (!stays)
             {
@@ -101,18 +120,18 @@ internal sealed partial class SessionTable
             }
         }
 
-        slots[hole].Length = 0;
+        Slot(hole).Length = 0;
     }
 
     /// <summary>Moves an entry to an empty slot and re-points its list neighbours at it.</summary>
     private void Move(int from, int to)
     {
-        slots[to] = slots[from];
-        int p = slots[to].Prev;
-        int n = slots[to].Next;
+        Slot(to) = Slot(from);
+        int p = Slot(to).Prev;
+        int n = Slot(to).Next;
         if (p >= 0)
         {
-            slots[p].Next = to;
+            Slot(p).Next = to;
         }
         else
         {
@@ -121,7 +140,7 @@ internal sealed partial class SessionTable
 
         if (n >= 0)
         {
-            slots[n].Prev = to;
+            Slot(n).Prev = to;
         }
         else
         {

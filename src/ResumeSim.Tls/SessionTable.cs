@@ -27,6 +27,10 @@ internal sealed partial class SessionTable
     private readonly ByteArena states = new(SessionState.MaxSerializedLength);
     private readonly byte[] serialized = new byte[SessionState.MaxSerializedLength];
     private SessionSlot[] slots;
+
+    // The address of slots[0]; slots is pinned and kept referenced here so that it stays alive (see Slot).
+    private unsafe SessionSlot* firstSlot;
+    private int slotCount;
     private int mask;
     private int shift;
     private int entryLimit;
@@ -87,7 +91,7 @@ internal sealed partial class SessionTable
             }
 
             // nginx: "drops the oldest (even unexpired)", then sweeps expired ones again.
-            Remove(tail, slots[tail].ExpiresAt > now ? RemovalReason.EvictedForCapacity : RemovalReason.Expired, now);
+            Remove(tail, Slot(tail).ExpiresAt > now ? RemovalReason.EvictedForCapacity : RemovalReason.Expired, now);
             evictions++;
             ExpireFromTail(options.ExpireOnInsert, now);
         }
@@ -99,11 +103,12 @@ internal sealed partial class SessionTable
 
         int length = state.Serialize(serialized);
         int slot = FreeCellFor(id);
-        slots[slot].Id = id;
-        slots[slot].State = states.Add(serialized.AsSpan(0, length));
-        slots[slot].Length = length;
-        slots[slot].ExpiresAt = options.TimeoutNs > 0 ? now + options.TimeoutNs : long.MaxValue;
-        slots[slot].Size = size;
+        ref SessionSlot entry = ref Slot(slot);
+        entry.Id = id;
+        entry.State = states.Add(serialized.AsSpan(0, length));
+        entry.Length = length;
+        entry.ExpiresAt = options.TimeoutNs > 0 ? now + options.TimeoutNs : long.MaxValue;
+        entry.Size = size;
         LinkAtHead(slot);
         Count++;
         Bytes += size;
@@ -126,7 +131,7 @@ internal sealed partial class SessionTable
             return StoreLookup.Miss;
         }
 
-        if (now >= slots[slot].ExpiresAt)
+        if (now >= Slot(slot).ExpiresAt)
         {
             Counters.OnExpiredLookup();
             Remove(slot, RemovalReason.Expired, now);
@@ -134,7 +139,7 @@ internal sealed partial class SessionTable
         }
 
         Counters.OnHit();
-        bool read = SessionState.TryDeserialize(states.Span(slots[slot].State, slots[slot].Length), out state);
+        bool read = SessionState.TryDeserialize(states.Span(Slot(slot).State, Slot(slot).Length), out state);
         Debug.Assert(read, "the table holds only sessions it serialized");
         if (take)
         {
@@ -154,13 +159,7 @@ internal sealed partial class SessionTable
     /// at. Changes nothing. With <see cref="PrefetchSession"/> one event later, both loads of a lookup
     /// (the slot, then the serialized session it points to) overlap other work.
     /// </summary>
-    public void PrefetchSlot(in SessionId id)
-    {
-        if (slots.Length != 0)
-        {
-            LargeArrays.Prefetch(ref slots[Home(id)]);
-        }
-    }
+    public void PrefetchSlot(in SessionId id) => LargeArrays.Prefetch(ref Slot(Home(id)));
 
     /// <summary>
     /// Reads the slot <paramref name="id"/>'s probe begins at and, when it holds <paramref name="id"/>,
@@ -169,12 +168,7 @@ internal sealed partial class SessionTable
     /// </summary>
     public void PrefetchSession(in SessionId id)
     {
-        if (slots.Length == 0)
-        {
-            return;
-        }
-
-        ref SessionSlot slot = ref slots[Home(id)];
+        ref SessionSlot slot = ref Slot(Home(id));
         if (slot.Length != 0 && slot.Id.Equals(id))
         {
             states.Prefetch(slot.State, slot.Length);
@@ -196,7 +190,7 @@ internal sealed partial class SessionTable
     public ExposureTally HeldExposure(long now)
     {
         var tally = default(ExposureTally);
-        for (int slot = head; slot >= 0; slot = slots[slot].Next)
+        for (int slot = head; slot >= 0; slot = Slot(slot).Next)
         {
             tally = tally.Add(now - StoredAt(slot));
         }
@@ -211,8 +205,8 @@ internal sealed partial class SessionTable
         int slot = tail;
         while (slot >= 0)
         {
-            tracked = slots[slot].Prev;
-            if (now >= slots[slot].ExpiresAt)
+            tracked = Slot(slot).Prev;
+            if (now >= Slot(slot).ExpiresAt)
             {
                 Remove(slot, RemovalReason.Expired, now);
                 removed++;
@@ -247,7 +241,7 @@ internal sealed partial class SessionTable
 
     private void ExpireFromTail(int max, long now)
     {
-        for (int i = 0; i < max && tail >= 0 && now >= slots[tail].ExpiresAt; i++)
+        for (int i = 0; i < max && tail >= 0 && now >= Slot(tail).ExpiresAt; i++)
         {
             Remove(tail, RemovalReason.Expired, now);
         }
@@ -255,11 +249,11 @@ internal sealed partial class SessionTable
 
     private void Remove(int slot, RemovalReason reason, long now)
     {
-        Debug.Assert(slot >= 0 && slots[slot].Length != 0, "removing a free slot");
+        Debug.Assert(slot >= 0 && Slot(slot).Length != 0, "removing a free slot");
         long held = now - StoredAt(slot);
         Unlink(slot);
-        states.Free(slots[slot].State, slots[slot].Length);
-        Bytes -= slots[slot].Size;
+        states.Free(Slot(slot).State, Slot(slot).Length);
+        Bytes -= Slot(slot).Size;
         Count--;
         CloseHole(slot);
         Counters.OnRemoved(reason, held);
@@ -270,16 +264,16 @@ internal sealed partial class SessionTable
     // creation time.
     private long StoredAt(int slot) =>
         options.TimeoutNs > 0
-            ? slots[slot].ExpiresAt - options.TimeoutNs
-            : SessionState.CreatedAtOf(states.Span(slots[slot].State, slots[slot].Length));
+            ? Slot(slot).ExpiresAt - options.TimeoutNs
+            : SessionState.CreatedAtOf(states.Span(Slot(slot).State, Slot(slot).Length));
 
     private void LinkAtHead(int slot)
     {
-        slots[slot].Prev = -1;
-        slots[slot].Next = head;
+        Slot(slot).Prev = -1;
+        Slot(slot).Next = head;
         if (head >= 0)
         {
-            slots[head].Prev = slot;
+            Slot(head).Prev = slot;
         }
 
         head = slot;
@@ -291,11 +285,11 @@ internal sealed partial class SessionTable
 
     private void Unlink(int slot)
     {
-        int p = slots[slot].Prev;
-        int n = slots[slot].Next;
+        int p = Slot(slot).Prev;
+        int n = Slot(slot).Next;
         if (p >= 0)
         {
-            slots[p].Next = n;
+            Slot(p).Next = n;
         }
         else
         {
@@ -304,7 +298,7 @@ internal sealed partial class SessionTable
 
         if (n >= 0)
         {
-            slots[n].Prev = p;
+            Slot(n).Prev = p;
         }
         else
         {

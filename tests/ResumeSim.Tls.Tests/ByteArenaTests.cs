@@ -42,6 +42,17 @@ public sealed class ByteArenaTests
     }
 
     [Fact]
+    public void Span_OutsideTheCarvedPages_IsRefused()
+    {
+        var arena = new ByteArena(64);
+        int handle = arena.Add(new byte[40]);
+        Assert.Equal(40, arena.Span(handle, 40).Length);
+        Assert.Throws<ArgumentOutOfRangeException>(() => arena.Span(-1, 16));
+        Assert.Throws<ArgumentOutOfRangeException>(() => arena.Span(1 << 20, 16)); // page 1 does not exist yet
+        Assert.Throws<ArgumentOutOfRangeException>(() => arena.Span(handle, (1 << 16) + 1)); // past the 64 KiB first page
+    }
+
+    [Fact]
     public void Add_EmptyIsNoRecord_AndTooLongIsRefused()
     {
         var arena = new ByteArena(64);

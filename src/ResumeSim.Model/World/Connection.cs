@@ -47,6 +47,12 @@ internal struct Connection
     public MissReason Miss;
 
     /// <summary>
+    /// Whether the client will keep something from this handshake (a session ID, a ticket): only then does
+    /// its completion read the client's session cache, so only then is that read started early.
+    /// </summary>
+    public bool Keeps;
+
+    /// <summary>
     /// This connection's counter for hashed draws (balancer choice, service time): a pure function of
     /// the visit and the ordinal, so every strategy of a replication draws the same value for it.
     /// </summary>

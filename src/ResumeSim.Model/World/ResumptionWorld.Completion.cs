@@ -52,18 +52,22 @@ internal sealed partial class ResumptionWorld
         _connections.Release(connection);
     }
 
+    /// <summary>Whether the client of <paramref name="c"/> keeps anything <paramref name="result"/> issued.</summary>
+    private bool Keeps(in Connection c, HandshakeResult result) =>
+        _kinds[c.Kind].Preset.Resumes && (!result.NewSessionId.IsEmpty || result.NewTickets.Count > 0);
+
     /// <summary>A result object to refill: one per connection in flight, recycled when its handshake completes.</summary>
     private HandshakeResult RentResult() => _spareResults.Count > 0 ? _spareResults.Pop() : HandshakeResult.CreateReusable();
 
     /// <summary>The client keeps what the server issued: a session ID, a renewed ticket, TLS 1.3 tickets.</summary>
     private void KeepIssuedSessions(in Connection c, HandshakeResult result, long now)
     {
-        var preset = _kinds[c.Kind].Preset;
-        if (!preset.Resumes || (result.NewSessionId.IsEmpty && result.NewTickets.Count == 0))
+        if (!c.Keeps)
         {
             return;
         }
 
+        var preset = _kinds[c.Kind].Preset;
         _issuedBy[(c.Client * _hosts) + c.Host] = c.Server;
         var sessions = ClientSession.CountFromHandshake(result);
         for (var i = 0; i < sessions; i++)

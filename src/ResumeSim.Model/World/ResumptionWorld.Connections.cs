@@ -136,6 +136,7 @@ internal sealed partial class ResumptionWorld
         DeliverKeys(server, now);
         var result = server.Resumption.Tls.Handshake(hello, now, RentResult());
         c.Result = result;
+        c.Keeps = Keeps(c, result);
         c.Miss = RefineMiss(result.Miss, c, server.Index, now);
         c.ExtraLatency = SharedCacheDelay();
 
