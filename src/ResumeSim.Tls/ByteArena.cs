@@ -70,7 +70,7 @@ internal sealed class ByteArena
     {
         int page = handle >> GranuleBits;
         int offset = (handle & ((1 << GranuleBits) - 1)) << GranuleShift;
-        if ((uint)page >= (uint)pageCount || (uint)length > (uint)(pageLengths[page] - offset))
+        if ((uint)page >= (uint)pageCount || offset + (long)(uint)length > pageLengths[page])
         {
             ThrowBadHandle(handle, length);
         }

@@ -50,6 +50,9 @@ public sealed class ByteArenaTests
         Assert.Throws<ArgumentOutOfRangeException>(() => arena.Span(-1, 16));
         Assert.Throws<ArgumentOutOfRangeException>(() => arena.Span(1 << 20, 16)); // page 1 does not exist yet
         Assert.Throws<ArgumentOutOfRangeException>(() => arena.Span(handle, (1 << 16) + 1)); // past the 64 KiB first page
+        Assert.Throws<ArgumentOutOfRangeException>(() => arena.Span(8192, 16)); // starts 128 KiB into that page
+        Assert.Throws<ArgumentOutOfRangeException>(() => arena.Span(handle, -1));
+        Assert.Equal(16, arena.Span(4095, 16).Length); // the page's last granule
     }
 
     [Fact]

@@ -162,9 +162,8 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
     /// A visit reads its client's record and session cache (and the ticket it offers), a completed
     /// handshake that issued something the cache again, and a ClientHello offering a session id the
     /// server's store: among millions of clients and sessions each is a cache miss, so each is started
-    /// early. Nothing else is: on this machine a prefetch of a random page waits for its page walk before
-    /// it retires, so a load started and never used costs nearly what a real one does (a resumed
-    /// handshake, nine in ten at scale, leaves the client's cache alone; docs/performance.md, Follow-up 4). Loads that need an
+    /// early (a resumed handshake, nine in ten at scale, leaves the client's cache alone, so nothing is
+    /// started for its completion). Loads that need an
     /// earlier one (a cache head says where its ticket is; a connection's record whose cache; a store slot
     /// where its session is) start in <see cref="PrefetchAhead"/>, two events early, and the second load
     /// here, one event early.
