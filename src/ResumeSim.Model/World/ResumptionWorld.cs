@@ -163,10 +163,9 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
     /// handshake that issued something the cache again, and a ClientHello offering a session id the
     /// server's store: among millions of clients and sessions each is a cache miss, so each is started
     /// early (a resumed handshake, nine in ten at scale, leaves the client's cache alone, so nothing is
-    /// started for its completion). Loads that need an
-    /// earlier one (a cache head says where its ticket is; a connection's record whose cache; a store slot
-    /// where its session is) start in <see cref="PrefetchAhead"/>, two events early, and the second load
-    /// here, one event early.
+    /// started for its completion). Loads that need an earlier one (a cache head says where its ticket
+    /// is; a connection's record whose cache; a store slot where its session is) start in
+    /// <see cref="PrefetchAhead"/>, two events early, and the second load here, one event early.
     /// </summary>
     public void Prefetch(in Event next)
     {
