@@ -39,6 +39,7 @@ public sealed class Simulation
     private readonly IEventQueue _queue;
     private readonly IEventHandler?[] _handlers = new IEventHandler?[MaxKinds];
     private long _nextSequence;
+    private long _currentSequence = -1;
 
     /// <summary>
     /// Creates a simulation on a <see cref="BucketQueue"/>, the fastest queue measured at 10^6-10^7
@@ -95,15 +96,47 @@ public sealed class Simulation
         }
 
         CheckKind(kind);
-        if (_nextSequence > MaxSequence)
+        CheckSequenceRoom();
+        Enqueue(time, _nextSequence++, kind, target, arg);
+    }
+
+    /// <summary>
+    /// Takes the sequence number the next <see cref="Schedule"/> would have used, without scheduling
+    /// anything: an event that may never be needed (a server's core coming free when nobody waits for
+    /// it) keeps its place in the order of equal times, and <see cref="ScheduleReserved"/> enqueues it
+    /// later, only if it turns out to be needed.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">More than <see cref="MaxSequence"/> sequence numbers were taken.</exception>
+    public long ReserveSequence()
+    {
+        CheckSequenceRoom();
+        return _nextSequence++;
+    }
+
+    /// <summary>
+    /// Schedules an event under a sequence number taken earlier by <see cref="ReserveSequence"/>: it
+    /// runs exactly where it would have run had it been scheduled at the reservation (equal times run
+    /// in sequence order).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sequence"/> was never reserved, or
+    /// the event would run before the one being dispatched (an earlier time, or the same time and an
+    /// earlier sequence), or <paramref name="kind"/> is outside 0..63.</exception>
+    /// <remarks>Each reserved number may be scheduled once; scheduling it twice is the caller's error and is not detected.</remarks>
+    public void ScheduleReserved(long time, long sequence, int kind, int target, int arg = 0)
+    {
+        if ((ulong)sequence >= (ulong)_nextSequence)
         {
-            throw new InvalidOperationException($"More than {MaxSequence} events were scheduled in one simulation.");
+            throw new ArgumentOutOfRangeException(nameof(sequence), sequence, $"Sequence {sequence} was not reserved: the next is {_nextSequence}.");
         }
 
-        // The sequence in the high bits keeps (time, key) order equal to (time, sequence): FIFO ties.
-        long key = (_nextSequence++ << KindBits) | (long)kind;
-        long payload = ((long)target << 32) | (uint)arg;
-        _queue.Enqueue(time, key, payload);
+        if (time < Now || (time == Now && sequence < _currentSequence))
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time,
+                $"Event (time {time}, sequence {sequence}) would run before the current one (time {Now}, sequence {_currentSequence}).");
+        }
+
+        CheckKind(kind);
+        Enqueue(time, sequence, kind, target, arg);
     }
 
     /// <summary>Schedules an event <paramref name="delay"/> ticks after <see cref="Now"/>.</summary>
@@ -150,6 +183,7 @@ public sealed class Simulation
         }
 
         Now = e.Time;
+        _currentSequence = e.Sequence;
         EventsProcessed++;
         if (_prefetcher is not null && _queue.TryPeek(out var next))
         {
@@ -193,6 +227,23 @@ public sealed class Simulation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Event ToEvent(in QueueEntry entry) =>
         new(entry.Time, entry.Key >>> KindBits, (int)(entry.Key & KindMask), (int)(entry.Payload >> 32), (int)entry.Payload);
+
+    private void CheckSequenceRoom()
+    {
+        if (_nextSequence > MaxSequence)
+        {
+            throw new InvalidOperationException($"More than {MaxSequence} events were scheduled in one simulation.");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Enqueue(long time, long sequence, int kind, int target, int arg)
+    {
+        // The sequence in the high bits keeps (time, key) order equal to (time, sequence): FIFO ties.
+        long key = (sequence << KindBits) | (long)kind;
+        long payload = ((long)target << 32) | (uint)arg;
+        _queue.Enqueue(time, key, payload);
+    }
 
     private static void CheckKind(int kind)
     {

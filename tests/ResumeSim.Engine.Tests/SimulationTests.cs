@@ -172,6 +172,81 @@ public sealed class SimulationTests
         Assert.Equal((5L, 2L, 0, int.MinValue, -1), Tuple(handler.Events[2]));
     }
 
+    [Theory]
+    [MemberData(nameof(Queues))]
+    public void ScheduleReserved_RunsWhereItWouldHaveRunHadItBeenScheduledAtTheReservation(string queueName)
+    {
+        var sim = new Simulation(EventQueueContractTests.Create(queueName));
+        var order = new List<int>();
+        long reserved = -1;
+        sim.Register(0, new RecordingHandler(e =>
+        {
+            order.Add(e.Target);
+            if (e.Target == 0)
+            {
+                sim.ScheduleReserved(10, reserved, 0, target: 2); // decided late, placed as at the reservation
+            }
+        }));
+        sim.Schedule(10, 0, target: 1);
+        reserved = sim.ReserveSequence();
+        sim.Schedule(10, 0, target: 3);
+        sim.Schedule(5, 0, target: 0);
+        while (sim.Step())
+        {
+        }
+
+        Assert.Equal([0, 1, 2, 3], order);
+    }
+
+    [Fact]
+    public void ReserveSequence_NumbersAreNotReusedBySchedule()
+    {
+        var sim = new Simulation();
+        var handler = new RecordingHandler();
+        sim.Register(0, handler);
+        var reserved = sim.ReserveSequence();
+        sim.Schedule(1, 0, target: 7);
+        sim.Step();
+        Assert.Equal(reserved + 1, handler.Events.Single().Sequence);
+    }
+
+    [Fact]
+    public void ScheduleReserved_NumberNotReserved_Throws()
+    {
+        var sim = new Simulation();
+        sim.Register(0, new RecordingHandler());
+        var reserved = sim.ReserveSequence();
+        Assert.Throws<ArgumentOutOfRangeException>(() => sim.ScheduleReserved(1, reserved + 1, 0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => sim.ScheduleReserved(1, -1, 0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => sim.ScheduleReserved(1, reserved, Simulation.MaxKinds, 0));
+        Assert.Equal(0, sim.Pending);
+    }
+
+    [Fact]
+    public void ScheduleReserved_BeforeTheEventBeingDispatched_Throws()
+    {
+        var sim = new Simulation();
+        var early = sim.ReserveSequence();
+        var errors = new List<Exception>();
+        sim.Register(0, new RecordingHandler(e =>
+        {
+            errors.Add(Assert.Throws<ArgumentOutOfRangeException>(() => sim.ScheduleReserved(e.Time - 1, early, 0, 9)));
+            errors.Add(Assert.Throws<ArgumentOutOfRangeException>(() => sim.ScheduleReserved(e.Time, early, 0, 9)));
+        }));
+        sim.Register(1, new RecordingHandler());
+        sim.Schedule(50, 0, target: 0);
+        var late = sim.ReserveSequence();
+        sim.Step();
+        Assert.Equal(2, errors.Count);
+        Assert.Equal(0, sim.Pending);
+
+        // The same time with a later sequence than the last event dispatched is still ahead of it.
+        sim.ScheduleReserved(50, late, 1, 8);
+        Assert.Equal(1, sim.Pending);
+        Assert.True(sim.Step());
+        Assert.Equal(50, sim.Now);
+    }
+
     [Fact]
     public void Simulation_NonEmptyQueue_Rejected()
     {
