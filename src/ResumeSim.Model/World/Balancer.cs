@@ -46,6 +46,13 @@ internal abstract class Balancer
     /// <summary>The <paramref name="k"/>-th live server, in index order.</summary>
     protected int Live(int k) => _live[k];
 
+    /// <summary>
+    /// Whether <see cref="Choose"/> reads how many handshakes each server has in flight
+    /// (<see cref="ServerNode.ActiveHandshakes"/>): only then must a handshake's completion be counted
+    /// at its moment.
+    /// </summary>
+    public virtual bool CountsHandshakesInFlight => false;
+
     /// <summary>Told after every full handshake that issued a session ID (session stickiness learns from it).</summary>
     public virtual void OnSessionIssued(in SessionId id, int server, long now)
     {

@@ -30,7 +30,6 @@ internal struct Connection
 
     public long Start;
     public long HelloAt;
-    public long ServiceStart;
 
     /// <summary>Latency outside the server's CPU: the shared cache's round trip.</summary>
     public long ExtraLatency;
@@ -52,12 +51,12 @@ internal struct Connection
     /// </summary>
     public bool Keeps;
 
+    /// <summary>The client's RTT in ticks (ns).</summary>
+    public readonly long RttTicks => RttMicros * 1000L;
+
     /// <summary>
     /// This connection's counter for hashed draws (balancer choice, service time): a pure function of
     /// the visit and the ordinal, so every strategy of a replication draws the same value for it.
     /// </summary>
-    /// <summary>The client's RTT in ticks (ns).</summary>
-    public readonly long RttTicks => RttMicros * 1000L;
-
     public readonly ulong DrawKey => ((ulong)(uint)Visit << 16) | (uint)Ordinal;
 }

@@ -9,7 +9,10 @@ internal static class EventKinds
     /// <summary>A ClientHello reaches the balancer and a server (target: connection).</summary>
     public const int HelloArrives = 1;
 
-    /// <summary>A core finishes a handshake's CPU work (target: connection).</summary>
+    /// <summary>
+    /// A core finishes a handshake's CPU work while connections wait for one (target: server, arg:
+    /// core); with nobody waiting, a service end is not an event (<see cref="ServerNode"/>).
+    /// </summary>
     public const int ServiceDone = 2;
 
     /// <summary>The client can send its first request (target: connection).</summary>

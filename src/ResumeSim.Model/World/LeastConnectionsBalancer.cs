@@ -8,6 +8,8 @@ internal sealed class LeastConnectionsBalancer(IReadOnlyList<ServerNode> servers
 {
     private int _start;
 
+    public override bool CountsHandshakesInFlight => true;
+
     public override int Choose(in BalancerRequest request)
     {
         var n = LiveCount;

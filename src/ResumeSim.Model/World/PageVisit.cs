@@ -16,6 +16,12 @@ internal struct PageVisit
     public int Full;
     public int Offered;
 
+    /// <summary>
+    /// Latest handshake completion of its connections so far: the page is ready at the last one, which
+    /// need not be the last counted, as some completions are counted when their service starts.
+    /// </summary>
+    public long Ready;
+
     /// <summary>Earliest first response byte of its connections (ns).</summary>
     public long FirstByte;
 

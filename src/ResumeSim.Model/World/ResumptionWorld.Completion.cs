@@ -9,6 +9,7 @@ internal sealed partial class ResumptionWorld
     {
         ref var c = ref _connections[connection];
         var result = c.Result!;
+        _lastCompletion = Math.Max(_lastCompletion, now);
         _servers[c.Server].ActiveHandshakes--;
         KeepIssuedSessions(c, result, now);
         if (!result.NewSessionId.IsEmpty)
@@ -25,6 +26,7 @@ internal sealed partial class ResumptionWorld
 
         ref var visit = ref _pages[c.Page];
         visit.Open--;
+        visit.Ready = Math.Max(visit.Ready, now);
         OnConnectionReady(ref visit, c, result, now);
 
         // wait-for-first: the first handshake to the host is done; the others start now and
@@ -40,10 +42,10 @@ internal sealed partial class ResumptionWorld
             if (visit.Measured)
             {
                 _metrics.Pages++;
-                _metrics.Page.Record(now - visit.Start);
+                _metrics.Page.Record(visit.Ready - visit.Start);
             }
 
-            OnPageReady(visit, now);
+            OnPageReady(visit);
 
             _pages.Release(c.Page);
         }

@@ -77,7 +77,8 @@ internal sealed partial class ResumptionWorld
             return new(double.NaN, double.NaN, double.NaN);
         }
 
-        var now = Math.Max(_end, _sim.Now);
+        // The run ends with its last event or its last handshake, whichever is later.
+        var now = Math.Max(_end, Math.Max(_sim.Now, _lastCompletion));
         var tally = default(ExposureTally);
         foreach (var store in _setup.Stores)
         {

@@ -102,6 +102,6 @@ internal sealed partial class ResumptionWorld
         }
     }
 
-    private void OnPageReady(in PageVisit visit, long now) =>
-        PageObserver?.Invoke(new PageRecord(visit.Client, visit.Visit, visit.Start, now, visit.Connections, visit.Full, visit.Offered, visit.FirstByte, visit.SessionsDropped));
+    private void OnPageReady(in PageVisit visit) =>
+        PageObserver?.Invoke(new PageRecord(visit.Client, visit.Visit, visit.Start, visit.Ready, visit.Connections, visit.Full, visit.Offered, visit.FirstByte, visit.SessionsDropped));
 }

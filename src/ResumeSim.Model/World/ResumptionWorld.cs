@@ -52,6 +52,9 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
     private readonly VisitRateTimeline _visitRates;
     private WarmupSnapshot _atWarmupEnd;
 
+    /// <summary>The latest handshake completion so far: some complete without an event, so the clock alone does not say when the last one did.</summary>
+    private long _lastCompletion;
+
     public ResumptionWorld(ScenarioConfig scenario, StrategyConfig strategy, int replication)
     {
         _scenario = scenario;
@@ -225,10 +228,10 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
                 OnVisit(e.Target, e.Time);
                 break;
             case EventKinds.HelloArrives:
-                OnHelloArrives(e.Target, e.Time);
+                OnHelloArrives(e.Target, e.Time, e.Sequence);
                 break;
             case EventKinds.ServiceDone:
-                OnServiceDone(e.Target, e.Time);
+                OnServiceDone(e.Target, e.Arg, e.Time);
                 break;
             case EventKinds.HandshakeDone:
                 OnHandshakeDone(e.Target, e.Time);

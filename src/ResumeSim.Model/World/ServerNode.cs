@@ -4,8 +4,14 @@ namespace ResumeSim.Model.World;
 /// One TLS-terminating server: c cores serving handshake CPU work first come, first served, and
 /// the server's resumption state from the real core (its own or farm-shared store and key ring).
 /// </summary>
+/// <remarks>
+/// A core's service end is an event only when a connection waits for a core (docs/engine.md,
+/// "Service ends"): each core keeps when its handshake ends and the sequence number its end event
+/// would hold, so an arrival can tell, in event order, whether the core is free by then.
+/// </remarks>
 internal sealed class ServerNode
 {
+    private readonly CoreSlot[] _cores;
     private int[] _queue = new int[64];
     private int _head;
     private int _count;
@@ -15,6 +21,8 @@ internal sealed class ServerNode
         Index = index;
         Cores = cores;
         Resumption = resumption;
+        _cores = new CoreSlot[cores];
+        _cores.AsSpan().Fill(CoreSlot.Idle);
     }
 
     public int Index { get; }
@@ -24,15 +32,57 @@ internal sealed class ServerNode
     /// <summary>The server's resumption state; replaced when the server restarts.</summary>
     public ServerResumption Resumption { get; set; }
 
-    public int BusyCores { get; set; }
-
     /// <summary>Connections sent here whose handshake has not completed yet.</summary>
     public int ActiveHandshakes { get; set; }
 
     /// <summary>Connections waiting for a core.</summary>
     public int QueueLength => _count;
 
-    public bool HasFreeCore => BusyCores < Cores;
+    /// <summary>
+    /// A core free for the event at (<paramref name="now"/>, <paramref name="sequence"/>): idle, or
+    /// its handshake's end comes before that event in event order (an earlier time, or the same time
+    /// and an earlier sequence), as the end event would have run first.
+    /// </summary>
+    public bool TryFindFreeCore(long now, long sequence, out int core)
+    {
+        var cores = _cores;
+        for (core = 0; core < cores.Length; core++)
+        {
+            ref readonly var slot = ref cores[core];
+            if (slot.EndsAt < now || (slot.EndsAt == now && slot.EndSequence < sequence))
+            {
+                return true;
+            }
+        }
+
+        core = -1;
+        return false;
+    }
+
+    /// <summary>Core <paramref name="core"/> serves a handshake until <paramref name="endsAt"/>; its end event would hold <paramref name="endSequence"/>.</summary>
+    public void Occupy(int core, long endsAt, long endSequence) =>
+        _cores[core] = new CoreSlot { EndsAt = endsAt, EndSequence = endSequence, EndScheduled = false };
+
+    /// <summary>Core <paramref name="core"/>'s end event ran: the core is idle.</summary>
+    public void Release(int core) => _cores[core] = CoreSlot.Idle;
+
+    /// <summary>
+    /// Whether core <paramref name="core"/> serves a handshake whose end is not an event yet; if so,
+    /// its end time and reserved sequence, and from now on it counts as scheduled.
+    /// </summary>
+    public bool TakeUnscheduledEnd(int core, out long endsAt, out long endSequence)
+    {
+        ref var slot = ref _cores[core];
+        endsAt = slot.EndsAt;
+        endSequence = slot.EndSequence;
+        if (slot.EndScheduled || slot.EndSequence < 0)
+        {
+            return false;
+        }
+
+        slot.EndScheduled = true;
+        return true;
+    }
 
     public void Enqueue(int connection)
     {
@@ -69,5 +119,19 @@ internal sealed class ServerNode
 
         _queue = bigger;
         _head = 0;
+    }
+
+    /// <summary>One core: idle (<see cref="Idle"/>), or serving a handshake that ends at <see cref="EndsAt"/>.</summary>
+    private struct CoreSlot
+    {
+        public static readonly CoreSlot Idle = new() { EndsAt = long.MinValue, EndSequence = -1, EndScheduled = false };
+
+        public long EndsAt;
+
+        /// <summary>The sequence number reserved for the end event when the service started.</summary>
+        public long EndSequence;
+
+        /// <summary>Whether the end is a queued event (a connection was waiting for a core while it ran).</summary>
+        public bool EndScheduled;
     }
 }
