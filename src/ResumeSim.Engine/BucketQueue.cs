@@ -35,7 +35,9 @@ namespace ResumeSim.Engine;
 /// bucket's array goes back to the pool once it has become the heap. Arrays therefore follow the
 /// entries from bucket to bucket and year to year, with no allocation in steady state; keeping every
 /// bucket's array at the largest size it ever reached cost ~270 B per pending event at 10^7
-/// (2.7 GB, docs/performance.md, Scale).</para>
+/// (2.7 GB, docs/performance.md, Scale). The 2 MiB pages around each new array are advised for
+/// transparent huge pages (<see cref="HugePages"/>): appends land on ~10^4 arrays at random, and on
+/// 4 KiB pages each would be a TLB miss (docs/performance.md, Follow-up 5).</para>
 /// </remarks>
 public sealed partial class BucketQueue : IEventQueue
 {
@@ -223,11 +225,11 @@ public sealed partial class BucketQueue : IEventQueue
         _bucketCounts[bucket] = n + 1;
     }
 
-    private unsafe void SetBucket(int bucket, QueueEntry[]? items)
+    private void SetBucket(int bucket, QueueEntry[]? items)
     {
         _bucketItems[bucket] = items;
         _bucketRoom[bucket] = items?.Length ?? 0;
-        _bucketData[bucket] = items is null ? 0 : (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(items));
+        _bucketData[bucket] = items is null ? 0 : AddressOf(items);
     }
 
     private void Grow(int bucket, int n)
@@ -247,8 +249,17 @@ public sealed partial class BucketQueue : IEventQueue
     private QueueEntry[] Rent(int entries)
     {
         int log2 = Math.Max(MinArrayLog2, BitOperations.Log2((uint)Math.Max(1, entries) - 1) + 1);
-        return _pool[log2] is { Count: > 0 } pool ? pool.Pop() : GC.AllocateArray<QueueEntry>(1 << log2, pinned: true);
+        if (_pool[log2] is { Count: > 0 } pool)
+        {
+            return pool.Pop();
+        }
+
+        var items = GC.AllocateArray<QueueEntry>(1 << log2, pinned: true);
+        HugePages.AdviseAround(AddressOf(items), (long)items.Length * Unsafe.SizeOf<QueueEntry>());
+        return items;
     }
+
+    private static unsafe nint AddressOf(QueueEntry[] items) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(items));
 
     private void Return(QueueEntry[] items) => (_pool[BitOperations.Log2((uint)items.Length)] ??= new Stack<QueueEntry[]>()).Push(items);
 
