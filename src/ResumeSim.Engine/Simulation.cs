@@ -218,6 +218,11 @@ public sealed class Simulation
             Step();
         }
 
+        if (until > Now)
+        {
+            _currentSequence = -1; // the clock moved past the last event: any reserved number is ahead of it
+        }
+
         Now = until;
     }
 

@@ -248,6 +248,21 @@ public sealed class SimulationTests
     }
 
     [Fact]
+    public void ScheduleReserved_AfterRunMovedTheClockPastTheLastEvent_IsAccepted()
+    {
+        var sim = new Simulation();
+        var handler = new RecordingHandler();
+        sim.Register(0, handler);
+        var early = sim.ReserveSequence();
+        sim.Schedule(10, 0, target: 1);
+        sim.Run(20);
+
+        sim.ScheduleReserved(20, early, 0, target: 2); // nothing ran at 20, so this is still ahead
+        sim.Run(20);
+        Assert.Equal([1, 2], handler.Events.Select(e => e.Target));
+    }
+
+    [Fact]
     public void Simulation_NonEmptyQueue_Rejected()
     {
         var queue = new QuaternaryHeap();

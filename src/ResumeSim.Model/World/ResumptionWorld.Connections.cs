@@ -146,7 +146,6 @@ internal sealed partial class ResumptionWorld
         c.Miss = RefineMiss(result.Miss, c, server.Index, now);
         c.ExtraLatency = SharedCacheDelay();
 
-
         // The core's end is an event only if someone waits for the core (ServerNode); it keeps its
         // place among equal times either way. Everything else the end decides is known now.
         var end = now + DrawService(ServiceTicks(result, hello), c);

@@ -5,8 +5,8 @@ namespace ResumeSim.Model.World;
 /// the server's resumption state from the real core (its own or farm-shared store and key ring).
 /// </summary>
 /// <remarks>
-/// A core's service end is an event only when a connection waits for a core (docs/engine.md,
-/// "Service ends"): each core keeps when its handshake ends and the sequence number its end event
+/// A core's service end is an event only when a connection waits for a core (docs/model.md, "Which
+/// steps are events"): each core keeps when its handshake ends and the sequence number its end event
 /// would hold, so an arrival can tell, in event order, whether the core is free by then.
 /// </remarks>
 internal sealed class ServerNode
