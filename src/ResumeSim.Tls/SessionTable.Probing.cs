@@ -8,10 +8,14 @@ internal sealed partial class SessionTable
 
     /// <summary>
     /// The first slot probed for <paramref name="id"/> (internal for tests). Ids are random bytes
-    /// (RFC 5246 7.4.1.2), but Fibonacci hashing (the top bits of hash * 2^32/phi) spreads even weak
-    /// low bits of the fold.
+    /// (RFC 5246 7.4.1.2), but Fibonacci hashing (hash * 2^32/phi) spreads even weak low bits of the fold;
+    /// the product's top bits then pick one of <c>slotCount</c> slots, which need not be a power of two
+    /// (Lemire's multiply-shift range reduction).
     /// </summary>
-    internal int Home(in SessionId id) => (int)(((uint)id.GetHashCode() * 2654435769u) >> shift);
+    internal int Home(in SessionId id) => (int)(((ulong)((uint)id.GetHashCode() * 2654435769u) * (uint)slotCount) >> 32);
+
+    /// <summary>The slot after <paramref name="i"/> along a probe run, wrapping at the end.</summary>
+    private int After(int i) => i + 1 == slotCount ? 0 : i + 1;
 
     /// <summary>
     /// Slot <paramref name="i"/>, through the pinned array's address and checked against <c>slotCount</c>, so
@@ -49,7 +53,7 @@ internal sealed partial class SessionTable
                 return i;
             }
 
-            i = (i + 1) & mask;
+            i = After(i);
         }
     }
 
@@ -58,30 +62,23 @@ internal sealed partial class SessionTable
         int i = Home(id);
         while (Slot(i).Length != 0)
         {
-            i = (i + 1) & mask;
+            i = After(i);
         }
 
         return i;
     }
 
     /// <summary>
-    /// Sizes the table for <paramref name="entries"/> (load at most 1/2) and re-inserts every entry,
-    /// walking the list from the tail and linking each at the head so the order is kept.
+    /// Sizes the table for <paramref name="entries"/> (load at most 2/3: slots hold their sessions, so
+    /// unused ones cost more than at the 1/2 of a table of pointers) and re-inserts every entry, walking the
+    /// list from the tail and linking each at the head so the order is kept.
     /// </summary>
     private unsafe void Allocate(int entries)
     {
-        int log2 = 1;
-        while ((1L << log2) < 2L * entries)
-        {
-            log2++;
-        }
-
         SessionSlot[] old = slots;
         int slot = tail;
-        slots = LargeArrays.AllocatePinned(1 << log2, out firstSlot);
+        slots = LargeArrays.AllocatePinned((int)Math.Min(entries + (entries + 1L) / 2, Array.MaxLength), out firstSlot);
         slotCount = slots.Length;
-        mask = slots.Length - 1;
-        shift = 32 - log2;
         entryLimit = entries;
         head = -1;
         tail = -1;
@@ -105,7 +102,7 @@ internal sealed partial class SessionTable
         int j = hole;
         while (true)
         {
-            j = (j + 1) & mask;
+            j = After(j);
             if (Slot(j).Length == 0)
             {
                 break;

@@ -1,13 +1,15 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace ResumeSim.Tls;
 
 /// <summary>
 /// The storage shared by <see cref="FifoSessionStore"/> and <see cref="LruSessionStore"/>: entries in
 /// one array of slots linked into one list (head = newest or most recently used, tail = next victim).
-/// The slot array is itself the hash table (open addressing, linear probing, a power of two at least
-/// twice the entries it may hold): an id's slot is found from its hash, so a get touches one cache line
-/// (issue 3; a <c>Dictionary&lt;SessionId, int&gt;</c> in front cost two more misses). A removal shifts
+/// The slot array is itself the hash table (open addressing, linear probing, at least 3/2 slots per entry
+/// it may hold): an id's slot is found from its hash, and holds the session, so a get touches one slot
+/// (issue 3, where a <c>Dictionary&lt;SessionId, int&gt;</c> in front cost two more misses; issue 9,
+/// <see cref="SessionSlot"/>). A removal shifts
 /// later slots of the probe run back (Knuth 6.4 algorithm R) and re-points their list neighbours, so
 /// there are no tombstones. No allocation per entry, as rustls' limited_cache; the table starts sized
 /// for up to 65536 entries and doubles up to the capacity, never beyond.
@@ -17,8 +19,7 @@ internal sealed partial class SessionTable
     private const int InitialEntries = 1 << 16;
     private const int MinComputedEntryBytes = SessionId.Length + SessionState.FixedLength12;
 
-    // 2^29 entries (2^30 slots, 64 GiB) is the largest power-of-two table an array holds; no machine
-    // here holds a store that large.
+    // 2^29 entries (3 * 2^28 slots, 116 GB) fit an array's length; no machine here holds a store that large.
     private const int MaxEntriesLog2 = 29;
 
     private readonly SessionStoreOptions options;
@@ -31,8 +32,6 @@ internal sealed partial class SessionTable
     // The address of slots[0]; slots is pinned and kept referenced here so that it stays alive (see Slot).
     private unsafe SessionSlot* firstSlot;
     private int slotCount;
-    private int mask;
-    private int shift;
     private int entryLimit;
     private int head = -1;
     private int tail = -1;
@@ -105,7 +104,16 @@ internal sealed partial class SessionTable
         int slot = FreeCellFor(id);
         ref SessionSlot entry = ref Slot(slot);
         entry.Id = id;
-        entry.State = states.Add(serialized.AsSpan(0, length));
+        if (length <= SessionSlot.InlineBytes)
+        {
+            serialized.AsSpan(0, length).CopyTo(entry.Inline);
+            entry.State = -1;
+        }
+        else
+        {
+            entry.State = states.Add(serialized.AsSpan(0, length));
+        }
+
         entry.Length = length;
         entry.ExpiresAt = options.TimeoutNs > 0 ? now + options.TimeoutNs : long.MaxValue;
         entry.Size = size;
@@ -139,7 +147,7 @@ internal sealed partial class SessionTable
         }
 
         Counters.OnHit();
-        bool read = SessionState.TryDeserialize(states.Span(Slot(slot).State, Slot(slot).Length), out state);
+        bool read = SessionState.TryDeserialize(SessionSlot.Bytes(ref Slot(slot), states), out state);
         Debug.Assert(read, "the table holds only sessions it serialized");
         if (take)
         {
@@ -156,20 +164,22 @@ internal sealed partial class SessionTable
 
     /// <summary>
     /// Hints that <paramref name="id"/> will be looked up soon: starts loading the slot its probe begins
-    /// at. Changes nothing. With <see cref="PrefetchSession"/> one event later, both loads of a lookup
-    /// (the slot, then the serialized session it points to) overlap other work.
+    /// at, session included when it is inline. Changes nothing. With <see cref="PrefetchSession"/> one
+    /// event later, both loads of a lookup of a longer session (the slot, then the arena record it points
+    /// to) overlap other work.
     /// </summary>
-    public void PrefetchSlot(in SessionId id) => LargeArrays.Prefetch(ref Slot(Home(id)));
+    public void PrefetchSlot(in SessionId id) =>
+        LargeArrays.Prefetch(ref Unsafe.As<SessionSlot, byte>(ref Slot(Home(id))), Unsafe.SizeOf<SessionSlot>());
 
     /// <summary>
-    /// Reads the slot <paramref name="id"/>'s probe begins at and, when it holds <paramref name="id"/>,
-    /// starts loading its serialized session. Changes nothing; an id further along its probe run is not
-    /// looked for (at most half the slots are used, so most ids sit at their home).
+    /// Reads the slot <paramref name="id"/>'s probe begins at and, when it holds <paramref name="id"/> with
+    /// its session in the arena, starts loading that. Changes nothing; an id further along its probe run is
+    /// not looked for (at most two slots in three are used, so most ids sit at their home).
     /// </summary>
     public void PrefetchSession(in SessionId id)
     {
         ref SessionSlot slot = ref Slot(Home(id));
-        if (slot.Length != 0 && slot.Id.Equals(id))
+        if (slot.Length != 0 && slot.State >= 0 && slot.Id.Equals(id))
         {
             states.Prefetch(slot.State, slot.Length);
         }
@@ -265,7 +275,7 @@ internal sealed partial class SessionTable
     private long StoredAt(int slot) =>
         options.TimeoutNs > 0
             ? Slot(slot).ExpiresAt - options.TimeoutNs
-            : SessionState.CreatedAtOf(states.Span(Slot(slot).State, Slot(slot).Length));
+            : SessionState.CreatedAtOf(SessionSlot.Bytes(ref Slot(slot), states));
 
     private void LinkAtHead(int slot)
     {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace ResumeSim.Tls.Tests;
 
@@ -49,10 +50,14 @@ public sealed class SessionTableProbingTests
         Assert.Equal(3, table.Count);
     }
 
-    [Fact]
-    public void PutTakeLookup_RandomOperationsOnATinyTable_AgreeWithADictionary()
+    [Theory]
+    [InlineData(SessionPlace.Inline)]
+    [InlineData(SessionPlace.Arena)]
+    [InlineData(SessionPlace.Both)]
+    public void PutTakeLookup_RandomOperationsOnATinyTable_AgreeWithADictionary(SessionPlace place)
     {
-        // 4 entries in 8 slots: runs collide, wrap and shift all the time; LRU moves links on hits.
+        // 4 entries in 6 slots: runs collide, wrap and shift all the time; LRU moves links on hits.
+        // Sessions held in their slots move with them; those in the arena must follow too.
         var rng = new SeededRandomBytes(42);
         var ids = new SessionId[64];
         for (int i = 0; i < ids.Length; i++)
@@ -71,7 +76,9 @@ public sealed class SessionTableProbingTests
             int op = pick[1] % 3;
             if (op == 0)
             {
-                var state = Sessions.Tls12(createdAt: step);
+                var state = place == SessionPlace.Inline || (place == SessionPlace.Both && step % 2 == 0)
+                    ? Sessions.Tls12(createdAt: step, sni: null, alpn: null)
+                    : Sessions.Tls12(createdAt: step);
                 Assert.True(table.Put(id, state, step));
                 if (at >= 0)
                 {
@@ -102,6 +109,40 @@ public sealed class SessionTableProbingTests
 
             Assert.Equal(model.Count, table.Count);
         }
+    }
+
+    public enum SessionPlace
+    {
+        Inline,
+        Arena,
+        Both,
+    }
+
+    [Fact]
+    public void Slot_HoldsATls12SessionWithoutNameOrAlpn_InOneHundredFortyFourBytes()
+    {
+        // The 10M-client layout (docs/performance.md, Follow-up 6): a bigger slot costs every server's
+        // table 1.5 bytes per byte, a smaller one sends the common session to a second page.
+        Assert.Equal(144, Unsafe.SizeOf<SessionSlot>());
+        Assert.Equal(SessionState.FixedLength12, Sessions.Tls12(sni: null, alpn: null).SerializedLength);
+        Assert.True(SessionState.FixedLength12 <= SessionSlot.InlineBytes);
+        Assert.True(Sessions.Tls12().SerializedLength > SessionSlot.InlineBytes);
+    }
+
+    [Fact]
+    public void Table_HasThreeSlotsForEveryTwoEntries_AndGrowsToItsCapacity()
+    {
+        var table = Table(200_000);
+        Assert.Equal(98_304, table.SlotCount);
+        for (int i = 0; i < 200_000; i++)
+        {
+            table.Put(Sessions.Id(i), Sessions.Tls12(sni: null, alpn: null), i);
+        }
+
+        Assert.Equal(300_000, table.SlotCount);
+        Assert.Equal(200_000, table.Count);
+        Assert.Equal(StoreLookup.Hit, table.Lookup(Sessions.Id(0), 1, take: false, out _));
+        Assert.Equal(StoreLookup.Hit, table.Lookup(Sessions.Id(199_999), 1, take: false, out _));
     }
 
     private static SessionId IdOf(ulong a, ulong b)

@@ -31,6 +31,20 @@ public sealed class StoreExposureTests
         Assert.Equal(default, new NoSessionStore().HeldExposure(250));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("www.example.com")]
+    public void HeldExposure_WithoutATimeout_ReadsEachSessionsCreationTime(string? sni)
+    {
+        // With no timeout the put time is not the expiry minus the timeout: it is read from the serialized
+        // session, in the slot (no name: 79 B) or in the arena (a name: longer than the slot holds).
+        var store = new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 10, 0, 0, 0));
+        store.Put(Sessions.Id(1), Sessions.Tls12(createdAt: 10, sni: sni), 10);
+        store.Put(Sessions.Id(2), Sessions.Tls12(createdAt: 70, sni: sni), 70);
+
+        Assert.Equal(new ExposureTally(2, 90 + 30, 90), store.HeldExposure(100));
+    }
+
     [Fact]
     public void StartExposureWindow_ForgetsEarlierRemovalsOnly()
     {
