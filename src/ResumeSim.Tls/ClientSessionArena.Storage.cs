@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ResumeSim.Tls;
@@ -5,9 +6,71 @@ namespace ResumeSim.Tls;
 /// <summary>Where a client's keys and sessions live: inline, in a pooled block, or in an overflow object.</summary>
 public sealed partial class ClientSessionArena
 {
+    /// <summary>The ticket handle of a session whose ticket sits beside its client's head (only the first key's newest can).</summary>
+    private const int InlineTicket = -2;
+
+    private const int LineBytes = 64;
+
+    // Large head storage starts on a 4 KiB boundary, so that with a stride dividing 4 KiB no head straddles two pages.
+    private const int PageBytes = 4096;
+
     private readonly List<SessionBlocks?> olderBlocks = [];
     private readonly List<Overflow?> overflows = [];
     private readonly Stack<int> freeOverflows = new();
+
+    // The heads: one stride of whole lines per client, a Head and then room for its inline ticket, in one
+    // pinned array of lines reached through firstHead (the array is kept referenced so that it stays alive).
+    private readonly Line[] storage;
+    private readonly unsafe byte* firstHead;
+    private readonly int stride;
+    private long inlineTicketsHeld;
+
+    /// <summary>Client <paramref name="client"/>'s head, checked against the client count.</summary>
+    private unsafe ref Head HeadOf(int client)
+    {
+        if ((uint)client >= (uint)Clients)
+        {
+            ThrowNoClient(client);
+        }
+
+        return ref *(Head*)(firstHead + ((long)client * stride));
+    }
+
+    private static void ThrowNoClient(int client) => throw new ArgumentOutOfRangeException(nameof(client), $"no client {client}");
+
+    /// <summary>The room for an inline ticket right after head <paramref name="h"/> (a head in this arena's storage).</summary>
+    private unsafe Span<byte> InlineRoom(ref Head h) => new((byte*)Unsafe.AsPointer(ref h) + sizeof(Head), InlineTicketBytes);
+
+    /// <summary>Head storage for <paramref name="clients"/>: each a stride of whole lines, the first (on a line, or for large storage a 4 KiB boundary) at <paramref name="first"/>.</summary>
+    private static unsafe Line[] AllocateHeads(int clients, int inlineTicketBytes, out byte* first, out int stride)
+    {
+        stride = (sizeof(Head) + inlineTicketBytes + LineBytes - 1) / LineBytes * LineBytes;
+        long bytes = (long)clients * stride;
+        long align = bytes >= LargeArrays.MinAdvisedBytes ? PageBytes : LineBytes;
+        var storage = LargeArrays.AllocatePinned(checked((int)((bytes + align) / LineBytes)), out Line* start);
+        first = (byte*)(((long)start + align - 1) & ~(align - 1));
+        return storage;
+    }
+
+    /// <summary>Where a new newest session of the first key keeps <paramref name="ticket"/>: beside the head if it fits, else in the arena.</summary>
+    private int KeepFirstTicket(ref Head h, ReadOnlySpan<byte> ticket)
+    {
+        if (ticket.IsEmpty || ticket.Length > InlineTicketBytes)
+        {
+            return tickets.Add(ticket);
+        }
+
+        ticket.CopyTo(InlineRoom(ref h));
+        inlineTicketsHeld += Granules(ticket.Length);
+        return InlineTicket;
+    }
+
+    /// <summary>The ticket bytes of <paramref name="s"/>, a session of client head <paramref name="h"/>.</summary>
+    private Span<byte> TicketOf(ref Head h, in StoredSession s) =>
+        s.Ticket == InlineTicket ? InlineRoom(ref h)[..s.Session.TicketLength] : tickets.Span(s.Ticket, s.Session.TicketLength);
+
+    /// <summary>Ticket bytes as the arena counts them, rounded up to its 16-byte granules.</summary>
+    private static long Granules(int length) => (length + 15) & ~15L;
 
     /// <summary>Key slot <paramref name="k"/> of a client: the inline first one, or one of its overflow.</summary>
     private ref KeySlot Key(ref Head h, int k) => ref k == 0 ? ref h.First : ref overflows[h.Overflow - 1]!.Rest[k - 1];
@@ -32,8 +95,22 @@ public sealed partial class ClientSessionArena
         return older is null ? default : older[((k - 1) * (perKey - 1)) + i - 1];
     }
 
-    private void SetAt(ref Head h, int perKey, int k, int i, in StoredSession session)
+    private void SetAt(ref Head h, int perKey, int k, int i, StoredSession session)
     {
+        if (i == 0 && k == 0)
+        {
+            h.First.Newest = session;
+            return;
+        }
+
+        // Only the first key's newest keeps its ticket beside the head: one moving elsewhere takes it to the arena.
+        if (session.Present && session.Ticket == InlineTicket)
+        {
+            int moved = tickets.Add(InlineRoom(ref h)[..session.Session.TicketLength]);
+            inlineTicketsHeld -= Granules(session.Session.TicketLength);
+            session = new StoredSession(session.Session, moved);
+        }
+
         if (i == 0)
         {
             Key(ref h, k).Newest = session;
@@ -230,6 +307,13 @@ public sealed partial class ClientSessionArena
         public int Lookups;
         public int Older;
         public int Overflow;
+    }
+
+    /// <summary>One cache line of head storage.</summary>
+    [InlineArray(LineBytes)]
+    private struct Line
+    {
+        private byte first;
     }
 
     /// <summary>Keys 1.. of a client of several origins, and their older sessions.</summary>

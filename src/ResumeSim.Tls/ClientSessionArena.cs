@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ResumeSim.Tls;
 
 /// <summary>
@@ -8,11 +10,12 @@ namespace ResumeSim.Tls;
 /// sessions per key (newest first), a client-side lifetime cap, expired entries purged every 256 lookups,
 /// and TLS 1.3 tickets popped on use when the preset says so (parameters.md section 2).
 /// <para>Layout: one <c>Head</c> per client holds its first origin and that origin's newest session inline
-/// (108 B), so a client of one origin, the common case, costs one struct and one cache line pair per visit.
+/// (108 B), followed, when the arena is made with room for it, by that session's ticket, all in one stride
+/// of whole cache lines: a client of one origin, the common case, costs one stride on one page per visit.
 /// That origin's older sessions sit in a pooled block; further origins in a small per-client overflow
-/// object, made only for clients of several origins. Ticket bytes live in <see cref="ByteArena"/> pages.
-/// The garbage collector therefore sees a handful of large arrays instead of three or four objects per
-/// client, which at ten million clients was its largest cost.</para>
+/// object, made only for clients of several origins. Other tickets, and tickets longer than the room, live
+/// in <see cref="ByteArena"/> pages. The garbage collector therefore sees a handful of large arrays instead
+/// of three or four objects per client, which at ten million clients was its largest cost.</para>
 /// <para>The caller passes the client's <see cref="ClientPreset"/> to every call and must pass the same one
 /// for a client throughout (it fixes the block layout). Times in ns. Not thread-safe.</para>
 /// </summary>
@@ -26,49 +29,59 @@ public sealed partial class ClientSessionArena
 
     private const int PurgeEveryLookups = 256;
 
-    private readonly Head[] heads;
     private readonly ByteArena tickets = new(MaxTicketLength);
 
-    /// <summary>Creates empty caches for clients 0..<paramref name="clients"/>-1.</summary>
-    public ClientSessionArena(int clients)
+    /// <summary>
+    /// Creates empty caches for clients 0..<paramref name="clients"/>-1, with room beside each head for a
+    /// ticket of up to <paramref name="inlineTicketBytes"/> bytes (0: every ticket goes to the arena's pages).
+    /// </summary>
+    public unsafe ClientSessionArena(int clients, int inlineTicketBytes = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(clients);
-        heads = LargeArrays.Allocate<Head>(clients);
+        ArgumentOutOfRangeException.ThrowIfNegative(inlineTicketBytes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(inlineTicketBytes, MaxTicketLength);
+        storage = AllocateHeads(clients, inlineTicketBytes, out firstHead, out stride);
+        Clients = clients;
+        InlineTicketBytes = inlineTicketBytes;
     }
 
     /// <summary>Number of clients.</summary>
-    public int Clients => heads.Length;
+    public int Clients { get; }
+
+    /// <summary>The longest ticket kept beside its client's head rather than in the arena's pages.</summary>
+    public int InlineTicketBytes { get; }
 
     /// <summary>Origin keys dropped because a client's cache was full, over all clients.</summary>
     public long Evictions { get; private set; }
 
-    /// <summary>Bytes of ticket held, over all clients (rounded up to 16 B per ticket).</summary>
-    public long TicketBytesHeld => tickets.Bytes;
+    /// <summary>Bytes of ticket held, over all clients, beside heads or in pages (rounded up to 16 B per ticket).</summary>
+    public long TicketBytesHeld => tickets.Bytes + inlineTicketsHeld;
 
-    /// <summary>Hints that <paramref name="client"/>'s cache is about to be read (see <see cref="LargeArrays.Prefetch{T}"/>).</summary>
-    public void Prefetch(int client) => LargeArrays.Prefetch(ref heads[client]);
+    /// <summary>Hints that <paramref name="client"/>'s cache (its head, and the ticket beside it) is about to be read (see <see cref="LargeArrays.Prefetch{T}"/>).</summary>
+    public void Prefetch(int client) => LargeArrays.Prefetch(ref Unsafe.As<Head, byte>(ref HeadOf(client)), stride);
 
     /// <summary>
-    /// Reads <paramref name="client"/>'s head (best loaded by <see cref="Prefetch"/> an event earlier) and
-    /// starts loading the ticket of its first origin's newest session, which a lookup would copy next.
-    /// Changes nothing.
+    /// Reads <paramref name="client"/>'s head (best loaded by <see cref="Prefetch"/> an event earlier) and,
+    /// when the ticket of its first origin's newest session is in the arena's pages, starts loading it, as a
+    /// lookup would copy it next. Changes nothing.
     /// </summary>
     public void PrefetchTicket(int client)
     {
-        ref readonly var newest = ref heads[client].First.Newest;
-        if (heads[client].Count > 0 && newest.Present && newest.Session.HasTicket)
+        ref var h = ref HeadOf(client);
+        ref readonly var newest = ref h.First.Newest;
+        if (h.Count > 0 && newest.Present && newest.Ticket >= 0)
         {
             tickets.Prefetch(newest.Ticket, newest.Session.TicketLength);
         }
     }
 
     /// <summary>Origin keys <paramref name="client"/> holds.</summary>
-    public int Count(int client) => heads[client].Count;
+    public int Count(int client) => HeadOf(client).Count;
 
     /// <summary>Sessions <paramref name="client"/> holds over all keys (expired ones included until looked up).</summary>
     public int SessionCount(int client, ClientPreset preset)
     {
-        ref var h = ref heads[client];
+        ref var h = ref HeadOf(client);
         int perKey = PerKey(preset);
         int total = 0;
         for (int k = 0; k < h.Count; k++)
@@ -85,7 +98,7 @@ public sealed partial class ClientSessionArena
     /// <summary>Sessions left for <paramref name="origin"/> (expired ones included until looked up).</summary>
     public int SessionsFor(int client, ClientPreset preset, int origin)
     {
-        ref var h = ref heads[client];
+        ref var h = ref HeadOf(client);
         int perKey = PerKey(preset);
         int k = Find(ref h, origin);
         int n = 0;
@@ -115,7 +128,7 @@ public sealed partial class ClientSessionArena
             return;
         }
 
-        ref var h = ref heads[client];
+        ref var h = ref HeadOf(client);
         int perKey = PerKey(preset);
         int k = Find(ref h, origin);
         if (k < 0)
@@ -129,7 +142,7 @@ public sealed partial class ClientSessionArena
             SetAt(ref h, perKey, k, i, At(ref h, perKey, k, i - 1));
         }
 
-        SetAt(ref h, perKey, k, 0, new StoredSession(session, tickets.Add(ticket)));
+        SetAt(ref h, perKey, k, 0, new StoredSession(session, k == 0 ? KeepFirstTicket(ref h, ticket) : tickets.Add(ticket)));
         Key(ref h, k).LastUse = ++h.UseClock;
     }
 
@@ -148,7 +161,7 @@ public sealed partial class ClientSessionArena
             return ClientLookup.Miss;
         }
 
-        ref var h = ref heads[client];
+        ref var h = ref HeadOf(client);
         int perKey = PerKey(preset);
 
         // Chrome purges expired entries every 256 lookups (parameters.md "Chrome client session cache").
@@ -179,7 +192,7 @@ public sealed partial class ClientSessionArena
 
         if (session.HasTicket)
         {
-            tickets.Span(newest.Ticket, session.TicketLength).CopyTo(ticket);
+            TicketOf(ref h, newest).CopyTo(ticket);
         }
 
         if (session.Version == TlsVersion.Tls13 && preset.SingleUseTls13Tickets)
@@ -199,7 +212,7 @@ public sealed partial class ClientSessionArena
     /// <summary>Forgets <paramref name="origin"/> (e.g. after the server refused its session).</summary>
     public bool Remove(int client, ClientPreset preset, int origin)
     {
-        ref var h = ref heads[client];
+        ref var h = ref HeadOf(client);
         int k = Find(ref h, origin);
         if (k < 0)
         {
@@ -211,12 +224,12 @@ public sealed partial class ClientSessionArena
     }
 
     /// <summary>Drops every expired session of <paramref name="client"/>.</summary>
-    public void PurgeExpired(int client, ClientPreset preset, long now) => PurgeExpired(ref heads[client], preset, PerKey(preset), now);
+    public void PurgeExpired(int client, ClientPreset preset, long now) => PurgeExpired(ref HeadOf(client), preset, PerKey(preset), now);
 
     /// <summary>Empties <paramref name="client"/>'s cache (browser cache clear); its use and lookup counters go on.</summary>
     public void Clear(int client, ClientPreset preset)
     {
-        ref var h = ref heads[client];
+        ref var h = ref HeadOf(client);
         int perKey = PerKey(preset);
         for (int k = h.Count - 1; k >= 0; k--)
         {
@@ -228,7 +241,7 @@ public sealed partial class ClientSessionArena
     public void Forget(int client, ClientPreset preset)
     {
         Clear(client, preset);
-        ref var h = ref heads[client];
+        ref var h = ref HeadOf(client);
         FreeStorage(ref h, PerKey(preset));
         h = default;
     }
@@ -271,7 +284,16 @@ public sealed partial class ClientSessionArena
 
     private void Release(in StoredSession s)
     {
-        if (s.Present)
+        if (!s.Present)
+        {
+            return;
+        }
+
+        if (s.Ticket == InlineTicket)
+        {
+            inlineTicketsHeld -= Granules(s.Session.TicketLength);
+        }
+        else
         {
             tickets.Free(s.Ticket, s.Session.TicketLength);
         }

@@ -113,16 +113,24 @@ public sealed class ClientSessionArenaTests
     /// operations of several clients in one arena must give each exactly what it gets from an arena of its
     /// own (a <see cref="ClientSessionCache"/>), whatever the preset, origins, tickets and times.
     /// </summary>
+    /// <remarks>
+    /// With room beside each head (150 B: the 100 B tickets fit, the 200 B ones do not; 1024 B: all fit),
+    /// the first key's newest ticket moves to the arena whenever the session moves elsewhere (older, another
+    /// key's place, removal), and a cache with no room (a <see cref="ClientSessionCache"/>) is the reference.
+    /// </remarks>
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void InterleavedClients_BehaveAsIfAlone(int seed)
+    [InlineData(1, 0)]
+    [InlineData(2, 0)]
+    [InlineData(3, 0)]
+    [InlineData(1, 150)]
+    [InlineData(2, 150)]
+    [InlineData(3, 1024)]
+    public void InterleavedClients_BehaveAsIfAlone(int seed, int inlineTicketBytes)
     {
         const int clients = 7;
         var rng = new SeededRandomBytes(seed);
         var presets = new[] { Chrome with { CacheEntries = 3 }, ClientPresets.Go with { CacheEntries = 2 }, ClientPresets.Safari with { SessionsPerKey = 3 } };
-        var arena = new ClientSessionArena(clients);
+        var arena = new ClientSessionArena(clients, inlineTicketBytes);
         var alone = new ClientSessionCache[clients];
         for (int c = 0; c < clients; c++)
         {
@@ -169,6 +177,45 @@ public sealed class ClientSessionArenaTests
             Assert.Equal(alone[c].Count, arena.Count(c));
             Assert.Equal(alone[c].SessionCount, arena.SessionCount(c, preset));
         }
+
+        for (int c = 0; c < clients; c++)
+        {
+            arena.Forget(c, alone[c].Preset);
+        }
+
+        Assert.Equal(0, arena.TicketBytesHeld);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(176)]
+    public void TicketBytesHeld_CountsTicketsBesideHeadsAndInPages(int inlineTicketBytes)
+    {
+        // Chrome keeps two sessions per key; only the newest of the first key sits beside the head.
+        var arena = new ClientSessionArena(2, inlineTicketBytes);
+        Assert.Equal(inlineTicketBytes, arena.InlineTicketBytes);
+        arena.Put(0, Chrome, 0, Held(TlsVersion.Tls12, 176), Ticket(176, 1), 0);
+        arena.Put(0, Chrome, 0, Held(TlsVersion.Tls12, 176), Ticket(176, 2), 1);
+        arena.Put(0, Chrome, 1, Held(TlsVersion.Tls12, 176), Ticket(176, 3), 2);
+        Assert.Equal(3 * 176, arena.TicketBytesHeld);
+
+        var buffer = new byte[ClientSessionArena.MaxTicketLength];
+        Assert.Equal(ClientLookup.Hit, arena.Lookup(0, Chrome, 0, 3, out _, buffer));
+        Assert.Equal(Ticket(176, 2), buffer[..176]);
+        Assert.True(arena.Remove(0, Chrome, 0));
+        Assert.Equal(176, arena.TicketBytesHeld);
+
+        // Key 1 takes key 0's place: its ticket, in a page, is still read right.
+        Assert.Equal(ClientLookup.Hit, arena.Lookup(0, Chrome, 1, 3, out _, buffer));
+        Assert.Equal(Ticket(176, 3), buffer[..176]);
+    }
+
+    [Fact]
+    public void Constructor_RejectsRoomOutsideZeroToTheLongestTicket()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ClientSessionArena(1, -1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ClientSessionArena(1, ClientSessionArena.MaxTicketLength + 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ClientSessionArena(2).Count(2));
     }
 
     private static int Next(SeededRandomBytes rng, int below)

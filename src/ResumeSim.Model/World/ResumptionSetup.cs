@@ -54,6 +54,18 @@ internal sealed class ResumptionSetup
     /// <summary>The farm-shared session cache, when ids are stored in one.</summary>
     public SharedCacheTier? SharedTier { get; }
 
+    /// <summary>
+    /// How long a ticket this strategy's servers issue is, for a session without server name or ALPN (the
+    /// world's clients send neither); 0 when it issues none. Clients keep a ticket this long beside their
+    /// cache head (<see cref="ClientSessionArena"/>).
+    /// </summary>
+    public static int IssuedTicketBytes(StrategyConfig strategy, ProtocolVersion version) =>
+        strategy.Tickets is { } tickets
+            ? TicketKey.SealedLength(
+                RotatorOptions(tickets).Cipher,
+                version == ProtocolVersion.Tls13 ? SessionState.FixedLength12 + SessionState.Tls13ExtraLength : SessionState.FixedLength12)
+            : 0;
+
     /// <summary>Farm-shared ticket keys delivered to each server after a delay; null otherwise.</summary>
     public KeyDistribution? DistributedKeys => _keys is { Distributed: true } ? _keys : null;
 

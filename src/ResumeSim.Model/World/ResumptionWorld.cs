@@ -90,7 +90,7 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         _visits = new VisitProcess(scenario.Clients, _seed);
         _lastVisit = _visits.HasMobileClients ? new long[_clients.Count] : null;
         _issuedBy = LargeArrays.Allocate<int>(_clients.Count * _hosts);
-        _sessions = new ClientSessionArena(_clients.Count);
+        _sessions = new ClientSessionArena(_clients.Count, ResumptionSetup.IssuedTicketBytes(strategy, scenario.Protocol.Version));
         Array.Fill(_issuedBy, -1);
         _version = scenario.Protocol.Version == ProtocolVersion.Tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12;
 
