@@ -86,4 +86,24 @@ public sealed class TicketKeyTests
     {
         Assert.Equal(expected, TicketKey.SealedLength(cipher, plaintext));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(13)]
+    [InlineData(31)]
+    public void MacsEqual_IsFalseForADifferenceAtAnyByte(int at)
+    {
+        var mac = new byte[TicketKey.MacLength];
+        for (int i = 0; i < mac.Length; i++)
+        {
+            mac[i] = (byte)(i * 7);
+        }
+
+        var other = (byte[])mac.Clone();
+        Assert.True(TicketKey.MacsEqual(mac, other));
+        other[at] ^= 0x80;
+        Assert.False(TicketKey.MacsEqual(mac, other));
+        Assert.False(TicketKey.MacsEqual(mac, mac.AsSpan(1)));
+        Assert.False(TicketKey.MacsEqual(mac.AsSpan(1), mac.AsSpan(1)));
+    }
 }
