@@ -18,11 +18,12 @@ internal sealed partial class SessionTable
     private int After(int i) => i + 1 == slotCount ? 0 : i + 1;
 
     /// <summary>
-    /// Slot <paramref name="i"/>, through the pinned array's address and checked against <c>slotCount</c>, so
-    /// that the array object is never read. Its header (the length a bounds check reads, the method table a
-    /// null check reads) sits on a page of its own that a read of a random slot of a large table does not
-    /// otherwise touch: with a hundred servers' tables that header read was a cache and TLB miss of its own
-    /// (2-3% of a 3M-client run's samples in PrefetchSlot alone; docs/performance.md, Follow-up 4).
+    /// Slot <paramref name="i"/>, through the first slot's address and checked against <c>slotCount</c>, so
+    /// that no object is read on the way. When the slots were a pinned array, its header (the length a bounds
+    /// check reads, the method table a null check reads) sat on a page of its own that a read of a random
+    /// slot of a large table does not otherwise touch: with a hundred servers' tables that header read was a
+    /// cache and TLB miss of its own (2-3% of a 3M-client run's samples in PrefetchSlot alone;
+    /// docs/performance.md, Follow-up 4).
     /// </summary>
     private unsafe ref SessionSlot Slot(int i)
     {
@@ -75,21 +76,25 @@ internal sealed partial class SessionTable
     /// </summary>
     private unsafe void Allocate(int entries)
     {
-        SessionSlot[] old = slots;
+        NativeBlock<SessionSlot> old = slots;
         int slot = tail;
-        slots = LargeArrays.AllocatePinned((int)Math.Min(entries + (entries + 1L) / 2, Array.MaxLength), out firstSlot);
+        slots = new NativeBlock<SessionSlot>((int)Math.Min(entries + ((entries + 1L) / 2), Array.MaxLength));
+        firstSlot = slots.First;
         slotCount = slots.Length;
         entryLimit = entries;
         head = -1;
         tail = -1;
         while (slot >= 0)
         {
-            int newer = old[slot].Prev;
-            int at = FreeCellFor(old[slot].Id);
-            Slot(at) = old[slot];
+            ref SessionSlot moving = ref old.First[slot];
+            int newer = moving.Prev;
+            int at = FreeCellFor(moving.Id);
+            Slot(at) = moving;
             LinkAtHead(at);
             slot = newer;
         }
+
+        old.Dispose();
     }
 
     /// <summary>

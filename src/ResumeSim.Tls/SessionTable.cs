@@ -6,7 +6,7 @@ namespace ResumeSim.Tls;
 /// <summary>
 /// The storage shared by <see cref="FifoSessionStore"/> and <see cref="LruSessionStore"/>: entries in
 /// one array of slots linked into one list (head = newest or most recently used, tail = next victim).
-/// The slot array is itself the hash table (open addressing, linear probing, at least 3/2 slots per entry
+/// The slot array (<see cref="NativeBlock{T}"/>) is itself the hash table (open addressing, linear probing, at least 3/2 slots per entry
 /// it may hold): an id's slot is found from its hash, and holds the session, so a get touches one slot
 /// (issue 3, where a <c>Dictionary&lt;SessionId, int&gt;</c> in front cost two more misses; issue 9,
 /// <see cref="SessionSlot"/>). A removal shifts
@@ -27,9 +27,9 @@ internal sealed partial class SessionTable
     private readonly int maxEntries;
     private readonly ByteArena states = new(SessionState.MaxSerializedLength);
     private readonly byte[] serialized = new byte[SessionState.MaxSerializedLength];
-    private SessionSlot[] slots;
-
-    // The address of slots[0]; slots is pinned and kept referenced here so that it stays alive (see Slot).
+    // The slots, outside the garbage-collected heap so that a table replaced by a larger one gives its memory
+    // back at once (NativeBlock), and the address of the first, read without touching the block (see Slot).
+    private NativeBlock<SessionSlot> slots;
     private unsafe SessionSlot* firstSlot;
     private int slotCount;
     private int entryLimit;
@@ -50,7 +50,7 @@ internal sealed partial class SessionTable
             ? options.CapacityBytes / (options.EntryBytes > 0 ? options.EntryBytes : MinComputedEntryBytes)
             : long.MaxValue;
         maxEntries = (int)Math.Min(Math.Min(byEntries, byBytes), 1L << MaxEntriesLog2);
-        slots = [];
+        slots = new NativeBlock<SessionSlot>(0);
         Allocate(Math.Max(1, Math.Min(maxEntries, InitialEntries)));
     }
 
