@@ -52,7 +52,7 @@ public static class ModelBenchmark
     private static ModelMeasurement Measure(ScenarioConfig scenario, StrategyConfig strategy, double floor)
     {
         Collect();
-        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var before = GC.GetTotalMemory(forceFullCollection: true) + OffHeapMemory.BytesInUse;
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
@@ -61,7 +61,7 @@ public static class ModelBenchmark
         var wall = clock.Elapsed.TotalSeconds;
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
+        var held = GC.GetTotalMemory(forceFullCollection: true) + OffHeapMemory.BytesInUse - before;
         GC.KeepAlive(world);
         return new ModelMeasurement(
             strategy.Name,

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.World;
+using ResumeSim.Tls;
 
 namespace ResumeSim.Benchmarks;
 
@@ -15,7 +16,7 @@ public static partial class ScaleBenchmark
         if (holdBytes)
         {
             Collect();
-            before = GC.GetTotalMemory(forceFullCollection: true);
+            before = GC.GetTotalMemory(forceFullCollection: true) + OffHeapMemory.BytesInUse;
         }
 
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -41,7 +42,7 @@ public static partial class ScaleBenchmark
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         var pause = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
         int gen0 = GC.CollectionCount(0) - gen0Before, gen2 = GC.CollectionCount(2) - gen2Before;
-        var held = holdBytes ? GC.GetTotalMemory(forceFullCollection: true) - before : 0;
+        var held = holdBytes ? GC.GetTotalMemory(forceFullCollection: true) + OffHeapMemory.BytesInUse - before : 0;
         GC.KeepAlive(world);
         return new ScaleMeasurement(
             strategy.Name,

@@ -54,6 +54,8 @@ internal sealed unsafe class NativeBlock<T> : IDisposable
         {
             first = (T*)NativeMemory.AllocZeroed(bytes);
         }
+
+        OffHeapMemory.Add((long)bytes);
     }
 
     ~NativeBlock() => Release();
@@ -88,5 +90,6 @@ internal sealed unsafe class NativeBlock<T> : IDisposable
         }
 
         first = null;
+        OffHeapMemory.Add(-(long)bytes);
     }
 }

@@ -1,5 +1,7 @@
 namespace ResumeSim.Tls.Tests;
 
+// Alone: other test classes make and drop session tables, which move OffHeapMemory.BytesInUse.
+[Collection(nameof(NativeBlockTests))]
 public sealed class NativeBlockTests
 {
     [Theory]
@@ -24,6 +26,34 @@ public sealed class NativeBlockTests
     }
 
     [Fact]
+    public void OffHeapMemory_CountsABlockUntilItIsDisposed()
+    {
+        // Tables other tests dropped give their blocks back from the finalizer thread: let them do it
+        // first, and allow no collection (so no new finalizer) while counting.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Assert.True(GC.TryStartNoGCRegion(16 << 20));
+        try
+        {
+            long before = OffHeapMemory.BytesInUse;
+            var block = new NativeBlock<long>(1_000_000);
+            Assert.Equal(before + 8_000_000, OffHeapMemory.BytesInUse);
+            block.Dispose();
+            block.Dispose();
+            Assert.Equal(before, OffHeapMemory.BytesInUse);
+        }
+        finally
+        {
+            GC.EndNoGCRegion();
+        }
+    }
+
+    [Fact]
     public void NegativeLength_IsRefused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new NativeBlock<int>(-1));
+}
+
+[CollectionDefinition(nameof(NativeBlockTests), DisableParallelization = true)]
+public sealed class NativeBlockTestsCollection
+{
 }
