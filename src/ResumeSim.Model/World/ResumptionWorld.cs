@@ -163,8 +163,8 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
 
     /// <summary>
     /// A visit reads its client's record and session cache (and the ticket it offers), a completed
-    /// handshake that issued something the cache again, and a ClientHello offering a session id the
-    /// server's store: among millions of clients and sessions each is a cache miss, so each is started
+    /// handshake that issued something the cache again, and a ClientHello the ticket it carries or,
+    /// offering a session id, the server's store: among millions of clients and sessions each is a cache miss, so each is started
     /// early (a resumed handshake, nine in ten at scale, leaves the client's cache alone, so nothing is
     /// started for its completion). Loads that need an earlier one (a cache head says where its ticket
     /// is; a connection's record whose cache; a store slot where its session is) start in
@@ -182,9 +182,28 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         {
             _sessions.Prefetch(_connections[next.Target].Client);
         }
-        else if (next.Kind == EventKinds.HelloArrives && TryPredictStore(next, out var store, out var id))
+        else if (next.Kind == EventKinds.HelloArrives)
         {
-            store.PrefetchSession(id);
+            PrefetchOfferedTicket(next.Target);
+            if (TryPredictStore(next, out var store, out var id))
+            {
+                store.PrefetchSession(id);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts loading the ticket connection <paramref name="connection"/> offers, copied out of the client's
+    /// cache when the connection opened, 1.5 RTT and thousands of events before the server opens it: by
+    /// then the copy has left the cache, and the MAC's first read of it stalled (4% of a 3M-client ticket
+    /// run's samples, in <c>SHA256_Update</c>'s copy; docs/performance.md, Follow-up 6).
+    /// </summary>
+    private void PrefetchOfferedTicket(int connection)
+    {
+        ref var c = ref _connections[connection];
+        if (c.HasOffer && c.Offer.HasTicket)
+        {
+            LargeArrays.Prefetch(ref _offerTickets[connection * ClientSessionArena.MaxTicketLength], c.Offer.TicketLength);
         }
     }
 
