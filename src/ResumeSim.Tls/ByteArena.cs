@@ -24,7 +24,7 @@ internal sealed class ByteArena
     // Pages are pinned, and each one's address and length are kept here, so a record is reached without
     // touching its page's array object: the header a bounds or null check reads sits at the start of a
     // 16 MiB page, and reading it put a cache and TLB miss of its own in front of every record read far
-    // into the page (5% of a 3M-client run's samples, in PrefetchSession; docs/performance.md, Follow-up 4).
+    // into the page (5% of a 3M-client run's samples, in SessionTable's session prefetch; docs/performance.md, Follow-up 4).
     // The arrays are kept referenced so that they stay alive.
     private byte[][] pages = new byte[4][];
     private nint[] pageAddresses = new nint[4];

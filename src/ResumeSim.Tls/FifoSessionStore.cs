@@ -47,9 +47,6 @@ public sealed class FifoSessionStore : IServerSessionStore
     public void PrefetchSlot(in SessionId id) => table.PrefetchSlot(id);
 
     /// <inheritdoc />
-    public void PrefetchSession(in SessionId id) => table.PrefetchSession(id);
-
-    /// <inheritdoc />
     public void Flush(long now) => table.Flush(now);
 
     /// <inheritdoc />

@@ -35,19 +35,10 @@ public interface IServerSessionStore
     StoreLookup Take(in SessionId id, long now, out SessionState? state);
 
     /// <summary>
-    /// A hint that <paramref name="id"/> will be looked up two events from now: a store may start loading
-    /// where the entry would be. It must change nothing. The default does nothing.
+    /// A hint that <paramref name="id"/> will be looked up next: a store may start loading where the entry
+    /// would be. It must change nothing. The default does nothing.
     /// </summary>
     void PrefetchSlot(in SessionId id)
-    {
-    }
-
-    /// <summary>
-    /// A hint that <paramref name="id"/> will be looked up next (after <see cref="PrefetchSlot"/>): a store may
-    /// read where the entry is and start loading the session it holds. It must change nothing. The default
-    /// does nothing.
-    /// </summary>
-    void PrefetchSession(in SessionId id)
     {
     }
 

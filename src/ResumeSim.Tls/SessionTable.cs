@@ -164,26 +164,12 @@ internal sealed partial class SessionTable
 
     /// <summary>
     /// Hints that <paramref name="id"/> will be looked up soon: starts loading the slot its probe begins
-    /// at, session included when it is inline. Changes nothing. With <see cref="PrefetchSession"/> one
-    /// event later, both loads of a lookup of a longer session (the slot, then the arena record it points
-    /// to) overlap other work.
+    /// at, with the session in it when it fits there (a longer one, in the arena, is not hinted). Changes
+    /// nothing; an id further along its probe run is not looked for (at most two slots in three are used,
+    /// so most ids sit at their home).
     /// </summary>
     public void PrefetchSlot(in SessionId id) =>
         LargeArrays.Prefetch(ref Unsafe.As<SessionSlot, byte>(ref Slot(Home(id))), Unsafe.SizeOf<SessionSlot>());
-
-    /// <summary>
-    /// Reads the slot <paramref name="id"/>'s probe begins at and, when it holds <paramref name="id"/> with
-    /// its session in the arena, starts loading that. Changes nothing; an id further along its probe run is
-    /// not looked for (at most two slots in three are used, so most ids sit at their home).
-    /// </summary>
-    public void PrefetchSession(in SessionId id)
-    {
-        ref SessionSlot slot = ref Slot(Home(id));
-        if (slot.Length != 0 && slot.State >= 0 && slot.Id.Equals(id))
-        {
-            states.Prefetch(slot.State, slot.Length);
-        }
-    }
 
     public void Flush(long now)
     {

@@ -75,21 +75,18 @@ public sealed class SessionTableTests
         var store = new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 300, 0, 384, Times.Hour));
         IServerSessionStore hinted = store;
         hinted.PrefetchSlot(Sessions.Id(1));
-        hinted.PrefetchSession(Sessions.Id(1));
         var state = Sessions.Tls12();
         for (int i = 0; i < 1_000; i++)
         {
             store.Put(Sessions.Id(i), state, i);
             hinted.PrefetchSlot(Sessions.Id(i));
-            hinted.PrefetchSession(Sessions.Id(i));
-            hinted.PrefetchSession(Sessions.Id(i + 5_000));
+            hinted.PrefetchSlot(Sessions.Id(i + 5_000));
         }
 
         var before = (store.Count, store.Bytes, store.Counters.Hits, store.Counters.Misses);
         for (int i = 0; i < 2_000; i++)
         {
             hinted.PrefetchSlot(Sessions.Id(i));
-            hinted.PrefetchSession(Sessions.Id(i));
         }
 
         Assert.Equal(before, (store.Count, store.Bytes, store.Counters.Hits, store.Counters.Misses));

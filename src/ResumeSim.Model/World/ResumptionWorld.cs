@@ -163,11 +163,12 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
 
     /// <summary>
     /// A visit reads its client's record and session cache (and the ticket it offers), a completed
-    /// handshake that issued something the cache again, and a ClientHello the ticket it carries or,
-    /// offering a session id, the server's store: among millions of clients and sessions each is a cache miss, so each is started
-    /// early (a resumed handshake, nine in ten at scale, leaves the client's cache alone, so nothing is
-    /// started for its completion). Loads that need an earlier one (a cache head says where its ticket
-    /// is; a connection's record whose cache; a store slot where its session is) start in
+    /// handshake that issued something the cache again, and a ClientHello its connection's record, the
+    /// ticket it carries or, offering a session id, the server's store slot (which holds the session):
+    /// among millions of clients and sessions each is a cache miss, so each is started early (a resumed
+    /// handshake, nine in ten at scale, leaves the client's cache alone, so nothing is started for its
+    /// completion). Loads that need an earlier one (a cache head says where its ticket is; a
+    /// connection's record whose cache, which ticket copy and which store slot) start in
     /// <see cref="PrefetchAhead"/>, two events early, and the second load here, one event early.
     /// </summary>
     public void Prefetch(in Event next)
@@ -187,7 +188,7 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
             PrefetchOfferedTicket(next.Target);
             if (TryPredictStore(next, out var store, out var id))
             {
-                store.PrefetchSession(id);
+                store.PrefetchSlot(id);
             }
         }
     }
@@ -214,13 +215,9 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
             _clients.Prefetch(afterNext.Target);
             _sessions.Prefetch(afterNext.Target);
         }
-        else if (afterNext.Kind == EventKinds.HandshakeDone)
+        else if (afterNext.Kind is EventKinds.HandshakeDone or EventKinds.HelloArrives)
         {
             LargeArrays.Prefetch(ref _connections[afterNext.Target]);
-        }
-        else if (afterNext.Kind == EventKinds.HelloArrives && TryPredictStore(afterNext, out var store, out var id))
-        {
-            store.PrefetchSlot(id);
         }
     }
 
