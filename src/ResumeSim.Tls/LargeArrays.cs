@@ -20,8 +20,6 @@ public static class LargeArrays
     public const long MinAdvisedBytes = 4L << 20;
 
     private const long HugePage = 2L << 20;
-    private const int MadvHugePage = 14;
-    private const int MadvCollapse = 25;
 
     /// <summary>A zeroed array of <paramref name="length"/> elements, huge-page backed when large and possible.</summary>
     public static T[] Allocate<T>(int length)
@@ -112,19 +110,13 @@ public static class LargeArrays
                 // Advice for pages not touched yet, then a synchronous collapse of those the zeroing touched
                 // (MADV_COLLAPSE, Linux 6.1+; older kernels refuse it and khugepaged collapses later).
                 // Failures are ignored: the array works the same on 4 KiB pages.
-                _ = Native.madvise((nint)first, (nuint)(end - first), MadvHugePage);
-                _ = Native.madvise((nint)first, (nuint)(end - first), MadvCollapse);
+                _ = NativeMemoryCalls.madvise((nint)first, (nuint)(end - first), NativeMemoryCalls.MadvHugePage);
+                _ = NativeMemoryCalls.madvise((nint)first, (nuint)(end - first), NativeMemoryCalls.MadvCollapse);
             }
         }
         finally
         {
             handle.Free();
         }
-    }
-
-    private static class Native
-    {
-        [DllImport("libc", SetLastError = true)]
-        public static extern int madvise(nint address, nuint length, int advice);
     }
 }

@@ -16,7 +16,6 @@ internal sealed unsafe class NativeBlock<T> : IDisposable
 {
     private const int ProtReadWrite = 1 | 2;
     private const int MapPrivateAnonymous = 0x02 | 0x20;
-    private const int MadvHugePage = 14;
 
     private readonly nuint bytes;
     private readonly bool mapped;
@@ -44,7 +43,7 @@ internal sealed unsafe class NativeBlock<T> : IDisposable
 
             if ((long)bytes >= LargeArrays.MinAdvisedBytes)
             {
-                _ = NativeMemoryCalls.madvise(at, bytes, MadvHugePage);
+                _ = NativeMemoryCalls.madvise(at, bytes, NativeMemoryCalls.MadvHugePage);
             }
 
             first = (T*)at;
