@@ -113,6 +113,25 @@ public sealed class ScenarioLoaderTests
         Assert.True(s[3].ResumptionOff);
     }
 
+    [Theory]
+    [InlineData("off")]
+    [InlineData("none")]
+    [InlineData("\"off\"")]
+    public void Parse_ResumptionOffOrNone_TurnsResumptionOff(string written)
+    {
+        var text = ScenarioText.Minimal.Replace("resumption: off", "resumption: " + written, StringComparison.Ordinal);
+
+        Assert.True(ScenarioText.Parse(text).Base.Strategies[0].ResumptionOff);
+    }
+
+    [Fact]
+    public void Parse_ResumptionFalse_IsAnErrorNamingBothSpellings()
+    {
+        var text = ScenarioText.Minimal.Replace("resumption: off", "resumption: false", StringComparison.Ordinal);
+
+        ScenarioText.AssertError(text, 8, 17, "'false' is not valid; expected none or off");
+    }
+
     [Fact]
     public void Parse_Minimal_TakesTheDocumentedDefaults()
     {

@@ -32,7 +32,7 @@ internal static class StrategyBinder
         var strategies = new List<StrategyConfig>();
         if (node is not YSequence sequence || sequence.Items.Count == 0)
         {
-            issues.Add(node, $"strategies is {node.Describe()}; expected a non-empty list of {{name: NAME, session_ids: {{...}}}}, {{name: NAME, tickets: {{...}}}} or {{name: NAME, resumption: off}}");
+            issues.Add(node, $"strategies is {node.Describe()}; expected a non-empty list of {{name: NAME, session_ids: {{...}}}}, {{name: NAME, tickets: {{...}}}} or {{name: NAME, resumption: none}}");
             return strategies;
         }
 
@@ -64,16 +64,18 @@ internal static class StrategyBinder
         var path = $"strategies[{name}]";
         if (item.Get("resumption") is { } resumption)
         {
-            if (!Scalars.TryText(resumption, $"{path}.resumption", "off", item.Issues, out var text) || text != "off")
+            // An unquoted `off` is the boolean false to a YAML 1.1 reader (PyYAML, many notebook tools),
+            // so `none`, which every YAML reader keeps as text, means the same.
+            if (!Scalars.TryText(resumption, $"{path}.resumption", "none or off", item.Issues, out var text) || text is not ("off" or "none"))
             {
                 if (text.Length > 0)
                 {
-                    item.Issues.Add(resumption, $"{path}.resumption: '{text}' is not valid; expected off (omit it and write session_ids or tickets to resume)");
+                    item.Issues.Add(resumption, $"{path}.resumption: '{text}' is not valid; expected none or off (omit it and write session_ids or tickets to resume)");
                 }
             }
             else if (item.Has("session_ids") || item.Has("tickets"))
             {
-                item.Issues.Add(resumption, $"{path}: resumption: off cannot be combined with session_ids or tickets; expected one or the other");
+                item.Issues.Add(resumption, $"{path}: resumption: {text} cannot be combined with session_ids or tickets; expected one or the other");
             }
 
             return new StrategyConfig { Name = name };
@@ -81,7 +83,7 @@ internal static class StrategyBinder
 
         if (!item.Has("session_ids") && !item.Has("tickets"))
         {
-            item.Issues.Add(item.Node, $"{path} resumes nothing; expected session_ids: {{...}}, tickets: {{...}} (or both), or resumption: off");
+            item.Issues.Add(item.Node, $"{path} resumes nothing; expected session_ids: {{...}}, tickets: {{...}} (or both), or resumption: none");
         }
 
         return new StrategyConfig
