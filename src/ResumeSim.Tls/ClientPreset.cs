@@ -28,6 +28,14 @@ public sealed record ClientPreset(
     /// </summary>
     public int MaxConnectionsPerHost { get; init; }
 
+    /// <summary>
+    /// TLS False Start (RFC 7918): in a full TLS 1.2 handshake with ECDHE and an AEAD cipher the client sends
+    /// its request right after its own Finished, without waiting for the server's, so the request leaves one
+    /// round trip sooner, as in TLS 1.3. The session (and any ticket) still arrives with the server's
+    /// Finished, a round trip later. Chrome and Firefox do (parameters.md section 6, "TLS False Start").
+    /// </summary>
+    public bool FalseStart { get; init; }
+
     /// <summary>Where the values come from (parameters.md rows).</summary>
     public string Source { get; init; } = string.Empty;
 

@@ -6,23 +6,27 @@ public static class ClientPresets
     /// <summary>
     /// Chrome: 1024 entries, LRU, &lt;= 2 sessions per key ("Chrome client session cache", P); TLS 1.3
     /// tickets single use ("Chrome TLS 1.3 tickets", P); BoringSSL client lifetimes TLS 1.3 48 h,
-    /// TLS 1.2 2 h ("BoringSSL client lifetimes", P); 6 connections per host ("Chrome connection limits", P).
+    /// TLS 1.2 2 h ("BoringSSL client lifetimes", P); 6 connections per host ("Chrome connection limits", P);
+    /// False Start on full TLS 1.2 handshakes ("TLS False Start", section 6, P).
     /// </summary>
     public static ClientPreset Chrome { get; } = new("chrome", 1024, 2, 48 * Nanoseconds.PerHour, SingleUseTls13Tickets: true, Resumes: true, Verified: true)
     {
         Tls12LifetimeCapNs = 2 * Nanoseconds.PerHour,
         MaxConnectionsPerHost = 6,
-        Source = "parameters.md 2: Chrome client session cache, Chrome TLS 1.3 tickets, BoringSSL client lifetimes, Chrome connection limits (P)",
+        FalseStart = true,
+        Source = "parameters.md 2: Chrome client session cache, Chrome TLS 1.3 tickets, BoringSSL client lifetimes, Chrome connection limits (P); section 6: TLS False Start (P)",
     };
 
     /// <summary>
-    /// Firefox (NSS): client session timeout 86400 s ("Firefox (NSS)", P). Entry count, sessions per key
+    /// Firefox (NSS): client session timeout 86400 s ("Firefox (NSS)", P); False Start ("TLS False Start",
+    /// section 6, P). Entry count, sessions per key
     /// single use and the 6 connections per host (as Chrome) are not in the reference: unverified.
     /// </summary>
     public static ClientPreset Firefox { get; } = new("firefox", 1024, 1, 86400 * Nanoseconds.PerSecond, SingleUseTls13Tickets: true, Resumes: true, Verified: false)
     {
         MaxConnectionsPerHost = 6,
-        Source = "parameters.md 2: Firefox (NSS) timeout 86400 s (P); entries, per-key count, single use, 6 per host: unverified (U)",
+        FalseStart = true,
+        Source = "parameters.md 2: Firefox (NSS) timeout 86400 s (P); section 6: TLS False Start (P); entries, per-key count, single use, 6 per host: unverified (U)",
     };
 
     /// <summary>Safari: no value verified; these are assumptions in the spirit of other browsers.</summary>

@@ -16,7 +16,7 @@ public sealed class BrowserKeysTests
               count: 10
               visits: {rate: 4/h}
               mix:
-                - {browser: chrome, share: 0.5, connection_wait: parallel, connections: 4, sessions_per_key: 6, ticket_request: true}
+                - {browser: chrome, share: 0.5, connection_wait: parallel, connections: 4, sessions_per_key: 6, ticket_request: true, false_start: false}
                 - {browser: firefox, share: 0.5, http: h2, cache_entries: 50, lifetime_cap: 1h}
             """ + "\n" + Tail);
 
@@ -32,6 +32,8 @@ public sealed class BrowserKeysTests
         Assert.Equal(TimeSpan.FromHours(1), firefox.LifetimeCap);
         Assert.Null(firefox.Wait);
         Assert.False(firefox.TicketRequest);
+        Assert.Equal((bool?)false, chrome.FalseStart);
+        Assert.Null(firefox.FalseStart);
     }
 
     [Fact]

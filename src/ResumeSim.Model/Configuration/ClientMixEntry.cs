@@ -25,6 +25,9 @@ public sealed record ClientMixEntry(string Preset, double Share)
     /// <summary>HTTP version; null takes <c>pages.http</c>.</summary>
     public HttpVersion? Http { get; init; }
 
+    /// <summary>TLS False Start on full TLS 1.2 handshakes (RFC 7918); null keeps the preset's.</summary>
+    public bool? FalseStart { get; init; }
+
     /// <summary>Send an RFC 9149 ticket_request asking for one ticket per connection it opens to a host.</summary>
     public bool TicketRequest { get; init; }
 }

@@ -45,6 +45,7 @@ internal sealed class ClientKind
             SessionsPerKey = entry.SessionsPerKey ?? preset.SessionsPerKey,
             LifetimeCapNs = entry.LifetimeCap is { } cap ? SimTimeOf(cap) : preset.LifetimeCapNs,
             Tls12LifetimeCapNs = entry.LifetimeCap is { } cap12 ? SimTimeOf(cap12) : preset.Tls12LifetimeCapNs,
+            FalseStart = entry.FalseStart ?? preset.FalseStart,
         };
         preset.Validate();
 

@@ -17,17 +17,20 @@ internal sealed partial class ResumptionWorld
             _balancer.OnSessionIssued(result.NewSessionId, c.Server, now);
         }
 
+        // The client may send its request once it is ready; the session it keeps and the connections
+        // waiting on this one need the server's Finished, which comes at `now`.
+        var ready = FalseStarts(c, result) ? now - c.RttTicks : now;
         if (c.Measured)
         {
-            Count(c, result, now);
+            Count(c, result, ready);
         }
 
-        Observer?.Invoke(new ConnectionRecord(c.Client, c.Host, c.Server, c.Start, now, result.Outcome, c.Miss, c.HasOffer, c.Measured));
+        Observer?.Invoke(new ConnectionRecord(c.Client, c.Host, c.Server, c.Start, ready, now, result.Outcome, c.Miss, c.HasOffer, c.Measured));
 
         ref var visit = ref _pages[c.Page];
         visit.Open--;
-        visit.Ready = Math.Max(visit.Ready, now);
-        OnConnectionReady(ref visit, c, result, now);
+        visit.Ready = Math.Max(visit.Ready, ready);
+        OnConnectionReady(ref visit, c, result, ready);
 
         // wait-for-first: the first handshake to the host is done; the others start now and
         // find its session (or its tickets) in the client's cache.
@@ -53,6 +56,15 @@ internal sealed partial class ResumptionWorld
         _spareResults.Push(result);
         _connections.Release(connection);
     }
+
+    /// <summary>
+    /// Whether the client of <paramref name="c"/> False Starts this handshake (RFC 7918): a full TLS 1.2
+    /// handshake, whose ECDHE key exchange and AEAD suite (<c>TlsServerState</c> picks ECDHE-*-AES128-GCM)
+    /// and negotiated ALPN (web servers answer it) meet Chrome's and Firefox's conditions, so the request
+    /// leaves with the client's Finished, one round trip before the server's Finished arrives.
+    /// </summary>
+    private bool FalseStarts(in Connection c, HandshakeResult result) =>
+        result.Outcome == HandshakeOutcome.Full && result.Version == TlsVersion.Tls12 && _kinds[c.Kind].Preset.FalseStart;
 
     /// <summary>Whether the client of <paramref name="c"/> keeps anything <paramref name="result"/> issued.</summary>
     private bool Keeps(in Connection c, HandshakeResult result) =>

@@ -10,7 +10,7 @@ namespace ResumeSim.Scenarios.Binding;
 internal static class MixOverridesBinder
 {
     public static readonly IReadOnlyList<string> Keys =
-        ["cache_entries", "sessions_per_key", "lifetime_cap", "connection_wait", "connections", "http", "ticket_request"];
+        ["cache_entries", "sessions_per_key", "lifetime_cap", "connection_wait", "connections", "http", "ticket_request", "false_start"];
 
     // Browsers open at most 6 HTTP/1.1 connections per host (parameters.md section 2, Chrome connection limits).
     private const int MaxConnectionsPerHost = 6;
@@ -29,6 +29,7 @@ internal static class MixOverridesBinder
                 : null,
             Http = http,
             TicketRequest = item.Bool("ticket_request", false),
+            FalseStart = item.Has("false_start") ? item.Bool("false_start", false) : null,
         };
     }
 }
