@@ -37,6 +37,15 @@ public sealed record ServerResumptionOptions(
     /// <summary>TLS 1.2 session timeout and ticket lifetime hint (nginx 300 s, OpenSSL 7200 s).</summary>
     public long SessionTimeoutNs { get; init; } = 7200 * Nanoseconds.PerSecond;
 
+    /// <summary>
+    /// A TLS 1.2 full handshake that issues a ticket gives its session an empty session ID, and a session
+    /// without an ID is never cached, so with tickets on and a client that takes them the ID cache stays
+    /// empty: OpenSSL's <c>ssl_generate_session_id</c> empties the ID when <c>ext.ticket_expected</c>, and
+    /// <c>ssl_update_cache</c> skips a session whose ID is empty (parameters.md section 6, "OpenSSL server
+    /// with tickets"; nginx, HAProxy and Apache inherit it). False gives the session both an ID and a ticket.
+    /// </summary>
+    public bool EmptySessionIdWithTicket { get; init; } = true;
+
     /// <summary>Accept psk_ke (no DHE); OpenSSL refuses it unless SSL_OP_ALLOW_NO_DHE_KEX.</summary>
     public bool AllowPskKe { get; init; }
 

@@ -96,7 +96,8 @@ public sealed partial class TlsServerState
         bool stored = false;
         if (version == TlsVersion.Tls12)
         {
-            if (options.SessionIds && store.CanCache)
+            bool ticketExpected = options.Tickets && hello.SupportsTickets;
+            if (options.SessionIds && store.CanCache && !(ticketExpected && options.EmptySessionIdWithTicket))
             {
                 id = SessionId.NewRandom(random);
                 stored = store.Put(id, session, now);

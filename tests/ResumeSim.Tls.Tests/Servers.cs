@@ -14,9 +14,13 @@ internal static class Servers
         IServerSessionStore? store = null,
         TicketRotator? rotator = null,
         CertificateKind certificate = CertificateKind.Rsa2048,
-        long timeout = Times.Hour)
+        long timeout = Times.Hour,
+        bool emptyIdWithTicket = true)
     {
-        var options = new ServerResumptionOptions(TlsVersion.Tls12, ids, tickets, Certificate: certificate) { SessionTimeoutNs = timeout, Alpn = "h2" };
+        var options = new ServerResumptionOptions(TlsVersion.Tls12, ids, tickets, Certificate: certificate)
+        {
+            SessionTimeoutNs = timeout, Alpn = "h2", EmptySessionIdWithTicket = emptyIdWithTicket,
+        };
         store ??= new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 100, 0, 0, timeout));
         return new TlsServerState(options, store, tickets ? rotator ?? Rotator() : rotator, new SeededRandomBytes(21), null);
     }

@@ -79,6 +79,39 @@ public sealed class TlsServerState12Tests
     }
 
     [Fact]
+    public void Handshake_FullWithIdsAndTickets_TicketCapableClient_EmptyIdAndNothingCached()
+    {
+        // OpenSSL ssl_generate_session_id (ssl/ssl_sess.c): a session that will get a ticket
+        // (ext.ticket_expected) has an empty ID, and ssl_update_cache never caches an empty ID.
+        var server = Servers.Tls12();
+        var result = server.Handshake(Servers.Fresh12(), 0);
+        Assert.Single(result.NewTickets);
+        Assert.True(result.NewSessionId.IsEmpty);
+        Assert.False(result.SessionStored);
+        Assert.Equal(0, server.Store.Count);
+    }
+
+    [Fact]
+    public void Handshake_FullWithIdsAndTickets_ClientWithoutTicketSupport_GetsACachedId()
+    {
+        var server = Servers.Tls12();
+        var result = server.Handshake(Servers.Fresh12() with { SupportsTickets = false }, 0);
+        Assert.Empty(result.NewTickets);
+        Assert.False(result.NewSessionId.IsEmpty);
+        Assert.Equal(1, server.Store.Count);
+    }
+
+    [Fact]
+    public void Handshake_FullWithIdsAndTickets_WithoutTheOpenSslRule_GetsBoth()
+    {
+        var server = Servers.Tls12(emptyIdWithTicket: false);
+        var result = server.Handshake(Servers.Fresh12(), 0);
+        Assert.Single(result.NewTickets);
+        Assert.False(result.NewSessionId.IsEmpty);
+        Assert.Equal(1, server.Store.Count);
+    }
+
+    [Fact]
     public void Handshake_ClientWithoutTicketSupport_GetsNoTicket()
     {
         var hello = Servers.Fresh12() with { SupportsTickets = false };
@@ -178,7 +211,7 @@ public sealed class TlsServerState12Tests
     [Fact]
     public void Restart_LosesIdsAndTicketKeys()
     {
-        var server = Servers.Tls12();
+        var server = Servers.Tls12(emptyIdWithTicket: false);
         var full = server.Handshake(Servers.Fresh12(), 0);
         server.Restart(5);
         Assert.Equal(MissReason.UnknownId, server.Handshake(Servers.WithId(full.NewSessionId), 6).Miss);
