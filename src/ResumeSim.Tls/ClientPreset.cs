@@ -6,7 +6,7 @@ namespace ResumeSim.Tls;
 /// <param name="Name">Preset name as scenarios write it ("chrome").</param>
 /// <param name="CacheEntries">Most origin keys held (LRU beyond).</param>
 /// <param name="SessionsPerKey">Most sessions kept per origin key (newest kept).</param>
-/// <param name="LifetimeCapNs">Client-side cap on a TLS 1.3 session's life, whatever the server said.</param>
+/// <param name="LifetimeCapNs">Client-side cap on a TLS 1.3 session's life; the ticket's lifetime also ends it.</param>
 /// <param name="SingleUseTls13Tickets">A TLS 1.3 ticket is removed when used (RFC 8446 App. C.4).</param>
 /// <param name="Resumes">False for clients that never resume (one-shot API clients).</param>
 /// <param name="Verified">False when some value is not from a primary source (parameters.md conf U/S).</param>
@@ -19,8 +19,19 @@ public sealed record ClientPreset(
     bool Resumes,
     bool Verified)
 {
-    /// <summary>Client-side cap on a TLS 1.2 session's life (defaults to <see cref="LifetimeCapNs"/>).</summary>
+    /// <summary>
+    /// Client-side cap on a TLS 1.2 session's life, from the full handshake that made it (defaults to
+    /// <see cref="LifetimeCapNs"/>). The server's TLS 1.2 ticket lifetime hint plays no part: BoringSSL only
+    /// stores it (handshake_client.cc <c>do_read_session_ticket</c>), Go's client drops it
+    /// (<c>readSessionTicket</c>), and OpenSSL's client offers a session whatever its age.
+    /// </summary>
     public long Tls12LifetimeCapNs { get; init; } = LifetimeCapNs;
+
+    /// <summary>
+    /// Offers TLS 1.2 session IDs. False for Go's client, which resumes TLS 1.2 only with tickets and keeps
+    /// nothing from a handshake that issued none (handshake_client.go <c>loadSession</c>).
+    /// </summary>
+    public bool OffersSessionIds { get; init; } = true;
 
     /// <summary>
     /// Most HTTP/1.1 connections the client opens to one host at once (0 = no cap of its own). A page

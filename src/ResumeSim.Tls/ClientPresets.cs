@@ -5,28 +5,32 @@ public static class ClientPresets
 {
     /// <summary>
     /// Chrome: 1024 entries, LRU, &lt;= 2 sessions per key ("Chrome client session cache", P); TLS 1.3
-    /// tickets single use ("Chrome TLS 1.3 tickets", P); BoringSSL client lifetimes TLS 1.3 48 h,
-    /// TLS 1.2 2 h ("BoringSSL client lifetimes", P); 6 connections per host ("Chrome connection limits", P);
-    /// False Start on full TLS 1.2 handshakes ("TLS False Start", section 6, P).
+    /// tickets single use ("Chrome TLS 1.3 tickets", P); TLS 1.3 sessions live at most 48 h (BoringSSL
+    /// <c>SSL_DEFAULT_SESSION_PSK_DHE_TIMEOUT</c>), TLS 1.2 sessions 1 h from the full handshake, renewed or not
+    /// (Chromium ssl_client_socket_impl.cc sets <c>SSL_CTX_set_timeout</c> to one hour; BoringSSL
+    /// <c>ssl_session_rebase_time</c> keeps a renewed session's expiry); 6 connections per host ("Chrome
+    /// connection limits", P); False Start on full TLS 1.2 handshakes (BoringSSL <c>can_false_start</c>:
+    /// ECDHE, AEAD, ALPN).
     /// </summary>
     public static ClientPreset Chrome { get; } = new("chrome", 1024, 2, 48 * Nanoseconds.PerHour, SingleUseTls13Tickets: true, Resumes: true, Verified: true)
     {
-        Tls12LifetimeCapNs = 2 * Nanoseconds.PerHour,
+        Tls12LifetimeCapNs = Nanoseconds.PerHour,
         MaxConnectionsPerHost = 6,
         FalseStart = true,
-        Source = "parameters.md 2: Chrome client session cache, Chrome TLS 1.3 tickets, BoringSSL client lifetimes, Chrome connection limits (P); section 6: TLS False Start (P)",
+        Source = "parameters.md 2: Chrome client session cache, Chrome TLS 1.3 tickets, Chrome connection limits (P); Chromium ssl_client_socket_impl.cc (1 h TLS 1.2 timeout, False Start), BoringSSL ssl_session.cc, handshake_client.cc (P)",
     };
 
     /// <summary>
-    /// Firefox (NSS): client session timeout 86400 s ("Firefox (NSS)", P); False Start ("TLS False Start",
-    /// section 6, P). Entry count, sessions per key
-    /// single use and the 6 connections per host (as Chrome) are not in the reference: unverified.
+    /// Firefox (NSS): client session timeout 86400 s ("Firefox (NSS)", P); False Start on TLS 1.2 with ECDHE and
+    /// an AEAD suite (PSM <c>CanFalseStartCallback</c>, pref <c>security.ssl.enable_false_start</c> on). Entry
+    /// count, sessions per key, single use and the 6 connections per host (as Chrome) are not in the
+    /// reference: unverified.
     /// </summary>
     public static ClientPreset Firefox { get; } = new("firefox", 1024, 1, 86400 * Nanoseconds.PerSecond, SingleUseTls13Tickets: true, Resumes: true, Verified: false)
     {
         MaxConnectionsPerHost = 6,
         FalseStart = true,
-        Source = "parameters.md 2: Firefox (NSS) timeout 86400 s (P); section 6: TLS False Start (P); entries, per-key count, single use, 6 per host: unverified (U)",
+        Source = "parameters.md 2: Firefox (NSS) timeout 86400 s (P); PSM CanFalseStartCallback (P); entries, per-key count, single use, 6 per host: unverified (U)",
     };
 
     /// <summary>Safari: no value verified; these are assumptions in the spirit of other browsers.</summary>
@@ -38,12 +42,38 @@ public static class ClientPresets
     };
 
     /// <summary>
-    /// Go: <c>NewLRUClientSessionCache(0)</c> = 64 entries, true LRU, one session per key ("Go client cache", P);
-    /// tickets reused, 7-day lifetime (RFC 8446 4.6.1).
+    /// A Go program with crypto/tls's defaults: <c>Config.ClientSessionCache</c> is nil, so it never resumes
+    /// (handshake_client.go <c>loadSession</c> returns nothing without a cache).
     /// </summary>
-    public static ClientPreset Go { get; } = new("go", 64, 1, 7 * Nanoseconds.PerDay, SingleUseTls13Tickets: false, Resumes: true, Verified: true)
+    public static ClientPreset Go { get; } = new("go", 0, 0, 0, SingleUseTls13Tickets: false, Resumes: false, Verified: true)
     {
-        Source = "parameters.md 2/1: Go client cache 64 LRU (P); RFC 8446 4.6.1 7 days",
+        Source = "Go crypto/tls handshake_client.go loadSession: no ClientSessionCache, no resumption (P)",
+    };
+
+    /// <summary>
+    /// A Go program with <c>ClientSessionCache: tls.NewLRUClientSessionCache(0)</c>: 64 entries, true LRU, one
+    /// session per key, each new ticket replacing the last ("Go client cache", P); TLS 1.2 resumes with tickets
+    /// only, never session IDs, and checks no lifetime; TLS 1.3 tickets are reused, not single-use, until their
+    /// lifetime (at most 7 days) ends (handshake_client.go <c>loadSession</c>, handshake_client_tls13.go
+    /// <c>handleNewSessionTicket</c>).
+    /// </summary>
+    public static ClientPreset GoWithCache { get; } = new("go-cache", 64, 1, 7 * Nanoseconds.PerDay, SingleUseTls13Tickets: false, Resumes: true, Verified: true)
+    {
+        Tls12LifetimeCapNs = long.MaxValue,
+        OffersSessionIds = false,
+        Source = "parameters.md 2: Go client cache 64 LRU (P); Go crypto/tls handshake_client.go loadSession, handshake_client_tls13.go handleNewSessionTicket (P)",
+    };
+
+    /// <summary>
+    /// OpenSSL's command-line client kept to one session file (<c>s_client -sess_in/-sess_out</c>, as the
+    /// real-nginx harness drives it): one session, the last one saved; a TLS 1.2 session is offered whatever
+    /// its age (<c>tls_construct_client_hello</c> checks only that it is resumable), a TLS 1.3 ticket until its
+    /// lifetime ends (<c>tls_construct_ctos_psk</c>), and reused.
+    /// </summary>
+    public static ClientPreset OpenSsl { get; } = new("openssl", 1, 1, 7 * Nanoseconds.PerDay, SingleUseTls13Tickets: false, Resumes: true, Verified: true)
+    {
+        Tls12LifetimeCapNs = long.MaxValue,
+        Source = "OpenSSL 3.0 ssl/statem/statem_clnt.c tls_construct_client_hello, extensions_clnt.c tls_construct_ctos_psk; apps/s_client.c -sess_in/-sess_out (P)",
     };
 
     /// <summary>curl: 5 sessions per handle in older releases ("curl", S); OpenSSL's 7200 s session timeout.</summary>
@@ -59,10 +89,10 @@ public static class ClientPresets
     };
 
     /// <summary>All presets.</summary>
-    public static IReadOnlyList<ClientPreset> All { get; } = [Chrome, Firefox, Safari, Go, Curl, ApiClient];
+    public static IReadOnlyList<ClientPreset> All { get; } = [Chrome, Firefox, Safari, Go, GoWithCache, OpenSsl, Curl, ApiClient];
 
     /// <summary>Preset names, as scenarios write them.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["chrome", "firefox", "safari", "go", "curl", "api-client"];
+    public static IReadOnlyList<string> Names { get; } = ["chrome", "firefox", "safari", "go", "go-cache", "openssl", "curl", "api-client"];
 
     /// <summary>Finds a preset by name (case-insensitive).</summary>
     public static bool TryGet(string name, out ClientPreset preset)

@@ -128,6 +128,18 @@ public sealed partial class ClientSessionArena
             return;
         }
 
+        // A client that resumes TLS 1.2 only with tickets keeps nothing from a handshake that issued none.
+        var kept = session;
+        if (!preset.OffersSessionIds && session.Version == TlsVersion.Tls12)
+        {
+            if (!session.HasTicket)
+            {
+                return;
+            }
+
+            kept = session.WithoutSessionId();
+        }
+
         ref var h = ref HeadOf(client);
         int perKey = PerKey(preset);
         int k = Find(ref h, origin);
@@ -142,7 +154,7 @@ public sealed partial class ClientSessionArena
             SetAt(ref h, perKey, k, i, At(ref h, perKey, k, i - 1));
         }
 
-        SetAt(ref h, perKey, k, 0, new StoredSession(session, k == 0 ? KeepFirstTicket(ref h, ticket) : tickets.Add(ticket)));
+        SetAt(ref h, perKey, k, 0, new StoredSession(kept, k == 0 ? KeepFirstTicket(ref h, ticket) : tickets.Add(ticket)));
         Key(ref h, k).LastUse = ++h.UseClock;
     }
 
@@ -248,11 +260,11 @@ public sealed partial class ClientSessionArena
 
     private static int PerKey(ClientPreset preset) => Math.Max(1, preset.SessionsPerKey);
 
-    private static bool IsExpired(in HeldSession s, ClientPreset preset, long now)
-    {
-        long cap = s.Version == TlsVersion.Tls13 ? preset.LifetimeCapNs : preset.Tls12LifetimeCapNs;
-        return now - s.ReceivedAt >= Math.Min(cap, s.LifetimeNs);
-    }
+    // A TLS 1.3 ticket's lifetime ends it; a TLS 1.2 ticket's lifetime hint does not (ClientPreset.Tls12LifetimeCapNs).
+    private static bool IsExpired(in HeldSession s, ClientPreset preset, long now) =>
+        s.Version == TlsVersion.Tls13
+            ? now - s.ReceivedAt >= Math.Min(preset.LifetimeCapNs, s.LifetimeNs)
+            : now - s.ReceivedAt >= preset.Tls12LifetimeCapNs;
 
     private void PurgeExpired(ref Head h, ClientPreset preset, int perKey, long now)
     {

@@ -50,6 +50,9 @@ public readonly struct HeldSession
     /// <summary>True when the session carries a ticket.</summary>
     public bool HasTicket => TicketLength > 0;
 
+    /// <summary>This session without its session ID (a client that resumes only with tickets).</summary>
+    public HeldSession WithoutSessionId() => new(Version, SessionId.Empty, TicketLength, ReceivedAt, LifetimeNs, AgeAdd, MaxEarlyData);
+
     /// <summary>RFC 8446 4.2.11.1: ticket age in ms plus age_add, modulo 2^32.</summary>
     public uint ObfuscatedAge(long now) => ObfuscatedAge(ReceivedAt, AgeAdd, now);
 
@@ -63,7 +66,24 @@ public readonly struct HeldSession
     /// (null when it has none). Allocates nothing.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">when <paramref name="index"/> is not below <see cref="ClientSession.CountFromHandshake"/>.</exception>
-    public static HeldSession FromHandshake(HandshakeResult result, int index, long now, out byte[]? ticket)
+    public static HeldSession FromHandshake(HandshakeResult result, int index, long now, out byte[]? ticket) =>
+        FromHandshake(result, index, now, offered: null, out ticket);
+
+    /// <summary>
+    /// As <see cref="FromHandshake(HandshakeResult, int, long, out byte[])"/>, for a handshake that offered
+    /// <paramref name="offered"/>: a TLS 1.2 ticket renewed on resumption keeps the offered session's time, so
+    /// the client's expiry stays where the full handshake put it (BoringSSL <c>ssl_session_rebase_time</c>,
+    /// called by <c>do_read_session_ticket</c> on a renewed ticket).
+    /// </summary>
+    public static HeldSession FromHandshake(HandshakeResult result, int index, long now, HeldSession? offered, out byte[]? ticket)
+    {
+        var session = Issued(result, index, now, out ticket);
+        return offered is { } was && result.Version == TlsVersion.Tls12 && result.TicketRenewed && was.Version == TlsVersion.Tls12
+            ? new HeldSession(TlsVersion.Tls12, session.SessionId, session.TicketLength, was.ReceivedAt, session.LifetimeNs)
+            : session;
+    }
+
+    private static HeldSession Issued(HandshakeResult result, int index, long now, out byte[]? ticket)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, ClientSession.CountFromHandshake(result));

@@ -39,6 +39,13 @@ public enum MissReason
     /// <summary>The client had no unused ticket left for this server (client side; set by the Model).</summary>
     NoTicketsLeft,
 
+    /// <summary>
+    /// The client had held a session for this server and no longer did: its cache was cleared (a new
+    /// device, a network change), its LRU dropped the origin, or its own lifetime cap ended the session
+    /// (client side; set by the Model).
+    /// </summary>
+    ClientCacheLost,
+
     /// <summary>The server does not resume in the way the client offered.</summary>
     ResumptionDisabled,
 

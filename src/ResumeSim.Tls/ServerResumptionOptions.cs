@@ -46,6 +46,34 @@ public sealed record ServerResumptionOptions(
     /// </summary>
     public bool EmptySessionIdWithTicket { get; init; } = true;
 
+    /// <summary>
+    /// How 0-RTT replays are stopped when <see cref="ServerResumptionOptions.AcceptEarlyData"/> is on: a strike
+    /// register (the <see cref="EarlyDataGuard"/> given to the server), OpenSSL's single-use stateful tickets,
+    /// or nothing (nginx).
+    /// </summary>
+    public EarlyDataAntiReplay AntiReplay { get; init; } = EarlyDataAntiReplay.StrikeRegister;
+
+    /// <summary>
+    /// TLS 1.3 tickets issued on a resumption keep the expiry of the full handshake's session
+    /// (<see cref="Tls13TicketLifetimeNs"/> after it): nginx 1.23.2+ <c>ngx_ssl_info_callback</c>. False: each
+    /// new ticket lives its whole lifetime from its issue, because OpenSSL restarts a TLS 1.3 session's clock
+    /// at every ticket (<c>tls_construct_new_session_ticket</c>), up to the 7-day cap from authentication.
+    /// </summary>
+    public bool Tls13AbsoluteExpiry { get; init; }
+
+    /// <summary>
+    /// A TLS 1.3 resumption gets a new ticket only when its ticket was opened with a key other than the sealing
+    /// one: HAProxy's <c>ssl_tlsext_ticket_key_cb</c> returns 1 (no renewal) for the sealing key.
+    /// </summary>
+    public bool Tls13RenewOnlyWithOldKey { get; init; }
+
+    /// <summary>
+    /// TLS 1.3 tickets are single-use entries of the server's own session store: early data is on and the
+    /// anti-replay is <see cref="EarlyDataAntiReplay.SingleUseTickets"/> (OpenSSL's condition
+    /// <c>max_early_data &gt; 0 &amp;&amp; !SSL_OP_NO_ANTI_REPLAY</c>, which makes every ticket stateful).
+    /// </summary>
+    public bool SingleUseTls13Tickets => Tickets && AcceptEarlyData && AntiReplay == EarlyDataAntiReplay.SingleUseTickets;
+
     /// <summary>Accept psk_ke (no DHE); OpenSSL refuses it unless SSL_OP_ALLOW_NO_DHE_KEX.</summary>
     public bool AllowPskKe { get; init; }
 

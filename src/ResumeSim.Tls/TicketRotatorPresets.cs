@@ -3,20 +3,11 @@ namespace ResumeSim.Tls;
 /// <summary>Key-rotation policies of real servers and deployments, with their parameters.md rows.</summary>
 public static class TicketRotatorPresets
 {
-    /// <summary>
-    /// OpenSSL's default: one random AES-256-CBC key per context, never rotated; lifetime hint 7200 s
-    /// ("OpenSSL ticket crypto", "OpenSSL default timeout", P).
-    /// </summary>
-    public static TicketRotatorOptions OpenSsl() =>
-        new(TicketCipher.Aes256CbcHmacSha256, RotateEveryNs: 0, KeepNs: 0, MaxKeys: 1, TicketLifetimeNs: 7200 * Nanoseconds.PerSecond, RenewWhenOldKey: false);
+    /// <summary>OpenSSL's default key ring (<see cref="ServerTicketPresets.OpenSsl"/>).</summary>
+    public static TicketRotatorOptions OpenSsl() => ServerTicketPresets.OpenSsl.Rotator;
 
-    /// <summary>
-    /// nginx >= 1.23.2 automatic keys: a key seals for about one <c>ssl_session_timeout</c> and decrypts
-    /// for about one more, 3 keys held; tickets from a non-first key are renewed
-    /// ("nginx automatic key rotation", "nginx ticket renewal", P).
-    /// </summary>
-    public static TicketRotatorOptions NginxAuto(long sessionTimeoutNs) =>
-        new(TicketCipher.Aes256CbcHmacSha256, sessionTimeoutNs, sessionTimeoutNs, MaxKeys: 3, sessionTimeoutNs, RenewWhenOldKey: true);
+    /// <summary>nginx 1.23.2+ automatic keys (<see cref="ServerTicketPresets.Nginx"/>).</summary>
+    public static TicketRotatorOptions NginxAuto(long sessionTimeoutNs) => ServerTicketPresets.Nginx(sessionTimeoutNs).Rotator;
 
     /// <summary>Go: a new key every 24 h, keys accepted 7 days, 7-day tickets ("Go server tickets", P).</summary>
     public static TicketRotatorOptions Go() =>

@@ -78,7 +78,8 @@ public sealed partial class TlsServerState
             return Check.Miss(MissReason.NotOffered); // no pre_shared_key extension
         }
 
-        if (!options.Tickets && !(options.SessionIds && store.CanCache))
+        bool stateless = options.Tickets && !options.SingleUseTls13Tickets;
+        if (!stateless && !((options.SessionIds || options.SingleUseTls13Tickets) && store.CanCache))
         {
             return Check.Miss(MissReason.ResumptionDisabled); // the server keeps no resumption state
         }
@@ -94,9 +95,10 @@ public sealed partial class TlsServerState
         SessionState? state;
         TicketOpenStatus? status = null;
         StoreLookup? lookup = null;
-        if (options.Tickets)
+        bool renew = false;
+        if (stateless)
         {
-            var opened = tickets!.TryOpen(hello.Ticket.Span, now, out state, out _);
+            var opened = tickets!.TryOpen(hello.Ticket.Span, now, out state, out renew);
             status = opened;
             if (opened != TicketOpenStatus.Ok)
             {
@@ -110,8 +112,10 @@ public sealed partial class TlsServerState
                 return Check.Miss(MissReason.TicketInvalid); // a stateful ticket is a 32 B id
             }
 
-            // RFC 8446 8.1: stateful tickets are single use, so take (delete) on lookup.
-            var found = store.Take(SessionId.FromBytes(hello.Ticket.Span), now, out state);
+            // OpenSSL's anti-replay removes the entry it resumes (tls_parse_ctos_psk: SSL_CTX_remove_session), so
+            // each ticket is used once (RFC 8446 8.1); a stateful ticket without it stays until it expires or is evicted.
+            var id = SessionId.FromBytes(hello.Ticket.Span);
+            var found = options.SingleUseTls13Tickets ? store.Take(id, now, out state) : store.TryGet(id, now, out state);
             lookup = found;
             if (found != StoreLookup.Hit)
             {
@@ -136,7 +140,7 @@ public sealed partial class TlsServerState
 
         var early = EarlyDataFor(hello, state, now);
         var outcome = early == EarlyDataStatus.Accepted ? HandshakeOutcome.ZeroRtt : dhe ? HandshakeOutcome.PskDhe : HandshakeOutcome.Psk;
-        return Check.Resumed(outcome, state, status, renew: false, lookup) with { EarlyData = early, PskWithDhe = dhe };
+        return Check.Resumed(outcome, state, status, renew, lookup) with { EarlyData = early, PskWithDhe = dhe };
     }
 
     /// <summary>RFC 8446 4.2.10 and 8: early data only for a ticket that allows it, under an anti-replay guard.</summary>
@@ -157,14 +161,25 @@ public sealed partial class TlsServerState
             return EarlyDataStatus.RejectedTicketNotAllowed;
         }
 
+        uint clientAge = unchecked(hello.ObfuscatedTicketAge - state.TicketAgeAdd);
+        if (options.AntiReplay != EarlyDataAntiReplay.StrikeRegister)
+        {
+            // Single-use tickets were taken from the store above, and without anti-replay nothing more is
+            // checked; both keep OpenSSL's freshness test (tls_parse_ctos_psk: TICKET_AGE_ALLOWANCE, 10 s).
+            long serverAgeMs = (now - state.CreatedAt) / Nanoseconds.PerMillisecond;
+            return Math.Abs(clientAge - serverAgeMs) <= TicketAgeAllowanceMs ? EarlyDataStatus.Accepted : EarlyDataStatus.RejectedOutsideWindow;
+        }
+
         if (guard is null)
         {
             return EarlyDataStatus.RejectedNoReplayGuard;
         }
 
-        uint clientAgeMs = unchecked(hello.ObfuscatedTicketAge - state.TicketAgeAdd);
-        return guard.TryAccept(hello.Ticket.Span, clientAgeMs, state.CreatedAt, now);
+        return guard.TryAccept(hello.Ticket.Span, clientAge, state.CreatedAt, now);
     }
+
+    // OpenSSL ssl/statem/extensions_srvr.c: the client's and the server's ticket ages may differ by 10 s.
+    private const long TicketAgeAllowanceMs = 10_000;
 
     private static bool SameServerName(SessionState state, in ClientHello hello) =>
         string.Equals(state.ServerName ?? string.Empty, hello.ServerName ?? string.Empty, StringComparison.OrdinalIgnoreCase);

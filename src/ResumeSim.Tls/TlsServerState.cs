@@ -110,7 +110,7 @@ public sealed partial class TlsServerState
         }
         else
         {
-            IssueTickets13(session, TicketCount13(hello, resumed: false), now);
+            IssueTickets13(session, TicketCount13(hello, resumed: false, renew: false), now);
         }
 
         var sizes = version == TlsVersion.Tls12
@@ -136,7 +136,7 @@ public sealed partial class TlsServerState
         }
         else
         {
-            IssueTickets13(session, TicketCount13(hello, resumed: true), now);
+            IssueTickets13(session, TicketCount13(hello, resumed: true, check.Renew), now);
             sizes = Sizes13(full: false, check.PskWithDhe, check.EarlyData == EarlyDataStatus.Accepted, hello);
         }
 
@@ -197,23 +197,41 @@ public sealed partial class TlsServerState
 
     /// <summary>
     /// TLS 1.3 tickets to send: the server's fixed count, or with RFC 9149 support on and a
-    /// ticket_request in the hello, what the client asked for within the server's cap.
+    /// ticket_request in the hello, what the client asked for within the server's cap; none after a
+    /// resumption whose ticket the sealing key opened when the server renews only older keys' tickets.
     /// </summary>
-    private int TicketCount13(in ClientHello hello, bool resumed) =>
-        options.TicketRequestCap > 0 && hello.TicketRequest is { } request
+    private int TicketCount13(in ClientHello hello, bool resumed, bool renew)
+    {
+        if (resumed && options.Tls13RenewOnlyWithOldKey && options.Tickets && !options.SingleUseTls13Tickets && !renew)
+        {
+            return 0;
+        }
+
+        return options.TicketRequestCap > 0 && hello.TicketRequest is { } request
             ? request.TicketsFor(resumed, options.TicketRequestCap)
             : resumed ? options.Tls13TicketsAfterResumption : options.Tls13TicketsAfterFull;
+    }
 
-    /// <summary>RFC 8446 4.6.1: each ticket gets its own age_add and nonce; lifetime capped at 7 days from authentication.</summary>
+    /// <summary>
+    /// RFC 8446 4.6.1: each ticket gets its own age_add and nonce; lifetime capped at 7 days from authentication,
+    /// and at the full handshake's expiry when the server keeps it absolute. A stateful ticket is the ID of an
+    /// entry in the server's store (tickets off, or OpenSSL's single-use anti-replay tickets).
+    /// </summary>
     private void IssueTickets13(SessionState session, int count, long now)
     {
-        bool stateless = options.Tickets;
-        if (count == 0 || (!stateless && !(options.SessionIds && store.CanCache)))
+        bool stateless = options.Tickets && !options.SingleUseTls13Tickets;
+        if (count == 0 || (!stateless && !((options.SessionIds || options.SingleUseTls13Tickets) && store.CanCache)))
         {
             return;
         }
 
-        long lifetime = Math.Min(options.Tls13TicketLifetimeNs, ServerResumptionOptions.MaxTls13LifetimeNs - (now - session.AuthTime));
+        long sinceAuth = now - session.AuthTime;
+        long lifetime = Math.Min(options.Tls13TicketLifetimeNs, ServerResumptionOptions.MaxTls13LifetimeNs - sinceAuth);
+        if (options.Tls13AbsoluteExpiry)
+        {
+            lifetime = Math.Min(lifetime, options.Tls13TicketLifetimeNs - sinceAuth);
+        }
+
         long seconds = Nanoseconds.ToSeconds(lifetime);
         if (seconds <= 0)
         {

@@ -53,7 +53,7 @@ public sealed class ScenarioErrorTests
     public void BadEnum_UnknownBrowser_ListsThePresets()
     {
         var text = ScenarioText.Minimal.Replace("visits: {rate: 4/h}", "visits: {rate: 4/h}\n  mix: [{browser: edge, share: 1}]", StringComparison.Ordinal);
-        ScenarioText.AssertError(text, 6, 19, "'edge' is not a client preset", "chrome, firefox, safari, go, curl, api-client");
+        ScenarioText.AssertError(text, 6, 19, "'edge' is not a client preset", "chrome, firefox, safari, go, go-cache, openssl, curl, api-client");
     }
 
     [Theory]

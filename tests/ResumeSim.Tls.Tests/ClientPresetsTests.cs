@@ -31,6 +31,16 @@ public sealed class ClientPresetsTests
     {
         Assert.False(ClientPresets.Safari.Verified);
         Assert.False(ClientPresets.ApiClient.Resumes);
-        Assert.Equal(64, ClientPresets.Go.CacheEntries);
+        Assert.Equal(64, ClientPresets.GoWithCache.CacheEntries);
+    }
+
+    [Fact]
+    public void Go_WithoutASessionCache_NeverResumes()
+    {
+        // crypto/tls handshake_client.go loadSession: nothing to resume while Config.ClientSessionCache is nil.
+        Assert.False(ClientPresets.Go.Resumes);
+        Assert.True(ClientPresets.GoWithCache.Resumes);
+        Assert.False(ClientPresets.GoWithCache.OffersSessionIds);
+        Assert.False(ClientPresets.GoWithCache.SingleUseTls13Tickets);
     }
 }

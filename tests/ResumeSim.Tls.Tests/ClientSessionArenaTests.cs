@@ -129,7 +129,7 @@ public sealed class ClientSessionArenaTests
     {
         const int clients = 7;
         var rng = new SeededRandomBytes(seed);
-        var presets = new[] { Chrome with { CacheEntries = 3 }, ClientPresets.Go with { CacheEntries = 2 }, ClientPresets.Safari with { SessionsPerKey = 3 } };
+        var presets = new[] { Chrome with { CacheEntries = 3 }, ClientPresets.GoWithCache with { CacheEntries = 2 }, ClientPresets.Safari with { SessionsPerKey = 3 } };
         var arena = new ClientSessionArena(clients, inlineTicketBytes);
         var alone = new ClientSessionCache[clients];
         for (int c = 0; c < clients; c++)

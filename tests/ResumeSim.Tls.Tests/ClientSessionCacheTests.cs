@@ -48,7 +48,7 @@ public sealed class ClientSessionCacheTests
     [Fact]
     public void TryTake_Tls13_ReusableWhenPresetIsNotSingleUse()
     {
-        var cache = new ClientSessionCache(ClientPresets.Go);
+        var cache = new ClientSessionCache(ClientPresets.GoWithCache);
         cache.Put(1, S13(), 0);
         Assert.True(cache.TryTake(1, 1, out _));
         Assert.True(cache.TryTake(1, 2, out _));
@@ -72,12 +72,59 @@ public sealed class ClientSessionCacheTests
     [Fact]
     public void Lookup_PastClientCap_Expired_EvenIfServerAllowedLonger()
     {
+        // Chromium sets its TLS 1.2 session timeout to one hour (ssl_client_socket_impl.cc SSL_CTX_set_timeout).
         var cache = new ClientSessionCache(ClientPresets.Chrome);
         cache.Put(1, S12(at: 0, lifetime: Times.Day), 0);
-        Assert.Equal(ClientLookup.Hit, cache.Lookup(1, 2 * Times.Hour - 1, out _));
-        Assert.Equal(ClientLookup.Expired, cache.Lookup(1, 2 * Times.Hour, out var s));
+        Assert.Equal(ClientLookup.Hit, cache.Lookup(1, Times.Hour - 1, out _));
+        Assert.Equal(ClientLookup.Expired, cache.Lookup(1, Times.Hour, out var s));
         Assert.Null(s);
-        Assert.Equal(ClientLookup.Miss, cache.Lookup(1, 2 * Times.Hour, out _));
+        Assert.Equal(ClientLookup.Miss, cache.Lookup(1, Times.Hour, out _));
+    }
+
+    [Fact]
+    public void Lookup_Tls12LifetimeHintShorterThanTheCap_DoesNotEndTheSession()
+    {
+        // BoringSSL's do_read_session_ticket only stores ticket_lifetime_hint; Chromium's IsExpired reads the
+        // session's own time and timeout, so a 5-minute hint does not end a Chrome TLS 1.2 session.
+        var cache = new ClientSessionCache(ClientPresets.Chrome);
+        cache.Put(1, S12(at: 0, lifetime: 300 * Times.Second), 0);
+        Assert.Equal(ClientLookup.Hit, cache.Lookup(1, 30 * Times.Minute, out _));
+    }
+
+    [Fact]
+    public void RenewedTls12Ticket_KeepsTheFullHandshakesExpiryInChrome()
+    {
+        // BoringSSL do_read_session_ticket: the renewed session is a copy of the resumed one, rebased
+        // (ssl_session_rebase_time), so Chrome still drops it an hour after the full handshake.
+        var rotator = Servers.Rotator(rotate: 10 * Times.Minute, keep: Times.Day);
+        var server = Servers.Tls12(ids: false, rotator: rotator, timeout: Times.Day);
+        var full = server.Handshake(Servers.Fresh12(), 0);
+        var first = HeldSession.FromHandshake(full, 0, 0, out var ticket);
+
+        long at = 50 * Times.Minute;
+        var resumed = server.Handshake(Servers.WithTicket(ticket!), at);
+        Assert.True(resumed.TicketRenewed);
+        var renewed = HeldSession.FromHandshake(resumed, 0, at, first, out var renewedTicket);
+        Assert.Equal(0, renewed.ReceivedAt);
+
+        var cache = new ClientSessionCache(ClientPresets.Chrome);
+        cache.Put(1, new ClientSession(renewed, renewedTicket), at);
+        Assert.Equal(ClientLookup.Hit, cache.Lookup(1, Times.Hour - 1, out _));
+        Assert.Equal(ClientLookup.Expired, cache.Lookup(1, Times.Hour, out _));
+    }
+
+    [Fact]
+    public void Put_GoWithCache_KeepsOnlyTicketsAndNeverOffersAnId()
+    {
+        // Go's loadSession puts only the ticket in a TLS 1.2 ClientHello; a session without one is not kept.
+        var cache = new ClientSessionCache(ClientPresets.GoWithCache);
+        cache.Put(1, new ClientSession(TlsVersion.Tls12, Sessions.Id(1), null, 0, long.MaxValue), 0);
+        Assert.False(cache.TryTake(1, 1, out _));
+
+        cache.Put(1, new ClientSession(TlsVersion.Tls12, Sessions.Id(1), new byte[176], 0, 300 * Times.Second), 0);
+        Assert.True(cache.TryTake(1, 30 * Times.Day, out var s));
+        Assert.True(s!.SessionId.IsEmpty);
+        Assert.Equal(176, s.Ticket!.Length);
     }
 
     [Fact]

@@ -172,7 +172,7 @@ clients:
   trace: import/trace.csv
   rtt: {fixed: 1ms}
   mix:
-    - {client: go, share: 1.0}
+    - {client: openssl, share: 1.0}
 tls: {version: "1.2", certificate: ecdsa-p256}
 farm: {servers: 1, cores: 1, balancer: round-robin}
 costs: {fixed: 0}

@@ -1,3 +1,5 @@
+using ResumeSim.Tls;
+
 namespace ResumeSim.Model.Configuration;
 
 /// <summary>
@@ -44,6 +46,21 @@ public sealed record TicketConfig
     /// <summary>TLS 1.3 key exchange on resumption: psk_dhe_ke (default) or psk_ke.</summary>
     public bool PskDhe { get; init; } = true;
 
-    /// <summary>TLS 1.3: accept 0-RTT early data with a single-use check.</summary>
+    /// <summary>TLS 1.3: accept 0-RTT early data.</summary>
     public bool EarlyData { get; init; }
+
+    /// <summary>How 0-RTT replays are stopped: a per-server strike register, single-use stateful tickets, or nothing.</summary>
+    public EarlyDataAntiReplay AntiReplay { get; init; } = EarlyDataAntiReplay.StrikeRegister;
+
+    /// <summary>Most keys a server holds, the sealing key included; the oldest beyond it is erased.</summary>
+    public int MaxKeys { get; init; } = 64;
+
+    /// <summary>TLS 1.3 tickets issued on a resumption keep the full handshake's expiry (nginx 1.23.2+).</summary>
+    public bool Tls13AbsoluteExpiry { get; init; }
+
+    /// <summary>A TLS 1.3 resumption gets a ticket only when an older key opened its ticket (HAProxy key files).</summary>
+    public bool Tls13RenewOnlyWithOldKey { get; init; }
+
+    /// <summary>The server preset the values came from (<c>nginx</c>, <c>nginx-1.22</c>, <c>openssl</c>, <c>haproxy</c>), if any.</summary>
+    public string? Preset { get; init; }
 }

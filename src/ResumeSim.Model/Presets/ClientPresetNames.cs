@@ -6,5 +6,5 @@ namespace ResumeSim.Model.Presets;
 /// </summary>
 public static class ClientPresetNames
 {
-    public static IReadOnlyList<string> All { get; } = ["chrome", "firefox", "safari", "go", "curl", "api-client"];
+    public static IReadOnlyList<string> All { get; } = ["chrome", "firefox", "safari", "go", "go-cache", "openssl", "curl", "api-client"];
 }

@@ -45,6 +45,9 @@ internal struct Connection
 
     public MissReason Miss;
 
+    /// <summary>Why the client offered nothing, when it did not (set when the connection opens).</summary>
+    public MissReason NoOffer;
+
     /// <summary>
     /// Whether the client will keep something from this handshake (a session ID, a ticket): only then does
     /// its completion read the client's session cache, so only then is that read started early.

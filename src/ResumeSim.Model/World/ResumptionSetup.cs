@@ -82,13 +82,19 @@ internal sealed class ResumptionSetup
 
     public bool PerServerKeys => _strategy.Tickets is { Keys: KeyScope.PerServer };
 
-    public bool PerServerStores => _strategy.SessionIds is { Store: StoreScope.PerServer };
+    public bool PerServerStores =>
+        _strategy.SessionIds is { Store: StoreScope.PerServer }
+        || _strategy is { SessionIds: null, Tickets: { EarlyData: true, AntiReplay: EarlyDataAntiReplay.SingleUseTickets } };
 
     /// <summary>The resumption state of server <paramref name="index"/>, new or after a restart.</summary>
     public ServerResumption CreateServer(int index, int incarnation, long now)
     {
         IServerSessionStore store = _strategy.SessionIds switch
         {
+            // OpenSSL's single-use early-data tickets live in the process's own cache: its defaults, with the
+            // tickets' lifetime as the timeout (ssl_lib.c SSL_CTX_new: 20480 sessions).
+            null when _strategy.Tickets is { EarlyData: true, AntiReplay: EarlyDataAntiReplay.SingleUseTickets } tickets =>
+                Track(SessionStorePresets.Create(SessionStorePresets.OpenSsl() with { TimeoutNs = SimTime.FromTimeSpan(tickets.Lifetime) })),
             null => new NoSessionStore(),
             { Store: StoreScope.Shared } => SharedTier!,
             var ids => Track(CreateStore(ids)),
@@ -125,8 +131,11 @@ internal sealed class ResumptionSetup
     private ServerResumption Assemble(int index, int incarnation, IServerSessionStore store, TicketRotator? rotator)
     {
         var random = new EngineRandomBytes(_streams.Get($"tls-server-{index}", incarnation));
-        // 0-RTT anti-replay: a strike register per server over a 10 s freshness window (RFC 8446 8).
-        var guard = _strategy.Tickets is { EarlyData: true } ? new EarlyDataGuard(SimTime.FromSeconds(10), 1 << 20) : null;
+        // 0-RTT anti-replay: a strike register per server over a 10 s freshness window (RFC 8446 8); the
+        // other modes need none (the server's own store, or no check at all).
+        var guard = _strategy.Tickets is { EarlyData: true, AntiReplay: EarlyDataAntiReplay.StrikeRegister }
+            ? new EarlyDataGuard(SimTime.FromSeconds(10), 1 << 20)
+            : null;
         return new ServerResumption(new TlsServerState(ServerOptions(), store, rotator, random, guard), store, rotator);
     }
 
@@ -154,6 +163,9 @@ internal sealed class ResumptionSetup
             SessionTimeoutNs = SimTime.FromTimeSpan(lifetime),
             AllowPskKe = tickets is { PskDhe: false },
             TicketRequestCap = tickets?.TicketRequestCap ?? 0,
+            AntiReplay = tickets?.AntiReplay ?? EarlyDataAntiReplay.StrikeRegister,
+            Tls13AbsoluteExpiry = tickets?.Tls13AbsoluteExpiry ?? false,
+            Tls13RenewOnlyWithOldKey = tickets?.Tls13RenewOnlyWithOldKey ?? false,
         };
     }
 
@@ -183,7 +195,7 @@ internal sealed class ResumptionSetup
             cipher,
             SimTime.FromTimeSpan(tickets.Rotate),
             SimTime.FromTimeSpan(tickets.Keep),
-            MaxKeys: 64,
+            tickets.MaxKeys,
             SimTime.FromTimeSpan(tickets.Lifetime),
             tickets.Renew);
     }

@@ -20,12 +20,13 @@ internal sealed partial class ResumptionWorld
         // The client may send its request once it is ready; the session it keeps and the connections
         // waiting on this one need the server's Finished, which comes at `now`.
         var ready = FalseStarts(c, result) ? now - c.RttTicks : now;
+        var miss = !c.HasOffer && result.Outcome == HandshakeOutcome.Full ? c.NoOffer : c.Miss;
         if (c.Measured)
         {
-            Count(c, result, ready);
+            Count(c, result, miss, ready);
         }
 
-        Observer?.Invoke(new ConnectionRecord(c.Client, c.Host, c.Server, c.Start, ready, now, result.Outcome, c.Miss, c.HasOffer, c.Measured));
+        Observer?.Invoke(new ConnectionRecord(c.Client, c.Host, c.Server, c.Start, ready, now, result.Outcome, miss, c.HasOffer, c.Measured));
 
         ref var visit = ref _pages[c.Page];
         visit.Open--;
@@ -68,7 +69,8 @@ internal sealed partial class ResumptionWorld
 
     /// <summary>Whether the client of <paramref name="c"/> keeps anything <paramref name="result"/> issued.</summary>
     private bool Keeps(in Connection c, HandshakeResult result) =>
-        _kinds[c.Kind].Preset.Resumes && (!result.NewSessionId.IsEmpty || result.NewTickets.Count > 0);
+        _kinds[c.Kind].Preset is { Resumes: true } preset
+        && (result.NewTickets.Count > 0 || (!result.NewSessionId.IsEmpty && preset.OffersSessionIds));
 
     /// <summary>A result object to refill: one per connection in flight, recycled when its handshake completes.</summary>
     private HandshakeResult RentResult() => _spareResults.Count > 0 ? _spareResults.Pop() : HandshakeResult.CreateReusable();
@@ -86,12 +88,12 @@ internal sealed partial class ResumptionWorld
         var sessions = ClientSession.CountFromHandshake(result);
         for (var i = 0; i < sessions; i++)
         {
-            var session = HeldSession.FromHandshake(result, i, now, out var ticket);
+            var session = HeldSession.FromHandshake(result, i, now, c.HasOffer ? c.Offer : null, out var ticket);
             _sessions.Put(c.Client, preset, c.Host, session, ticket, now);
         }
     }
 
-    private void Count(in Connection c, HandshakeResult result, long now)
+    private void Count(in Connection c, HandshakeResult result, MissReason miss, long now)
     {
         // A wait-for-first connection of a measured visit may start after the end: it counts in the last bucket.
         var bucket = _metrics.BucketOf(Math.Min(c.Start, _metrics.End - 1));
@@ -127,7 +129,6 @@ internal sealed partial class ResumptionWorld
                 break;
         }
 
-        var miss = !c.HasOffer && result.Outcome == HandshakeOutcome.Full ? MissReason.NotOffered : c.Miss;
         if (result.Outcome == HandshakeOutcome.Full)
         {
             _metrics.Misses[(int)miss]++;

@@ -89,7 +89,9 @@ internal sealed partial class ResumptionWorld
 
         // The client builds its ClientHello from what it holds for the host; a TLS 1.3 client
         // uses each ticket once (RFC 8446 C.4), so parallel connections can run out.
-        c.HasOffer = _sessions.Lookup(client, _kinds[c.Kind].Preset, host, now, out c.Offer, OfferTicket(connection)) == ClientLookup.Hit;
+        var lookup = _sessions.Lookup(client, _kinds[c.Kind].Preset, host, now, out c.Offer, OfferTicket(connection));
+        c.HasOffer = lookup == ClientLookup.Hit;
+        c.NoOffer = c.HasOffer ? MissReason.None : WhyNoOffer(client, host, c.Kind, lookup, _pages[page].SessionsDropped);
         _pages[page].Open++;
 
         // TCP: SYN, SYN-ACK, then ACK + ClientHello: the hello reaches the server 1.5 RTT in.
@@ -97,6 +99,34 @@ internal sealed partial class ResumptionWorld
         c.HelloAt = now + rtt + (rtt / 2);
         _sim.Schedule(c.HelloAt, EventKinds.HelloArrives, connection);
         return connection;
+    }
+
+    /// <summary>
+    /// Why a client offers nothing to <paramref name="host"/>: it never held a session for it (or never
+    /// resumes), it used up its single-use TLS 1.3 tickets, or it lost what it held (its cache cleared,
+    /// its LRU or its own lifetime cap). Only connections without an offer read the issuer's line.
+    /// </summary>
+    private MissReason WhyNoOffer(int client, int host, byte kind, ClientLookup lookup, bool dropped)
+    {
+        var preset = _kinds[kind].Preset;
+        if (!preset.Resumes)
+        {
+            return MissReason.NotOffered;
+        }
+
+        if (lookup == ClientLookup.Expired)
+        {
+            return MissReason.ClientCacheLost;
+        }
+
+        if (_issuedBy[(client * _hosts) + host] < 0)
+        {
+            return MissReason.NotOffered;
+        }
+
+        return _version == TlsVersion.Tls13 && preset.SingleUseTls13Tickets && !dropped
+            ? MissReason.NoTicketsLeft
+            : MissReason.ClientCacheLost;
     }
 
     /// <summary>The ClientHello of <paramref name="connection"/> arrives, as the event of sequence number <paramref name="sequence"/>.</summary>

@@ -61,8 +61,8 @@ internal sealed partial class ResumptionWorld
 
         if (dropped)
         {
+            // The issuers stay: a later connection without an offer then counts as a lost cache.
             _sessions.Forget(client, PresetOf(client));
-            Array.Fill(_issuedBy, -1, client * _hosts, _hosts);
             if (_metrics.InWindow(now))
             {
                 _metrics.VisitsWithSessionsDropped++;

@@ -16,15 +16,6 @@ internal static class StrategyBinder
     // Keys that describe the shared cache tier and so need store: shared.
     private static readonly IReadOnlyList<string> SharedTierKeys = ["lookup", "nodes", "put", "node_ops", "node_timeout"];
 
-    private static readonly IReadOnlyList<string> TicketKeys =
-    [
-        "keys", "rotate", "keep", "lifetime", "cipher", "renew", "tickets_after_full", "tickets_after_resumption",
-        "psk", "early_data", "ticket_request_cap", "propagation",
-    ];
-
-    // RFC 8446 4.6.1: servers MUST NOT use a ticket_lifetime greater than 7 days.
-    private static readonly TimeSpan MaxTls13Lifetime = TimeSpan.FromDays(7);
-
     private static readonly TimeSpan MaxTime = TimeSpan.FromDays(365);
 
     public static IReadOnlyList<StrategyConfig> BindAll(YNode node, ProtocolConfig protocol, Issues issues)
@@ -86,11 +77,12 @@ internal static class StrategyBinder
             item.Issues.Add(item.Node, $"{path} resumes nothing; expected session_ids: {{...}}, tickets: {{...}} (or both), or resumption: none");
         }
 
+        var sessionIds = item.Get("session_ids") is { } ids ? SessionIds(ids, $"{path}.session_ids", item.Issues) : null;
         return new StrategyConfig
         {
             Name = name,
-            SessionIds = item.Get("session_ids") is { } ids ? SessionIds(ids, $"{path}.session_ids", item.Issues) : null,
-            Tickets = item.Get("tickets") is { } tickets ? Tickets(tickets, $"{path}.tickets", protocol, item.Issues) : null,
+            SessionIds = sessionIds,
+            Tickets = item.Get("tickets") is { } tickets ? TicketsBinder.Bind(tickets, $"{path}.tickets", protocol, sessionIds, item.Issues) : null,
         };
     }
 
@@ -180,58 +172,5 @@ internal static class StrategyBinder
         }
 
         return bytes ? config with { CapacityBytes = amount, CapacityEntries = 0 } : config with { CapacityEntries = amount, CapacityBytes = 0 };
-    }
-
-    private static TicketConfig Tickets(YNode node, string path, ProtocolConfig protocol, Issues issues)
-    {
-        var defaults = new TicketConfig();
-        var section = Section.Open(node, path, TicketKeys, issues);
-        if (section is null)
-        {
-            return defaults;
-        }
-
-        var tls13 = protocol.Version == ProtocolVersion.Tls13;
-        var config = new TicketConfig
-        {
-            Keys = section.Choice("keys", defaults.Keys, Choices.Keys),
-            Rotate = section.Duration("rotate", defaults.Rotate, TimeSpan.Zero, MaxTime),
-            Keep = section.Duration("keep", defaults.Keep, TimeSpan.Zero, MaxTime),
-            Lifetime = section.Duration("lifetime", defaults.Lifetime, TimeSpan.FromTicks(1), tls13 ? MaxTls13Lifetime : MaxTime),
-            Cipher = section.Choice("cipher", defaults.Cipher, Choices.Cipher),
-            Renew = section.Bool("renew", defaults.Renew),
-
-            // OpenSSL sends 2 after a full handshake and 1 after a resumption (SSL_CTX_set_num_tickets);
-            // BoringSSL caps the count at 16 (parameters.md section 1), so larger values are typos.
-            TicketsAfterFull = (int)section.Int("tickets_after_full", defaults.TicketsAfterFull, 0, 16),
-            TicketsAfterResumption = (int)section.Int("tickets_after_resumption", defaults.TicketsAfterResumption, 0, 16),
-            PskDhe = section.Choice("psk", defaults.PskDhe, Choices.PskDhe),
-            EarlyData = section.Bool("early_data", defaults.EarlyData),
-            Propagation = section.Duration("propagation", defaults.Propagation, TimeSpan.Zero, MaxTime),
-
-            // RFC 9149 section 4: a server honouring ticket requests SHOULD cap them; 16 is BoringSSL's cap.
-            TicketRequestCap = (int)section.Int("ticket_request_cap", defaults.TicketRequestCap, 0, 16),
-        };
-
-        // Each push must finish before the next key is made, or servers would skip keys.
-        if (section.Get("propagation") is { } propagationNode && config.Propagation > TimeSpan.Zero)
-        {
-            if (config.Keys != KeyScope.Shared)
-            {
-                issues.Add(propagationNode, $"{path}.propagation is the delay of farm-shared keys; expected keys: shared with it");
-            }
-            else if (config.Rotate > TimeSpan.Zero && config.Propagation >= config.Rotate)
-            {
-                issues.Add(propagationNode, $"{path}.propagation: {Scalars.Show(config.Propagation)} is not shorter than rotate ({Scalars.Show(config.Rotate)}); expected a propagation delay below the rotation interval");
-            }
-        }
-
-        // 0-RTT exists only in TLS 1.3 (RFC 8446 4.2.10); in a 1.2 scenario it would silently do nothing.
-        if (config.EarlyData && !tls13 && section.Get("early_data") is { } earlyNode)
-        {
-            issues.Add(earlyNode, $"{path}.early_data: true needs tls.version 1.3 (RFC 8446 4.2.10); expected false or tls.version: \"1.3\"");
-        }
-
-        return config;
     }
 }

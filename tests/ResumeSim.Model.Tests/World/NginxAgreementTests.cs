@@ -52,7 +52,7 @@ public sealed class NginxAgreementTests
                 Count = trace.ClientCount,
                 VisitsPerSecond = 0.02,
                 Rtt = RttConfig.Fixed(TimeSpan.FromMilliseconds(1)),
-                Mix = [new ClientMixEntry("go", 1.0)],
+                Mix = [new ClientMixEntry("openssl", 1.0)],
                 Trace = trace,
             },
             Farm = new FarmConfig { Servers = 1, Cores = 1, Balancer = BalancerKind.RoundRobin },

@@ -29,7 +29,7 @@ public sealed class ZeroRttTests
     {
         // Go reuses its TLS 1.3 ticket (no single use); the server's anti-replay guard (RFC 8446 8.1)
         // accepts early data once per ticket, so the second use resumes without 0-RTT.
-        var mix = new ClientMixEntry("go", 1.0);
+        var mix = new ClientMixEntry("go-cache", 1.0);
         var scenario = Page(Tls13Tickets(afterFull: 1, afterResumption: 0, earlyData: true), ProtocolVersion.Tls13, ConnectionWait.Parallel, connections: 1, mix: mix);
         var result = new ResumptionWorld(scenario, scenario.Strategies[0], 0).Run(0, 0);
         var byOutcome = FirstByteByOutcome(scenario);
