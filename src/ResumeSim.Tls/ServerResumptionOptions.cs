@@ -68,6 +68,15 @@ public sealed record ServerResumptionOptions(
     public bool Tls13RenewOnlyWithOldKey { get; init; }
 
     /// <summary>
+    /// Every stateless TLS 1.3 ticket's session is also put in the session store under a fresh ID that no client
+    /// will present: OpenSSL calls <c>new_session_cb</c> for each ticket (<c>ssl_update_cache</c> from
+    /// <c>tls_construct_new_session_ticket</c>), and nginx 1.22.1's <c>ngx_ssl_new_session</c> and HAProxy's
+    /// <c>sh_ssl_sess_new_cb</c> store it; nginx 1.23.2 stopped this. The entries cost memory and crowd out
+    /// TLS 1.2 sessions (FIFO), and never resume anything.
+    /// </summary>
+    public bool CachesStatelessTls13Sessions { get; init; }
+
+    /// <summary>
     /// TLS 1.3 tickets are single-use entries of the server's own session store: early data is on and the
     /// anti-replay is <see cref="EarlyDataAntiReplay.SingleUseTickets"/> (OpenSSL's condition
     /// <c>max_early_data &gt; 0 &amp;&amp; !SSL_OP_NO_ANTI_REPLAY</c>, which makes every ticket stateful).

@@ -21,6 +21,9 @@ public sealed record ServerTicketPreset(string Name, TicketRotatorOptions Rotato
     /// <summary>See <see cref="ServerResumptionOptions.Tls13AbsoluteExpiry"/>.</summary>
     public bool Tls13AbsoluteExpiry { get; init; }
 
+    /// <summary>See <see cref="ServerResumptionOptions.CachesStatelessTls13Sessions"/>.</summary>
+    public bool CachesStatelessTls13Sessions { get; init; }
+
     /// <summary>How 0-RTT replays are stopped when early data is on.</summary>
     public EarlyDataAntiReplay AntiReplay { get; init; } = EarlyDataAntiReplay.SingleUseTickets;
 

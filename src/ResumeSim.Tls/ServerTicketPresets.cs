@@ -58,13 +58,15 @@ public static class ServerTicketPresets
     /// master reads the configuration and inherited by every worker, never rotated (new on each reload); tickets
     /// live <c>ssl_session_timeout</c> from the full handshake in TLS 1.2, while OpenSSL restarts a TLS 1.3
     /// session's clock at every new ticket, so a TLS 1.3 client that comes back within T resumes indefinitely;
-    /// no anti-replay (<c>SSL_OP_NO_ANTI_REPLAY</c>).
+    /// no anti-replay (<c>SSL_OP_NO_ANTI_REPLAY</c>); every TLS 1.3 ticket's session also lands in the shared
+    /// zone (<c>ngx_ssl_new_session</c> has no version check before 1.23.2).
     /// </summary>
     public static ServerTicketPreset Nginx122(long sessionTimeoutNs) => new(
         "nginx-1.22",
         new TicketRotatorOptions(TicketCipher.Aes256CbcHmacSha256, RotateEveryNs: 0, KeepNs: 0, MaxKeys: 1, sessionTimeoutNs, RenewWhenOldKey: true))
     {
         AntiReplay = EarlyDataAntiReplay.None,
+        CachesStatelessTls13Sessions = true,
         SharedKeysHeld = 64,
         SharedKeysRenew = true,
         Source = "nginx 1.22.1: ngx_event_openssl.c ngx_ssl_session_ticket_keys (no key files: returns at once), ngx_ssl_session_ticket_key_callback, ngx_ssl_create; OpenSSL 3.0 statem_srvr.c tls_construct_new_session_ticket (TLS 1.3 time reset) (P)",
@@ -75,13 +77,15 @@ public static class ServerTicketPresets
     /// (shared by its threads), never rotated; <c>tune.ssl.lifetime</c> unset is 0 and not applied, so OpenSSL's
     /// 2 h holds. With <c>tls-ticket-keys</c> files, 3 keys are held, the penultimate line seals, and a ticket
     /// opened with another key is re-issued, in TLS 1.3 too, where a resumption with the sealing key gets no new
-    /// ticket (<c>ssl_tlsext_ticket_key_cb</c> returns 1). Its 0-RTT with OpenSSL's anti-replay and its external
+    /// ticket (<c>ssl_tlsext_ticket_key_cb</c> returns 1). <c>sh_ssl_sess_new_cb</c> stores every TLS 1.3 ticket's
+    /// session in the shared cache. Its 0-RTT with OpenSSL's anti-replay and its external
     /// session cache was not read, so early data is refused for this preset.
     /// </summary>
     public static ServerTicketPreset HaProxy { get; } = new(
         "haproxy",
         new TicketRotatorOptions(TicketCipher.Aes256CbcHmacSha256, RotateEveryNs: 0, KeepNs: 0, MaxKeys: 1, OpenSslTimeoutNs, RenewWhenOldKey: false))
     {
+        CachesStatelessTls13Sessions = true,
         SharedKeysHeld = 3,
         SharedKeysRenew = true,
         SharedKeysTls13RenewOnlyWithOldKey = true,

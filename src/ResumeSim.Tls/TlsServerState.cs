@@ -251,6 +251,10 @@ public sealed partial class TlsServerState
             if (stateless)
             {
                 ticket = tickets!.Seal(state, now);
+                if (options.CachesStatelessTls13Sessions && options.SessionIds && store.CanCache)
+                {
+                    store.Put(SessionId.NewRandom(random), state, now);
+                }
             }
             else
             {

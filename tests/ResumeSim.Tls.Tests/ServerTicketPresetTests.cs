@@ -131,6 +131,26 @@ public sealed class ServerTicketPresetTests
         Assert.Single(server.Handshake(Servers.Psk(full.NewSessionTickets[1], 0, Times.Hour + 1), Times.Hour + 1).NewSessionTickets);
     }
 
+    [Theory]
+    [InlineData("nginx-1.22", 2, 1)]
+    [InlineData("haproxy", 2, 1)]
+    [InlineData("nginx", 0, 0)]
+    public void SharedCache_Tls13TicketSessionsLandInTheStore_BeforeNginx1232(string name, int afterFull, int afterResumption)
+    {
+        // OpenSSL calls new_session_cb for every TLS 1.3 ticket; nginx 1.22.1's ngx_ssl_new_session and HAProxy's
+        // sh_ssl_sess_new_cb store it, nginx 1.23.2 returns early for TLS 1.3 with tickets on.
+        Assert.True(ServerTicketPresets.TryGet(name, 300 * Times.Second, out var preset));
+        var options = Tls13Options(preset) with { SessionIds = true, CachesStatelessTls13Sessions = preset.CachesStatelessTls13Sessions };
+        var store = new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 100, 0, 0, 300 * Times.Second));
+        var server = new TlsServerState(options, store, new TicketRotator(preset.Rotator, new SeededRandomBytes(1), 0), new SeededRandomBytes(2), null);
+
+        var full = server.Handshake(Fresh13, 0);
+        Assert.Equal(afterFull, store.Count);
+        server.Handshake(Servers.Psk(full.NewSessionTickets[0], 0, Times.Second), Times.Second);
+        Assert.Equal(afterFull + afterResumption, store.Count);
+        Assert.All(full.NewTickets, t => Assert.NotEqual(SessionId.Length, t.Length));
+    }
+
     [Fact]
     public void Presets_AllNamesResolve_CaseInsensitive()
     {

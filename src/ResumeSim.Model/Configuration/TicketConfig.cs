@@ -58,6 +58,9 @@ public sealed record TicketConfig
     /// <summary>TLS 1.3 tickets issued on a resumption keep the full handshake's expiry (nginx 1.23.2+).</summary>
     public bool Tls13AbsoluteExpiry { get; init; }
 
+    /// <summary>Every TLS 1.3 ticket's session also goes in the session-ID store (nginx 1.22.1, HAProxy).</summary>
+    public bool CachesStatelessTls13Sessions { get; init; }
+
     /// <summary>A TLS 1.3 resumption gets a ticket only when an older key opened its ticket (HAProxy key files).</summary>
     public bool Tls13RenewOnlyWithOldKey { get; init; }
 

@@ -165,6 +165,7 @@ internal sealed class ResumptionSetup
             TicketRequestCap = tickets?.TicketRequestCap ?? 0,
             AntiReplay = tickets?.AntiReplay ?? EarlyDataAntiReplay.StrikeRegister,
             Tls13AbsoluteExpiry = tickets?.Tls13AbsoluteExpiry ?? false,
+            CachesStatelessTls13Sessions = tickets?.CachesStatelessTls13Sessions ?? false,
             Tls13RenewOnlyWithOldKey = tickets?.Tls13RenewOnlyWithOldKey ?? false,
         };
     }

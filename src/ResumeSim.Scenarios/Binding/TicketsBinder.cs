@@ -120,6 +120,7 @@ internal static class TicketsBinder
             TicketsAfterFull = preset.Tls13TicketsAfterFull,
             TicketsAfterResumption = preset.Tls13TicketsAfterResumption,
             Tls13AbsoluteExpiry = preset.Tls13AbsoluteExpiry,
+            CachesStatelessTls13Sessions = preset.CachesStatelessTls13Sessions,
             AntiReplay = preset.AntiReplay,
         };
     }
