@@ -17,6 +17,12 @@ public sealed record ScenarioConfig
     /// <summary>Simulated time run before measuring starts; its results are discarded.</summary>
     public TimeSpan Warmup { get; init; }
 
+    /// <summary>
+    /// Set for <c>warmup: auto</c>: <see cref="Warmup"/> is then found per strategy and replication by
+    /// MSER-5 on a pilot run (<see cref="Steady.SteadyStateRunner"/>); null when the warm-up is written.
+    /// </summary>
+    public AutoWarmupConfig? AutoWarmup { get; init; }
+
     public int Replications { get; init; } = 1;
     public required ClientsConfig Clients { get; init; }
     public PagesConfig Pages { get; init; } = new();

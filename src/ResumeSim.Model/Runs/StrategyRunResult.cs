@@ -1,4 +1,5 @@
 using ResumeSim.Model.Metrics;
+using ResumeSim.Model.Steady;
 
 namespace ResumeSim.Model.Runs;
 
@@ -67,4 +68,7 @@ public sealed class StrategyRunResult
     public required IReadOnlyList<KeyValuePair<string, long>> Misses { get; init; }
     public required IReadOnlyList<TimeBucket> Series { get; init; }
     public long EventsProcessed { get; init; }
+
+    /// <summary>The warm-up this run used (written or found by MSER-5) and whether its measured window is stationary.</summary>
+    public SteadyStateReport SteadyState { get; internal set; } = SteadyStateReport.Unchecked(TimeSpan.Zero);
 }
