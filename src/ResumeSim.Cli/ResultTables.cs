@@ -120,6 +120,7 @@ internal static class ResultTables
         WarmupS = r.SteadyState.Warmup.TotalSeconds,
         WarmupMserS = r.SteadyState.Auto?.FoundSeconds ?? double.NaN,
         SteadyState = r.SteadyState.Label,
+        Start = r.SteadyState.Start.Label,
     };
 
     private static void AddLatency(List<LatencyRow> rows, StrategyRunResult r, string metric, Model.Metrics.LatencyRecorder recorder, IReadOnlyList<SweepCell> sweep)

@@ -40,6 +40,13 @@ internal static class SteadyStateConsole
         {
             var config = plan.Points[group.Point].Config;
             var strategy = config.Strategies.First(s => s.Name == group.Strategy);
+            if (group.Runs.Select(r => r.SteadyState.Start).FirstOrDefault(s => s.Note is not null) is { } start)
+            {
+                error.WriteLine(start.Stationary
+                    ? $"note: {Label(plan, group)}: start: stationary, but {start.Note}."
+                    : $"note: {Label(plan, group)}: starts empty, not stationary: {start.Note}.");
+            }
+
             var tooShort = group.Runs.Where(r => r.SteadyState.Auto is { TooShort: true }).ToList();
             if (tooShort.Count > 0)
             {

@@ -74,6 +74,9 @@ public sealed record SummaryRow(
     /// </summary>
     public string SteadyState { get; init; } = "unchecked";
 
+    /// <summary><c>empty</c>, or <c>stationary</c> when the run started in its stationary state (<c>start: stationary</c>, docs/steady-state.md).</summary>
+    public string Start { get; init; } = "empty";
+
     /// <summary>The sweep point, in the scenario's sweep key order; empty without a sweep.</summary>
     public IReadOnlyList<SweepCell> Sweep
     {

@@ -31,6 +31,7 @@ internal static class SampleRuns
             WarmupS = 7200,
             WarmupMserS = 3294.5,
             SteadyState = "reached",
+            Start = "stationary",
         };
     }
 

@@ -23,6 +23,9 @@ public sealed record ScenarioConfig
     /// </summary>
     public AutoWarmupConfig? AutoWarmup { get; init; }
 
+    /// <summary>What clients and servers hold at time 0 (<c>start</c>).</summary>
+    public StartState Start { get; init; } = StartState.Empty;
+
     public int Replications { get; init; } = 1;
     public required ClientsConfig Clients { get; init; }
     public PagesConfig Pages { get; init; } = new();

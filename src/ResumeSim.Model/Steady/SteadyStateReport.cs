@@ -9,6 +9,9 @@ public sealed record SteadyStateReport(TimeSpan Warmup, WarmupDecision? Auto, St
     /// <summary>A run whose window was not checked (a world run on its own, outside <see cref="SteadyStateRunner"/>).</summary>
     public static SteadyStateReport Unchecked(TimeSpan warmup) => new(warmup, null, StationarityResult.NotChecked);
 
+    /// <summary>How the run started.</summary>
+    public StartReport Start { get; init; } = StartReport.Empty;
+
     public SteadyVerdict Verdict =>
         Auto is { TooShort: true } ? SteadyVerdict.TooShort
         : Window.Drifts.Count > 0 ? SteadyVerdict.Drifting

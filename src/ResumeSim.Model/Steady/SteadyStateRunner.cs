@@ -32,8 +32,29 @@ public static class SteadyStateRunner
         }
 
         var result = new ResumptionWorld(measured, strategy, replication).Run(replication, sweepPoint, onSlice, slices);
-        result.SteadyState = new SteadyStateReport(measured.Warmup, decision, StationarityCheck.Check(result.Series, BucketsBeforeFirstFault(measured)));
+        result.SteadyState = new SteadyStateReport(measured.Warmup, decision, StationarityCheck.Check(result.Series, BucketsBeforeFirstFault(measured)))
+        {
+            Start = StartOf(scenario, strategy, result),
+        };
         return result;
+    }
+
+    private static StartReport StartOf(ScenarioConfig scenario, StrategyConfig strategy, StrategyRunResult result)
+    {
+        if (scenario.Start != StartState.Stationary)
+        {
+            return StartReport.Empty;
+        }
+
+        if (!result.StartedStationary)
+        {
+            return new StartReport(false, StationaryStart.Unsupported(scenario, strategy));
+        }
+
+        // The draw takes every client on its own; a store full of valid sessions ties them together.
+        return new StartReport(true, result.LiveSessionsDropped > 0
+            ? $"its stores dropped {result.LiveSessionsDropped} valid sessions for room, so a client's outcome also depends on the others' and the drawn start is not exact: the warm-up has to cover the difference"
+            : null);
     }
 
     /// <summary>

@@ -112,6 +112,8 @@ internal sealed partial class ResumptionWorld
             Series = series,
             EventsProcessed = _sim.EventsProcessed,
             SteadyState = SteadyStateReport.Unchecked(_scenario.Warmup),
+            StartedStationary = StartsStationary,
+            LiveSessionsDropped = LiveSessionsDropped(),
         };
     }
 

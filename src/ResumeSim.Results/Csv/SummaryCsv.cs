@@ -1,10 +1,10 @@
 namespace ResumeSim.Results.Csv;
 
 /// <summary>
-/// <c>summary.csv</c>: <c>strategy, replication, [sweep columns], ...Metrics, steady_state</c>. The order of
-/// <see cref="Metrics"/> is the file's column order and the order of <see cref="SummaryRow"/>'s
-/// constructor; the names are fixed by DESIGN.md section 6 (rename none). <c>steady_state</c>, the one
-/// text column after them, is not a metric (no interval in summary_ci.csv).
+/// <c>summary.csv</c>: <c>strategy, replication, [sweep columns], ...Metrics, steady_state, start</c>. The order
+/// of <see cref="Metrics"/> is the file's column order and the order of <see cref="SummaryRow"/>'s
+/// constructor; the names are fixed by DESIGN.md section 6 (rename none). <c>steady_state</c> and
+/// <c>start</c>, the text columns after them, are not metrics (no interval in summary_ci.csv).
 /// </summary>
 internal static class SummaryCsv
 {
@@ -55,9 +55,9 @@ internal static class SummaryCsv
         SummaryMetric.Of("warmup_mser_s", r => r.WarmupMserS),
     ];
 
-    public const string SteadyStateColumn = "steady_state";
+    public static readonly string[] TextColumns = ["steady_state", "start"];
 
-    public static readonly string[] Trailing = [.. Metrics.Select(m => m.Name), SteadyStateColumn];
+    public static readonly string[] Trailing = [.. Metrics.Select(m => m.Name), .. TextColumns];
 
     public static void Write(string path, IReadOnlyList<SummaryRow> rows, SweepCells sweepKeys)
     {
@@ -82,6 +82,7 @@ internal static class SummaryCsv
             }
 
             csv.Text(row.SteadyState);
+            csv.Text(row.Start);
             csv.EndRow();
         }
 
@@ -146,6 +147,7 @@ internal static class SummaryCsv
                 WarmupS = csv.NextReal(),
                 WarmupMserS = csv.NextReal(),
                 SteadyState = csv.NextText(),
+                Start = csv.NextText(),
             });
         }
 

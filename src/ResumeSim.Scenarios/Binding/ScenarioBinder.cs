@@ -14,7 +14,7 @@ internal static class ScenarioBinder
 {
     public static readonly IReadOnlyList<string> TopKeys =
     [
-        "name", "description", "seed", "duration", "warmup", "replications", "clients", "pages", "tls",
+        "name", "description", "seed", "duration", "warmup", "start", "replications", "clients", "pages", "tls",
         "network", "farm", "costs", "strategies", "faults", "output", "sweep",
     ];
 
@@ -43,6 +43,7 @@ internal static class ScenarioBinder
             ? ClientsBinder.Bind(clientsNode, issues, baseDirectory)
             : ClientsBinder.Placeholder;
         var (warmup, autoWarmup) = WarmupBinder.Bind(top.Get("warmup"), clients.Trace is not null, MaxDuration, issues);
+        var start = top.Choice("start", StartState.Empty, Choices.Start);
         var pages = top.Get("pages") is { } pagesNode ? WorldBinder.Pages(pagesNode, issues) : new PagesConfig();
         if (clients.Trace is not null && (top.Get("pages") as YMapping)?.Find("hosts") is { } hostsEntry)
         {
@@ -74,6 +75,7 @@ internal static class ScenarioBinder
             Duration = duration,
             Warmup = warmup,
             AutoWarmup = autoWarmup,
+            Start = start,
             Replications = replications,
             Clients = clients,
             Pages = pages,

@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 using ResumeSim.Model.Runs;
 using ResumeSim.Model.Steady;
 
@@ -27,9 +26,9 @@ public sealed class AutoWarmupTests
             Assert.Equal(SteadyVerdict.Reached, run.SteadyState.Verdict);
         }
 
-        Assert.True(Overlap(Rates(auto), Rates(longWarmup)), $"auto {Describe(auto)} vs 3 h warm-up {Describe(longWarmup)}");
-        Assert.True(Overlap(Rates(auto, offered: true), Rates(longWarmup, offered: true)));
-        Assert.False(Overlap(Rates(shortWarmup), Rates(longWarmup)), $"2 min warm-up {Describe(shortWarmup)} should differ from 3 h {Describe(longWarmup)}");
+        Assert.True(Samples.Agree(Rates(auto), Rates(longWarmup)), $"auto {Describe(auto)} vs 3 h warm-up {Describe(longWarmup)}");
+        Assert.True(Samples.Agree(Rates(auto, offered: true), Rates(longWarmup, offered: true)));
+        Assert.False(Samples.Agree(Rates(shortWarmup), Rates(longWarmup)), $"2 min warm-up {Describe(shortWarmup)} should differ from 3 h {Describe(longWarmup)}");
     }
 
     [Fact]
@@ -91,22 +90,6 @@ public sealed class AutoWarmupTests
 
     private static double[] Rates(IReadOnlyList<StrategyRunResult> runs, bool offered = false) =>
         runs.Select(r => offered ? r.ResumptionRateOffered : r.ResumptionRate).ToArray();
-
-    /// <summary>Whether two samples' means agree: their difference within its 95% interval (Welch's t).</summary>
-    private static bool Overlap(double[] a, double[] b)
-    {
-        static (double Mean, double Var) Moments(double[] x)
-        {
-            var mean = x.Average();
-            return (mean, x.Sum(v => (v - mean) * (v - mean)) / (x.Length - 1) / x.Length);
-        }
-
-        var (ma, va) = Moments(a);
-        var (mb, vb) = Moments(b);
-        var se = Math.Sqrt(va + vb);
-        var df = (va + vb) * (va + vb) / ((va * va / (a.Length - 1)) + (vb * vb / (b.Length - 1)));
-        return Math.Abs(ma - mb) <= StudentT.InvCDF(0, 1, df, 0.975) * se;
-    }
 
     private static string Describe(IReadOnlyList<StrategyRunResult> runs) => string.Join(", ", runs.Select(r => r.ResumptionRate.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)));
 
