@@ -32,21 +32,18 @@ internal static class SteadyStateConsole
         }
     }
 
-    /// <summary>Warnings for runs that are too short or still trend; returns how many groups were warned about.</summary>
+    /// <summary>
+    /// Notes on <c>start: stationary</c> (strategies that started empty, and why; starts that were not exact),
+    /// then warnings for runs that are too short or still trend; returns how many groups were warned about.
+    /// </summary>
     public static int WriteWarnings(TextWriter error, ScenarioPlan plan, IReadOnlyList<StrategyRunResult> results)
     {
+        WriteStartNotes(error, plan, results);
         var warned = 0;
         foreach (var group in Groups(results))
         {
             var config = plan.Points[group.Point].Config;
             var strategy = config.Strategies.First(s => s.Name == group.Strategy);
-            if (group.Runs.Select(r => r.SteadyState.Start).FirstOrDefault(s => s.Note is not null) is { } start)
-            {
-                error.WriteLine(start.Stationary
-                    ? $"note: {Label(plan, group)}: start: stationary, but {start.Note}."
-                    : $"note: {Label(plan, group)}: starts empty, not stationary: {start.Note}.");
-            }
-
             var tooShort = group.Runs.Where(r => r.SteadyState.Auto is { TooShort: true }).ToList();
             if (tooShort.Count > 0)
             {
@@ -83,6 +80,22 @@ internal static class SteadyStateConsole
         }
 
         return warned;
+    }
+
+    /// <summary>One note per distinct reason, naming the strategies (and sweep points) it applies to.</summary>
+    private static void WriteStartNotes(TextWriter error, ScenarioPlan plan, IReadOnlyList<StrategyRunResult> results)
+    {
+        var notes = Groups(results)
+            .Select(g => (Group: g, Start: g.Runs.Select(r => r.SteadyState.Start).FirstOrDefault(s => s.Note is not null)))
+            .Where(n => n.Start is not null)
+            .GroupBy(n => (n.Start!.Stationary, n.Start.Note));
+        foreach (var note in notes)
+        {
+            var who = string.Join(", ", note.Select(n => Label(plan, n.Group)));
+            error.WriteLine(note.Key.Stationary
+                ? $"note: start: stationary is not exact for {who}: {note.Key.Note}."
+                : $"note: {who} started empty, not stationary: {note.Key.Note}.");
+        }
     }
 
     private static void WriteCauses(TextWriter error, IReadOnlyList<string> causes)

@@ -94,6 +94,27 @@ public sealed class SteadyStateCommandTests
         Assert.Contains("TOO SHORT", stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Run_StationaryStart_SaysWhichStrategiesStartedEmptyAndWhy()
+    {
+        using var temp = new TempFolder();
+        var name = Guid.NewGuid().ToString("N");
+        var yaml = Scenario
+            .Replace("WARMUP", "0\nstart: stationary", StringComparison.Ordinal)
+            .Replace("eviction: lru", "eviction: fifo", StringComparison.Ordinal)
+            .Replace("strategies:\n", "strategies:\n  - name: tickets\n    tickets: {keys: shared}\n", StringComparison.Ordinal);
+        var file = temp.Write($"{name}.yaml", yaml);
+
+        var (exit, stdout, stderr) = CliRunner.Run("run", file, "--out", Path.Combine(temp.Path, name), "--quiet");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("note: tickets started empty, not stationary: tickets: whether a ticket opens depends on the key ring", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("ids-shared started empty", stderr, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(Path.Combine(stdout.Trim(), "summary.csv"));
+        var start = Array.IndexOf(lines[0].Split(','), "start");
+        Assert.Equal(["empty", "stationary"], lines.Skip(1).Select(l => l.Split(',')[start]));
+    }
+
     private static (int Exit, string Out, string Err) Run(TempFolder temp, string warmup, params string[] extra)
     {
         // Each run its own folders: run ids have a resolution of one second.
