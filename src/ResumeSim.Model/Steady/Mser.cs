@@ -78,6 +78,67 @@ public static class Mser
         return best;
     }
 
+    /// <summary>
+    /// Moves a truncation point <paramref name="cut"/> back while the mean of what would remain stays within
+    /// <paramref name="tolerance"/> of the mean after <paramref name="cut"/>, for every point in between: the
+    /// earliest cut that changes the estimate by no more than the tolerance. MSER-5 weighs bias against noise,
+    /// and a series with almost no noise (a store settling at a level, a resumption rate of exactly 1) makes it
+    /// cut a last drift of a few hundredths of a percent as surely as a real transient; the tolerance says
+    /// what is too small to simulate away. Never moves the point later.
+    /// </summary>
+    public static int BackOff(ReadOnlySpan<double> batchMeans, int cut, double tolerance)
+    {
+        var (sum, count) = SumFrom(batchMeans, cut);
+        if (count == 0)
+        {
+            return cut;
+        }
+
+        var target = sum / count;
+        var d = cut;
+        for (; d > 0; d--)
+        {
+            var z = batchMeans[d - 1];
+            if (double.IsNaN(z))
+            {
+                continue;
+            }
+
+            if (Math.Abs(((sum + z) / (count + 1)) - target) > tolerance)
+            {
+                break;
+            }
+
+            sum += z;
+            count++;
+        }
+
+        return d;
+    }
+
+    /// <summary>The mean of the present batches from <paramref name="start"/> on (NaN when none).</summary>
+    public static double MeanFrom(ReadOnlySpan<double> batchMeans, int start)
+    {
+        var (sum, count) = SumFrom(batchMeans, start);
+        return count == 0 ? double.NaN : sum / count;
+    }
+
+    private static (double Sum, int Count) SumFrom(ReadOnlySpan<double> batchMeans, int start)
+    {
+        var sum = 0.0;
+        var count = 0;
+        for (var j = start; j < batchMeans.Length; j++)
+        {
+            if (!double.IsNaN(batchMeans[j]))
+            {
+                sum += batchMeans[j];
+                count++;
+            }
+        }
+
+        return (sum, count);
+    }
+
     /// <summary>The last truncation point searched among <paramref name="batches"/> batches (-1: none).</summary>
     public static int LastCandidate(int batches) => batches - Math.Max(MinimumRemaining, batches / 4);
 }

@@ -91,6 +91,45 @@ public sealed class MserTests
     }
 
     [Fact]
+    public void BackOff_NoiselessCreep_MovesTheCutBackToWhereTheCreepStopsMattering()
+    {
+        // A store filling for 10 batches, then creeping up by 2 entries a batch from 40,000 (1% over the
+        // series), with no noise: MSER cuts deep into the creep. Each batch cut moves the mean of the rest by
+        // 1 entry, and 0.2% of the level (80 entries) is too little to simulate away: back by 80 batches.
+        var series = Enumerable.Range(0, 200).Select(j => j < 10 ? 4000.0 * j : 40_000 + (2.0 * (j - 10))).ToArray();
+        var cut = Mser.Truncation(series);
+        var tolerance = 0.002 * Mser.MeanFrom(series, cut);
+
+        var backedOff = Mser.BackOff(series, cut, tolerance);
+
+        Assert.True(cut > 100, $"MSER cut at {cut}: too short");
+        Assert.Equal(Math.Max(10, cut - (int)Math.Floor(tolerance)), backedOff);
+        Assert.True(backedOff <= 100, "backed off into the first half");
+    }
+
+    [Fact]
+    public void BackOff_RealTransient_StaysWhereMserCut()
+    {
+        // Resumption at 0.6 for 20 batches, then 0.25: any earlier cut moves the mean of the rest by far more than 0.001.
+        var series = Enumerable.Range(0, 200).Select(j => j < 20 ? 0.6 : 0.25 + (0.0001 * (j % 2))).ToArray();
+        var cut = Mser.Truncation(series);
+
+        Assert.Equal(20, cut);
+        Assert.Equal(20, Mser.BackOff(series, cut, 0.001));
+    }
+
+    [Fact]
+    public void BackOff_NeverStepsOverAPartOfTheTransient()
+    {
+        // A dip and a bump that nearly cancel in the mean: cutting at 1 moves the mean of the rest by 0.018, at 0
+        // by only 0.008; going back stops at the bump rather than jumping past it to where the two cancel.
+        double[] series = [0.4, 0.9, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7];
+
+        Assert.Equal(2, Mser.BackOff(series, 4, 0.01));
+        Assert.Equal(0, Mser.BackOff(series, 4, 0.02));
+    }
+
+    [Fact]
     public void LastCandidate_LeavesAQuarterOrTenBatches()
     {
         Assert.Equal(150, Mser.LastCandidate(200));
