@@ -54,7 +54,7 @@ internal static class SteadyStateConsole
                     $"warning: {Label(plan, group)}: too short to reach steady state. MSER-5 ends the transient at {found}, in the second half of the "
                     + $"{Show(a.PilotSeconds)} pilot: the pilot (and the warm-up) needs to be at least {Show(2 * latest - a.PilotSeconds)} longer "
                     + $"(warmup: {{auto: {Math.Ceiling(2 * latest / 600) * 10}m}} or more). Measured after the whole pilot, its figures are still a transient.");
-                WriteCauses(error, TransientCauses.For(config, strategy, tooShort[0].SteadyState.Auto!.DecidingMetric, a.Warmup));
+                WriteCauses(error, TransientCauses.For(config, strategy, tooShort[0].SteadyState.Auto!.DecidingMetric, TimeSpan.FromSeconds(a.PilotSeconds / 2)));
                 warned++;
                 continue;
             }

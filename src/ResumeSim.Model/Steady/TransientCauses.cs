@@ -9,7 +9,10 @@ namespace ResumeSim.Model.Steady;
 /// </summary>
 public static class TransientCauses
 {
-    /// <summary>The likely causes of a drift in <paramref name="metric"/> of <paramref name="strategy"/> after <paramref name="warmup"/>, most specific first.</summary>
+    /// <summary>
+    /// The likely causes of a transient in <paramref name="metric"/> of <paramref name="strategy"/> that outlasts
+    /// <paramref name="warmup"/> (the warm-up of a drifting run, or the half pilot MSER-5 could certify), most specific first.
+    /// </summary>
     public static IReadOnlyList<string> For(ScenarioConfig scenario, StrategyConfig strategy, SteadyMetric metric, TimeSpan warmup)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -33,11 +36,16 @@ public static class TransientCauses
             }
         }
 
-        if (strategy.SessionIds is { } ids && ids.Timeout > warmup / 2)
+        if (strategy.SessionIds is { } ids && metric == SteadyMetric.StoreEntries)
         {
-            causes.Add(metric == SteadyMetric.StoreEntries
-                ? $"cache filling: sessions live {Show(ids.Timeout)} in the store, so it fills (to its capacity or to its steady number of live and unswept entries) over about that long or more"
-                : $"server timeout: sessions live {Show(ids.Timeout)} in the store");
+            var capacity = ids.CapacityEntries > 0 ? $"{ids.CapacityEntries:N0} entries" : $"{ids.CapacityBytes / (double)(1 << 20):0.#} MiB";
+            var scope = ids.Store == StoreScope.Shared ? (ids.Nodes > 1 ? " per node" : "") : " per server";
+            causes.Add($"cache filling: the store holds {capacity}{scope} and keeps a session {Show(ids.Timeout)}, or until it is swept or needs the room, "
+                + "so it fills until it is full or its live and unswept entries balance, which can take far longer than the timeout");
+        }
+        else if (strategy.SessionIds is { } timed && timed.Timeout > warmup / 2)
+        {
+            causes.Add($"server timeout: sessions live {Show(timed.Timeout)} in the store");
         }
 
         if (strategy.Tickets is { } tickets && tickets.Rotate > TimeSpan.Zero && tickets.Rotate + tickets.Keep > warmup && metric != SteadyMetric.StoreEntries)
