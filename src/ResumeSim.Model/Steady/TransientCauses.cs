@@ -26,6 +26,11 @@ public static class TransientCauses
                 + "so clients offer sessions the server has forgotten (on every parallel connection of a visit) and their share grows for about the client lifetime");
         }
 
+        if (metric != SteadyMetric.StoreEntries && SynchronizedExpiry(scenario, strategy) is { } wave)
+        {
+            causes.Add(wave);
+        }
+
         if (scenario.Clients.Trace is null && scenario.Clients.VisitsPerSecond > 0)
         {
             var gap = TimeSpan.FromSeconds(1 / scenario.Clients.VisitsPerSecond);
@@ -54,6 +59,27 @@ public static class TransientCauses
         }
 
         return causes;
+    }
+
+    /// <summary>
+    /// From empty caches every client makes its first session within its first revisit gap, so when a session
+    /// lives many gaps they all expire together, and each cycle after that (the life plus one gap) spreads
+    /// them by only about one gap: the wave of full handshakes fades over many cycles, days when the life is
+    /// an hour and the gap minutes. Named when the mean gap is under a third of the session's life.
+    /// </summary>
+    private static string? SynchronizedExpiry(ScenarioConfig scenario, StrategyConfig strategy)
+    {
+        if (scenario.Clients.Trace is not null || scenario.Clients.VisitsPerSecond <= 0 || ServerMemory(strategy) is not { } server)
+        {
+            return null;
+        }
+
+        var life = ClientLifetime(scenario) is { } client && client.Lifetime < server ? client.Lifetime : server;
+        var gap = TimeSpan.FromSeconds(1 / scenario.Clients.VisitsPerSecond);
+        return 3 * gap < life
+            ? $"synchronized expiry: from empty caches every client's first session is made within minutes and lives {Show(life)}, against a revisit every {Show(gap)}, "
+                + "so sessions expire together and the wave of full handshakes repeats every cycle, fading only over many (start: stationary draws the steady phases where it is exact)"
+            : null;
     }
 
     /// <summary>

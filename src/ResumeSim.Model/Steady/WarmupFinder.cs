@@ -33,7 +33,7 @@ public static class WarmupFinder
     public static double Tolerance(SteadyMetric metric, double level) =>
         metric == SteadyMetric.ResumptionRate ? ResumptionTolerance : RelativeTolerance * Math.Abs(double.IsNaN(level) ? 0 : level);
 
-    /// <summary>The pilot of <paramref name="scenario"/>: from the same empty start, no warm-up, no faults, <see cref="PilotBuckets"/> buckets.</summary>
+    /// <summary>The pilot of <paramref name="scenario"/>: from the same start (empty or stationary), no warm-up, no faults, <see cref="PilotBuckets"/> buckets.</summary>
     public static ScenarioConfig PilotOf(ScenarioConfig scenario, AutoWarmupConfig auto)
     {
         ArgumentNullException.ThrowIfNull(scenario);

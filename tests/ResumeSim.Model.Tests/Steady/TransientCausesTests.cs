@@ -40,6 +40,17 @@ public sealed class TransientCausesTests
     }
 
     [Fact]
+    public void SessionsLivingManyRevisitGaps_NameTheSynchronizedExpiryWave()
+    {
+        // Visits every 5 min, sessions for 1 h: the empty start's wave of expiries comes back every cycle.
+        var scenario = TestScenarios.OneServer(TestScenarios.Ids(timeout: TimeSpan.FromHours(1)), visitsPerHour: 12);
+
+        var causes = TransientCauses.For(scenario, scenario.Strategies[0], SteadyMetric.ResumptionRate, TimeSpan.FromMinutes(30));
+
+        Assert.Contains(causes, c => c.StartsWith("synchronized expiry: from empty caches every client's first session is made within minutes and lives 1h, against a revisit every 5m", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void LongWarmup_LeavesNoTimeScaleToBlame()
     {
         var scenario = StaleSessionScenario.Create(TimeSpan.FromDays(1));
