@@ -21,6 +21,7 @@ public static class RunCharts
         new MemoryChart(),
         new ComparisonChart(),
         new TimelineChart(),
+        new ResumptionTimeChart(),
     ];
 
     // ScottPlot keeps its font registry in static state; one chart at a time keeps concurrent callers

@@ -117,6 +117,10 @@ internal static class ResultTables
         EarlyDataRejected = r.EarlyDataRejected,
         CpuMsPerPage = r.Pages == 0 ? double.NaN : r.CpuCoreSeconds * 1000 / r.Pages,
         ExposureSessionsMax = r.ExposureSessionsMax,
+        WarmupS = r.SteadyState.Warmup.TotalSeconds,
+        WarmupMserS = r.SteadyState.Auto?.FoundSeconds ?? double.NaN,
+        SteadyState = r.SteadyState.Label,
+        Start = r.SteadyState.Start.Label,
     };
 
     private static void AddLatency(List<LatencyRow> rows, StrategyRunResult r, string metric, Model.Metrics.LatencyRecorder recorder, IReadOnlyList<SweepCell> sweep)

@@ -137,9 +137,14 @@ internal static class RunCommand
         else
         {
             SummaryTable.Write(output, plan, runOutput.Summary);
+            SteadyStateConsole.WriteFound(output, plan, results);
             PlotCommand.ReportSkipped(skippedCharts, output);
-            output.WriteLine($"{results.Count} simulations in {clock.Elapsed.TotalSeconds:F1} s; results in {folder}");
+            var simulations = results.Sum(r => r.SteadyState.Auto is null ? 1 : 2);
+            output.WriteLine($"{simulations} simulations in {clock.Elapsed.TotalSeconds:F1} s; results in {folder}");
         }
+
+        // Warnings go to the error stream, so --quiet and a redirected table still show them.
+        SteadyStateConsole.WriteWarnings(error, plan, results);
 
         return ExitCodes.Ok;
     }

@@ -27,7 +27,7 @@ internal static class SummaryTable
             table.AddColumn("sweep");
         }
 
-        foreach (var header in new[] { "strategy", "conns", "resumed", "hs p50 ms", "hs p99 ms", "page p99 ms", "cpu s", "cpu mean", "cpu peak", "cores", "store peak", "tk rejected" })
+        foreach (var header in new[] { "strategy", "conns", "resumed", "hs p50 ms", "hs p99 ms", "page p99 ms", "cpu s", "cpu mean", "cpu peak", "cores", "store peak", "tk rejected", "warm-up" })
         {
             table.AddColumn(new TableColumn(header).RightAligned());
         }
@@ -53,10 +53,20 @@ internal static class SummaryTable
             cells.Add(Number(g.Max(r => (double)r.CoresNeeded), "N0"));
             cells.Add(Bytes(g.Average(r => (double)r.StorePeakBytes)));
             cells.Add(Number(g.Average(r => (double)r.TicketsRejected), "N0"));
+            cells.Add(Warmup(g));
             table.AddRow(cells.Select(c => new Markup(Markup.Escape(c))).ToArray());
         }
 
         console.Write(table);
+    }
+
+    /// <summary>The mean warm-up, or what stops the figures from being the steady state (docs/steady-state.md).</summary>
+    private static string Warmup(IReadOnlyList<SummaryRow> rows)
+    {
+        var minutes = Number(rows.Average(r => r.WarmupS) / 60, "0.#") + " min";
+        return rows.Any(r => r.SteadyState == "too-short") ? "TOO SHORT"
+            : rows.Any(r => r.SteadyState.StartsWith("drifting", StringComparison.Ordinal)) ? minutes + " DRIFTING"
+            : minutes;
     }
 
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);

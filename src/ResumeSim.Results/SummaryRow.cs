@@ -62,6 +62,21 @@ public sealed record SummaryRow(
     /// <summary>Most sessions one ticket key sealed (1 for session stores); NaN without resumption (docs/farm.md).</summary>
     public double ExposureSessionsMax { get; init; } = double.NaN;
 
+    /// <summary>Warm-up this row used, seconds: as written, or found by MSER-5 with <c>warmup: auto</c> (docs/steady-state.md).</summary>
+    public double WarmupS { get; init; } = double.NaN;
+
+    /// <summary>With <c>warmup: auto</c>, MSER-5's truncation point on the pilot, seconds (beyond the limit when too short); NaN for a written warm-up.</summary>
+    public double WarmupMserS { get; init; } = double.NaN;
+
+    /// <summary>
+    /// <c>reached</c>, <c>too-short</c>, <c>drifting:</c> followed by the drifting metrics (<c>;</c>-joined), or
+    /// <c>unchecked</c>: whether the measured window is the steady state (docs/steady-state.md).
+    /// </summary>
+    public string SteadyState { get; init; } = "unchecked";
+
+    /// <summary><c>empty</c>, or <c>stationary</c> when the run started in its stationary state (<c>start: stationary</c>, docs/steady-state.md).</summary>
+    public string Start { get; init; } = "empty";
+
     /// <summary>The sweep point, in the scenario's sweep key order; empty without a sweep.</summary>
     public IReadOnlyList<SweepCell> Sweep
     {

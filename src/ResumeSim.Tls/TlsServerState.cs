@@ -268,6 +268,14 @@ public sealed partial class TlsServerState
         }
     }
 
+    /// <summary>
+    /// The TLS 1.2 session a full handshake at <paramref name="createdAt"/> would have made, with the given
+    /// secret: for a simulation that starts with sessions created before it (drawn from the stationary
+    /// state), so they carry what this server's own would.
+    /// </summary>
+    public SessionState PastSession12(ReadOnlySpan<byte> masterSecret, long createdAt) =>
+        new(TlsVersion.Tls12, Suite(TlsVersion.Tls12), masterSecret, null, options.Alpn, createdAt, options.SessionTimeoutNs, createdAt);
+
     private ushort Suite(TlsVersion version) => options.CipherSuite != 0
         ? options.CipherSuite
         : version == TlsVersion.Tls13 ? (ushort)0x1302 : options.Certificate == CertificateKind.EcdsaP256 ? (ushort)0xC02B : (ushort)0xC02F;

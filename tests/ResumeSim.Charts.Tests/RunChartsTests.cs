@@ -9,7 +9,7 @@ public sealed class RunChartsTests
     [Fact]
     public void Names_AreTheScenarioChartNames()
     {
-        Assert.Equal(["resumption", "latency-cdf", "page-cdf", "cpu", "capacity", "memory", "comparison", "timeline"], RunCharts.Names);
+        Assert.Equal(["resumption", "latency-cdf", "page-cdf", "cpu", "capacity", "memory", "comparison", "timeline", "resumption-time"], RunCharts.Names);
     }
 
     [Theory]
@@ -48,6 +48,7 @@ public sealed class RunChartsTests
     [InlineData("memory", "Session store memory over time", "Simulated time after warm-up (s)", "Session store memory, all stores (MiB)")]
     [InlineData("comparison", "Strategy comparison", "Metric (bar labels: actual values)", "Relative to the highest strategy (= 100)")]
     [InlineData("timeline", "Full handshakes over time", "Simulated time after warm-up (s)", "Full handshakes (per bucket)")]
+    [InlineData("resumption-time", "Resumption rate over time", "Simulated time after warm-up (s)", "Resumption rate (% of connections in the bucket)")]
     public void Draw_SvgHoldsTitleAxisLabelsAndLegend_AsText(string name, string title, string xLabel, string yLabel)
     {
         using var temp = new TempFolder();
@@ -136,7 +137,7 @@ public sealed class RunChartsTests
 
         var files = RunCharts.Draw(bare, temp.Path, RunCharts.Names, ChartFormat.Png, out var skipped);
 
-        Assert.Equal(["latency-cdf", "page-cdf", "cpu", "memory", "timeline"], skipped.Select(s => s.Name));
+        Assert.Equal(["latency-cdf", "page-cdf", "cpu", "memory", "timeline", "resumption-time"], skipped.Select(s => s.Name));
         Assert.Contains("'handshake'", skipped[0].Reason);
         Assert.Contains("timeseries.csv", skipped[2].Reason);
         Assert.Contains("session store", skipped[3].Reason);

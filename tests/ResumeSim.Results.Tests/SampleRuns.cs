@@ -28,6 +28,10 @@ internal static class SampleRuns
             EarlyDataRejected = k + 16,
             CpuMsPerPage = 2.5,
             ExposureSessionsMax = 1200,
+            WarmupS = 7200,
+            WarmupMserS = 3294.5,
+            SteadyState = "reached",
+            Start = "stationary",
         };
     }
 

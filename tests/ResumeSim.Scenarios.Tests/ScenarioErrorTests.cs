@@ -61,7 +61,7 @@ public sealed class ScenarioErrorTests
     [InlineData("replications: 1001", 9, 15, "1 to 1000")]
     [InlineData("pages: {connections: 7}", 9, 22, "from 1 to 6")]
     [InlineData("farm: {servers: 0}", 9, 17, "from 1 to 100000")]
-    [InlineData("warmup: -1m", 9, 9, "not a duration")]
+    [InlineData("warmup: -1m", 9, 9, "neither a duration nor auto")]
     [InlineData("faults: [{at: 10m, restart: server-1}]", 9, 15, "faults[0].at: 10m is out of range")]
     [InlineData("faults: [{at: 1m, restart: server-2}]", 9, 28, "server-N with N from 1 to 1")]
     [InlineData("faults: [{at: 1m, restart: shared}]", 9, 28, "'shared' is not a server name")]

@@ -138,7 +138,8 @@ public sealed class ScenarioLoaderTests
         var c = ScenarioText.Parse(ScenarioText.Minimal).Base;
 
         Assert.Equal(1UL, c.Seed);
-        Assert.Equal(TimeSpan.Zero, c.Warmup);
+        Assert.Equal(new AutoWarmupConfig(TimeSpan.FromHours(2)), c.AutoWarmup);
+        Assert.Equal(TimeSpan.FromHours(2), c.Warmup);
         Assert.Equal(1, c.Replications);
         Assert.Equal(PopularityConfig.Uniform, c.Clients.Popularity);
         Assert.Equal(RttConfig.Fixed(TimeSpan.FromMilliseconds(40)), c.Clients.Rtt);

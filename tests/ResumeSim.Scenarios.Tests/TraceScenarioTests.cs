@@ -32,6 +32,18 @@ public sealed class TraceScenarioTests : IDisposable
     }
 
     [Fact]
+    public void Load_TraceWithoutWarmup_ReplaysFromTheFirstRow()
+    {
+        // A recorded history has no warm-up to find: without the key it gets 0, not warmup: auto.
+        Write("traces/visits.csv", "time_s,client,host\n0,a,www\n");
+
+        var config = ScenarioLoader.Load(Write("s.yaml", WithTrace)).Base;
+
+        Assert.Null(config.AutoWarmup);
+        Assert.Equal(TimeSpan.Zero, config.Warmup);
+    }
+
+    [Fact]
     public void Load_BadTraceRow_ReportsTheTraceFileLineAndTheScenarioKey()
     {
         var trace = Write("traces/visits.csv", "time_s,client,host\n0,a,www\nsoon,b,www\n");

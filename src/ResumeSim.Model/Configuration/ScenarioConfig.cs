@@ -17,6 +17,15 @@ public sealed record ScenarioConfig
     /// <summary>Simulated time run before measuring starts; its results are discarded.</summary>
     public TimeSpan Warmup { get; init; }
 
+    /// <summary>
+    /// Set for <c>warmup: auto</c>: <see cref="Warmup"/> is then found per strategy and replication by
+    /// MSER-5 on a pilot run (<see cref="Steady.SteadyStateRunner"/>); null when the warm-up is written.
+    /// </summary>
+    public AutoWarmupConfig? AutoWarmup { get; init; }
+
+    /// <summary>What clients and servers hold at time 0 (<c>start</c>).</summary>
+    public StartState Start { get; init; } = StartState.Empty;
+
     public int Replications { get; init; } = 1;
     public required ClientsConfig Clients { get; init; }
     public PagesConfig Pages { get; init; } = new();

@@ -1,5 +1,5 @@
 using ResumeSim.Model.Configuration;
-using ResumeSim.Model.World;
+using ResumeSim.Model.Steady;
 
 namespace ResumeSim.Model.Runs;
 
@@ -11,7 +11,7 @@ namespace ResumeSim.Model.Runs;
 /// </summary>
 public static class ExperimentRunner
 {
-    /// <summary>Progress units one run reports over its simulated time.</summary>
+    /// <summary>Progress units one simulation reports over its simulated time (a run with <c>warmup: auto</c> is two: pilot and measured run).</summary>
     public const int ProgressUnitsPerRun = 50;
 
     /// <summary>Runs the given sweep points (a scenario without a sweep is one point).</summary>
@@ -19,7 +19,7 @@ public static class ExperimentRunner
     /// <param name="threads">Simulations run at once; 0 = one per core.</param>
     /// <param name="shard">Run only this slice of the runs (default: all); results keep their full-grid indices.</param>
     /// <param name="progress">
-    /// Told as simulated time advances: (work done, work in all), where each run counts
+    /// Told as simulated time advances: (work done, work in all), where each simulation counts
     /// <see cref="ProgressUnitsPerRun"/> units, one per slice of its simulated time.
     /// </param>
     public static IReadOnlyList<StrategyRunResult> Run(
@@ -49,6 +49,7 @@ public static class ExperimentRunner
 
         var results = new StrategyRunResult[jobs.Count];
         var done = 0;
+        var total = jobs.Sum(j => SteadyStateRunner.Passes(points[j.Point]) * ProgressUnitsPerRun);
         var options = new ParallelOptions
         {
             MaxDegreeOfParallelism = threads > 0 ? threads : Environment.ProcessorCount,
@@ -57,10 +58,9 @@ public static class ExperimentRunner
         Parallel.For(0, jobs.Count, options, i =>
         {
             var (point, strategy, replication) = jobs[i];
-            var world = new ResumptionWorld(points[point], strategy, replication);
             results[i] = progress is null
-                ? world.Run(replication, point)
-                : world.Run(replication, point, () => progress.Report((Interlocked.Increment(ref done), jobs.Count * ProgressUnitsPerRun)), ProgressUnitsPerRun);
+                ? SteadyStateRunner.Run(points[point], strategy, replication, point)
+                : SteadyStateRunner.Run(points[point], strategy, replication, point, () => progress.Report((Interlocked.Increment(ref done), total)), ProgressUnitsPerRun);
         });
         return results;
     }
@@ -72,7 +72,7 @@ public static class ExperimentRunner
         return points.Sum(p => p.Strategies.Count * p.Replications);
     }
 
-    /// <summary>Runs one strategy of one replication on the calling thread.</summary>
+    /// <summary>Runs one strategy of one replication on the calling thread (with its pilot, for <c>warmup: auto</c>).</summary>
     public static StrategyRunResult RunOne(ScenarioConfig scenario, StrategyConfig strategy, int replication) =>
-        new ResumptionWorld(scenario, strategy, replication).Run(replication, 0);
+        SteadyStateRunner.Run(scenario, strategy, replication, 0);
 }

@@ -1,4 +1,5 @@
 using ResumeSim.Model.Metrics;
+using ResumeSim.Model.Steady;
 
 namespace ResumeSim.Model.Runs;
 
@@ -67,4 +68,13 @@ public sealed class StrategyRunResult
     public required IReadOnlyList<KeyValuePair<string, long>> Misses { get; init; }
     public required IReadOnlyList<TimeBucket> Series { get; init; }
     public long EventsProcessed { get; init; }
+
+    /// <summary>Whether the run started in its stationary state (<c>start: stationary</c>, where exact) rather than empty.</summary>
+    public bool StartedStationary { get; init; }
+
+    /// <summary>Valid sessions the strategy's stores evicted for room or refused, over the whole run, warm-up included.</summary>
+    public long LiveSessionsDropped { get; init; }
+
+    /// <summary>The warm-up this run used (written or found by MSER-5) and whether its measured window is stationary.</summary>
+    public SteadyStateReport SteadyState { get; internal set; } = SteadyStateReport.Unchecked(TimeSpan.Zero);
 }

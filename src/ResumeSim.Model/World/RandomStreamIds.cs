@@ -15,4 +15,7 @@ internal static class RandomStreamIds
 
     // Exponential service times (costs: {exponential: T}), for the M/M/c validation case.
     public const ulong ServiceTime = 60;
+
+    // start: stationary, the age of each client's last full handshake (two uniforms per client).
+    public const ulong StationaryStart = 70;
 }

@@ -3,6 +3,7 @@ using ResumeSim.Model.Capacity;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Metrics;
 using ResumeSim.Model.Runs;
+using ResumeSim.Model.Steady;
 using ResumeSim.Tls;
 
 namespace ResumeSim.Model.World;
@@ -110,6 +111,9 @@ internal sealed partial class ResumptionWorld
             Misses = MissTable(),
             Series = series,
             EventsProcessed = _sim.EventsProcessed,
+            SteadyState = SteadyStateReport.Unchecked(_scenario.Warmup),
+            StartedStationary = StartsStationary,
+            LiveSessionsDropped = LiveSessionsDropped(),
         };
     }
 

@@ -3,6 +3,7 @@ using ResumeSim.Engine;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Metrics;
 using ResumeSim.Model.Runs;
+using ResumeSim.Model.Steady;
 using ResumeSim.Tls;
 
 namespace ResumeSim.Model.World;
@@ -106,6 +107,16 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         }
 
         _sim.SetPrefetcher(this);
+        if (scenario.Start == StartState.Stationary && StationaryStart.Unsupported(scenario, strategy) is null)
+        {
+            // Without resumption nothing is held, so the empty start is already the stationary one.
+            if (strategy.SessionIds is not null)
+            {
+                StartStationary(_seed, streams);
+            }
+
+            StartsStationary = true;
+        }
     }
 
     public long EventsProcessed => _sim.EventsProcessed;

@@ -1,9 +1,10 @@
 namespace ResumeSim.Results.Csv;
 
 /// <summary>
-/// <c>summary.csv</c>: <c>strategy, replication, [sweep columns], ...Metrics</c>. The order of
-/// <see cref="Metrics"/> is the file's column order and the order of <see cref="SummaryRow"/>'s
-/// constructor; the names are fixed by DESIGN.md section 6 (rename none).
+/// <c>summary.csv</c>: <c>strategy, replication, [sweep columns], ...Metrics, steady_state, start</c>. The order
+/// of <see cref="Metrics"/> is the file's column order and the order of <see cref="SummaryRow"/>'s
+/// constructor; the names are fixed by DESIGN.md section 6 (rename none). <c>steady_state</c> and
+/// <c>start</c>, the text columns after them, are not metrics (no interval in summary_ci.csv).
 /// </summary>
 internal static class SummaryCsv
 {
@@ -50,9 +51,13 @@ internal static class SummaryCsv
         SummaryMetric.Of("early_data_rejected", r => r.EarlyDataRejected),
         SummaryMetric.Of("cpu_ms_per_page", r => r.CpuMsPerPage),
         SummaryMetric.Of("exposure_sessions_max", r => r.ExposureSessionsMax),
+        SummaryMetric.Of("warmup_s", r => r.WarmupS),
+        SummaryMetric.Of("warmup_mser_s", r => r.WarmupMserS),
     ];
 
-    public static readonly string[] Trailing = Metrics.Select(m => m.Name).ToArray();
+    public static readonly string[] TextColumns = ["steady_state", "start"];
+
+    public static readonly string[] Trailing = [.. Metrics.Select(m => m.Name), .. TextColumns];
 
     public static void Write(string path, IReadOnlyList<SummaryRow> rows, SweepCells sweepKeys)
     {
@@ -76,6 +81,8 @@ internal static class SummaryCsv
                 }
             }
 
+            csv.Text(row.SteadyState);
+            csv.Text(row.Start);
             csv.EndRow();
         }
 
@@ -137,6 +144,10 @@ internal static class SummaryCsv
                 EarlyDataRejected = csv.NextInteger(),
                 CpuMsPerPage = csv.NextReal(),
                 ExposureSessionsMax = csv.NextReal(),
+                WarmupS = csv.NextReal(),
+                WarmupMserS = csv.NextReal(),
+                SteadyState = csv.NextText(),
+                Start = csv.NextText(),
             });
         }
 

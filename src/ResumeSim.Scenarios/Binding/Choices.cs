@@ -15,6 +15,11 @@ internal static class Choices
         ["ecdsa-p256"] = CertificateKind.EcdsaP256, ["rsa-2048"] = CertificateKind.Rsa2048, ["rsa-4096"] = CertificateKind.Rsa4096,
     };
 
+    public static readonly IReadOnlyDictionary<string, StartState> Start = new Dictionary<string, StartState>
+    {
+        ["empty"] = StartState.Empty, ["stationary"] = StartState.Stationary,
+    };
+
     public static readonly IReadOnlyDictionary<string, HttpVersion> Http = new Dictionary<string, HttpVersion>
     {
         ["h1"] = HttpVersion.H1, ["h2"] = HttpVersion.H2,
@@ -66,7 +71,7 @@ internal static class Choices
     };
 
     public static readonly IReadOnlyList<string> Charts =
-        ["resumption", "latency-cdf", "page-cdf", "cpu", "capacity", "memory", "comparison", "timeline"];
+        ["resumption", "latency-cdf", "page-cdf", "cpu", "capacity", "memory", "comparison", "timeline", "resumption-time"];
 
     public static string Spell<T>(IReadOnlyDictionary<string, T> choices, T value)
     {

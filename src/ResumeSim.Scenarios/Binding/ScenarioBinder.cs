@@ -14,7 +14,7 @@ internal static class ScenarioBinder
 {
     public static readonly IReadOnlyList<string> TopKeys =
     [
-        "name", "description", "seed", "duration", "warmup", "replications", "clients", "pages", "tls",
+        "name", "description", "seed", "duration", "warmup", "start", "replications", "clients", "pages", "tls",
         "network", "farm", "costs", "strategies", "faults", "output", "sweep",
     ];
 
@@ -37,12 +37,13 @@ internal static class ScenarioBinder
 
         // Limits that depend on the duration are not checked against a duration that is itself wrong.
         var durationLimit = written ?? TimeSpan.MaxValue;
-        var warmup = top.Duration("warmup", TimeSpan.Zero, TimeSpan.Zero, MaxDuration);
         var replications = (int)top.Int("replications", 1, 1, MaxReplications);
 
         var clients = top.Required("clients", "a mapping with count, visits, popularity, rtt, mix") is { } clientsNode
             ? ClientsBinder.Bind(clientsNode, issues, baseDirectory)
             : ClientsBinder.Placeholder;
+        var (warmup, autoWarmup) = WarmupBinder.Bind(top.Get("warmup"), clients.Trace is not null, MaxDuration, issues);
+        var start = top.Choice("start", StartState.Empty, Choices.Start);
         var pages = top.Get("pages") is { } pagesNode ? WorldBinder.Pages(pagesNode, issues) : new PagesConfig();
         if (clients.Trace is not null && (top.Get("pages") as YMapping)?.Find("hosts") is { } hostsEntry)
         {
@@ -73,6 +74,8 @@ internal static class ScenarioBinder
             Seed = seed,
             Duration = duration,
             Warmup = warmup,
+            AutoWarmup = autoWarmup,
+            Start = start,
             Replications = replications,
             Clients = clients,
             Pages = pages,

@@ -1,0 +1,99 @@
+using ResumeSim.Model.Configuration;
+
+namespace ResumeSim.Model.Steady;
+
+/// <summary>
+/// <c>start: stationary</c> (docs/steady-state.md): where the stationary state of a client and its server is
+/// known exactly, draw it instead of warming up into it.
+/// <para>With session ids, a visit resumes while the session of the client's last full handshake is
+/// younger than m = min(server timeout T, client lifetime cap C); the first visit after that is full
+/// again and starts a new session. With Poisson visits at rate lambda the next visit after any moment
+/// is Exp(lambda) away (memorylessness), so full handshakes form a renewal process with cycles
+/// X = m + Exp(lambda), and in steady state the age A of the last one is the backward recurrence time of
+/// that process in equilibrium, density P(X > a) / E[X] (D. R. Cox, Renewal Theory, 1962): uniform on
+/// [0, m) with probability m / (m + 1/lambda), else m + Exp(lambda). The next visit after time 0 is again
+/// Exp(lambda) away whatever A is, which is what the world draws anyway. So each client holds a session
+/// received at -A, the server still holds it when A &lt; T, and every later visit resumes or not exactly
+/// as in a world that had run forever (up to the handshake's own few round trips: a session is dated
+/// at its visit's start).</para>
+/// <para>That holds only where a visit's outcome depends on its own client alone; elsewhere the strategy
+/// starts empty and <see cref="Unsupported"/> says why. The store's entries beyond the live sessions
+/// (sessions of a visit's other parallel connections, expired entries not yet swept) are not drawn: they
+/// change its occupancy, not what it answers, and the warm-up covers them (MSER-5 watches store entries).</para>
+/// </summary>
+public static class StationaryStart
+{
+    /// <summary>Why <paramref name="strategy"/> cannot start in its exact stationary state; null when it can.</summary>
+    public static string? Unsupported(ScenarioConfig scenario, StrategyConfig strategy)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(strategy);
+        var clients = scenario.Clients;
+        if (strategy.SessionIds is null && strategy.Tickets is null)
+        {
+            return null; // nothing is held: the empty start is the stationary one
+        }
+
+        if (strategy.Tickets is not null)
+        {
+            return "tickets: whether a ticket opens depends on the key ring's rotations before time 0, which the world does not hold";
+        }
+
+        if (scenario.Protocol.Version != ProtocolVersion.Tls12)
+        {
+            return "TLS 1.3: which single-use tickets a client still holds depends on its whole history";
+        }
+
+        if (strategy.SessionIds!.Eviction == StoreEviction.Lru)
+        {
+            return "an LRU store's order depends on every hit before time 0";
+        }
+
+        if (strategy.SessionIds.Store == StoreScope.PerServer && scenario.Farm.Servers > 1
+            && scenario.Farm.Balancer is not (BalancerKind.SourceHash or BalancerKind.ConsistentHash))
+        {
+            return $"per-server stores behind {BalancerName(scenario.Farm.Balancer)}: whether a revisit reaches the server that holds its session depends on the other clients";
+        }
+
+        if (clients.Trace is not null)
+        {
+            return "a trace is replayed as recorded";
+        }
+
+        if (clients.Process.Kind != VisitProcessKind.Poisson)
+        {
+            return "the age of the last full handshake has a closed form for Poisson visits only";
+        }
+
+        if (clients.Process.Diurnal is not null)
+        {
+            return "a diurnal curve makes the visit rate depend on the time of day";
+        }
+
+        return clients.Churn > 0 || clients.Mobile is { Share: > 0, ChangesPerSecond: > 0 }
+            ? "sessions lost between visits (churn, network changes) are not part of the draw"
+            : null;
+    }
+
+    /// <summary>
+    /// The age of a client's last full handshake at time 0, in seconds, from two uniforms in (0, 1]: the
+    /// equilibrium distribution of m + Exp(lambda) (the class remarks).
+    /// </summary>
+    /// <param name="m">Seconds a session resumes for: min(server timeout, client lifetime cap).</param>
+    /// <param name="lambda">The client's visits per second.</param>
+    public static double DrawAgeSeconds(double m, double lambda, double u1, double u2)
+    {
+        var cycle = m + (1 / lambda);
+        var inWindow = m / cycle;
+        return u1 <= inWindow ? u1 / inWindow * m : m - (Math.Log(u2) / lambda);
+    }
+
+    private static string BalancerName(BalancerKind kind) => kind switch
+    {
+        BalancerKind.RoundRobin => "round-robin",
+        BalancerKind.Random => "random",
+        BalancerKind.LeastConnections => "least-connections",
+        BalancerKind.SessionSticky => "session-sticky",
+        _ => kind.ToString(),
+    };
+}

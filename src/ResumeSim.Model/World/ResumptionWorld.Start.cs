@@ -1,0 +1,87 @@
+using ResumeSim.Engine;
+using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Steady;
+using ResumeSim.Tls;
+
+namespace ResumeSim.Model.World;
+
+/// <summary>
+/// <c>start: stationary</c>: clients and stores begin in their stationary state where it is exact
+/// (<see cref="StationaryStart"/>), instead of empty.
+/// </summary>
+internal sealed partial class ResumptionWorld
+{
+    /// <summary>Whether this strategy starts in its stationary state (requested, and exact for it).</summary>
+    public bool StartsStationary { get; private set; }
+
+    /// <summary>
+    /// Gives every resuming client the session of its last full handshake, received at minus its drawn age,
+    /// and puts each session still alive on the server (age below the timeout) into the store that would hold
+    /// it, oldest first, at its creation time: the store then orders, expires and evicts them as it would have.
+    /// The ages come from per-client counters (<see cref="CounterRandom"/>), so every strategy of a replication
+    /// draws from the same uniforms, and session ids and secrets from a stream of their own.
+    /// </summary>
+    private void StartStationary(ulong seed, RandomStreams streams)
+    {
+        var ids = _strategy.SessionIds!;
+        var timeout = SimTime.FromTimeSpan(ids.Timeout);
+        var random = new EngineRandomBytes(streams.Get("stationary-start"));
+        Span<byte> secret = stackalloc byte[SessionState.MasterSecretLength];
+        var alive = new List<(long Created, int Client, int Host, SessionId Id)>();
+        for (var c = 0; c < _clients.Count; c++)
+        {
+            var preset = PresetOf(c);
+            if (!preset.Resumes)
+            {
+                continue;
+            }
+
+            var window = Math.Min(timeout, preset.Tls12LifetimeCapNs);
+            var age = StationaryStart.DrawAgeSeconds(
+                SimTime.ToSeconds(window),
+                _clients.VisitRate(c),
+                CounterRandom.UnitOpen(seed, RandomStreamIds.StationaryStart, (ulong)c, 0),
+                CounterRandom.UnitOpen(seed, RandomStreamIds.StationaryStart, (ulong)c, 1));
+            var created = -SimTime.FromSeconds(age);
+            for (var h = 0; h < _hosts; h++)
+            {
+                var id = SessionId.NewRandom(random);
+                _sessions.Put(c, preset, h, new HeldSession(TlsVersion.Tls12, id, 0, created, long.MaxValue), [], created);
+                _issuedBy[(c * _hosts) + h] = StickyServer(c);
+                if (created > -timeout)
+                {
+                    alive.Add((created, c, h, id));
+                }
+            }
+        }
+
+        // Oldest first, as they were made; ties (equal ages) in client and host order.
+        alive.Sort((a, b) => a.Created != b.Created ? a.Created.CompareTo(b.Created) : a.Client != b.Client ? a.Client.CompareTo(b.Client) : a.Host.CompareTo(b.Host));
+        foreach (var (created, client, _, id) in alive)
+        {
+            random.Fill(secret);
+            var server = Math.Max(0, StickyServer(client));
+            var session = _servers[server].Resumption.Tls.PastSession12(secret, created);
+            var store = _setup.SharedTier is { } tier ? tier.Nodes[tier.NodeOf(id)] : _servers[server].Resumption.Store;
+            store.Put(id, session, created);
+        }
+    }
+
+    /// <summary>The server a client's connections always reach (one server, or a client-hash balancer); -1 when none does.</summary>
+    private int StickyServer(int client) =>
+        _scenario.Farm.Servers == 1 ? 0
+        : _scenario.Farm.Balancer is BalancerKind.SourceHash or BalancerKind.ConsistentHash ? _balancer.Choose(new BalancerRequest(client, 0, SessionId.Empty, 0))
+        : -1;
+
+    /// <summary>Valid sessions any store of this strategy evicted for room or refused, over the whole run.</summary>
+    private long LiveSessionsDropped()
+    {
+        long dropped = 0;
+        foreach (var store in _setup.Stores)
+        {
+            dropped += store.Counters.EvictedForCapacity + store.Counters.Skipped;
+        }
+
+        return dropped;
+    }
+}
