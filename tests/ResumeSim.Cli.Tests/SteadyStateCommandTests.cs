@@ -39,7 +39,7 @@ public sealed class SteadyStateCommandTests
 
         Assert.Equal(0, exit);
         Assert.Contains("warning: ids-shared: the measured window still trends (warm-up 2m): resumption_rate goes from", stderr, StringComparison.Ordinal);
-        Assert.Contains("likely cause: client session lifetime: chrome keeps a session 2h, the server accepts it for 5m", stderr, StringComparison.Ordinal);
+        Assert.Contains("likely cause: client session lifetime: chrome keeps a session 1h, the server accepts it for 5m", stderr, StringComparison.Ordinal);
         Assert.Contains("likely cause: revisit gap: clients come back every 15m on average", stderr, StringComparison.Ordinal);
         Assert.StartsWith("drifting:resumption_rate", Column(stdout, "steady_state"), StringComparison.Ordinal);
     }

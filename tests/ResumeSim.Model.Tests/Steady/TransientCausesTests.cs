@@ -13,7 +13,7 @@ public sealed class TransientCausesTests
 
         var causes = TransientCauses.For(scenario, scenario.Strategies[0], SteadyMetric.ResumptionRate, TimeSpan.FromMinutes(2));
 
-        Assert.Contains(causes, c => c.StartsWith("client session lifetime: chrome keeps a session 2h, the server accepts it for 5m", StringComparison.Ordinal));
+        Assert.Contains(causes, c => c.StartsWith("client session lifetime: chrome keeps a session 1h, the server accepts it for 5m", StringComparison.Ordinal));
         Assert.Contains(causes, c => c.StartsWith("revisit gap: clients come back every 15m on average", StringComparison.Ordinal));
     }
 
