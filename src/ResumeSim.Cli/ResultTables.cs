@@ -117,6 +117,8 @@ internal static class ResultTables
         EarlyDataRejected = r.EarlyDataRejected,
         CpuMsPerPage = r.Pages == 0 ? double.NaN : r.CpuCoreSeconds * 1000 / r.Pages,
         ExposureSessionsMax = r.ExposureSessionsMax,
+        StorePeakLiveEntries = r.StorePeakLiveEntries,
+        StorePeakLiveBytes = r.StorePeakLiveBytes,
     };
 
     private static void AddLatency(List<LatencyRow> rows, StrategyRunResult r, string metric, Model.Metrics.LatencyRecorder recorder, IReadOnlyList<SweepCell> sweep)

@@ -62,6 +62,15 @@ public sealed record SummaryRow(
     /// <summary>Most sessions one ticket key sealed (1 for session stores); NaN without resumption (docs/farm.md).</summary>
     public double ExposureSessionsMax { get; init; } = double.NaN;
 
+    /// <summary>
+    /// Peak of the stores' unexpired entries (bucket ends); <see cref="StorePeakEntries"/> also counts
+    /// expired ones still held until a sweep (docs/results.md).
+    /// </summary>
+    public long StorePeakLiveEntries { get; init; }
+
+    /// <summary>Peak bytes of the stores' unexpired entries, by the stores' per-entry accounting.</summary>
+    public long StorePeakLiveBytes { get; init; }
+
     /// <summary>The sweep point, in the scenario's sweep key order; empty without a sweep.</summary>
     public IReadOnlyList<SweepCell> Sweep
     {

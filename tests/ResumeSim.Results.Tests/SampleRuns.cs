@@ -28,6 +28,8 @@ internal static class SampleRuns
             EarlyDataRejected = k + 16,
             CpuMsPerPage = 2.5,
             ExposureSessionsMax = 1200,
+            StorePeakLiveEntries = k + 17,
+            StorePeakLiveBytes = long.MaxValue - 1,
         };
     }
 

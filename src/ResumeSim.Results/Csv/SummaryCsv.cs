@@ -50,6 +50,8 @@ internal static class SummaryCsv
         SummaryMetric.Of("early_data_rejected", r => r.EarlyDataRejected),
         SummaryMetric.Of("cpu_ms_per_page", r => r.CpuMsPerPage),
         SummaryMetric.Of("exposure_sessions_max", r => r.ExposureSessionsMax),
+        SummaryMetric.Of("store_peak_live_entries", r => r.StorePeakLiveEntries),
+        SummaryMetric.Of("store_peak_live_bytes", r => r.StorePeakLiveBytes),
     ];
 
     public static readonly string[] Trailing = Metrics.Select(m => m.Name).ToArray();
@@ -137,6 +139,8 @@ internal static class SummaryCsv
                 EarlyDataRejected = csv.NextInteger(),
                 CpuMsPerPage = csv.NextReal(),
                 ExposureSessionsMax = csv.NextReal(),
+                StorePeakLiveEntries = csv.NextInteger(),
+                StorePeakLiveBytes = csv.NextInteger(),
             });
         }
 
