@@ -3,8 +3,6 @@ using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Presets;
 using ResumeSim.Tls;
 using CertificateKind = ResumeSim.Model.Configuration.CertificateKind;
-using ConfigEviction = ResumeSim.Model.Configuration.StoreEviction;
-using TlsEviction = ResumeSim.Tls.StoreEviction;
 
 namespace ResumeSim.Model.World;
 
