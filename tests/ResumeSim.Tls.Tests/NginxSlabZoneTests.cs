@@ -11,7 +11,8 @@ public sealed class NginxSlabZoneTests
     [Theory]
     [InlineData(32 * 1024, 63)] // measured: shared:SSL:32k held 63
     [InlineData(64 * 1024, 144)] // measured: 64k held 144
-    [InlineData(256 * 1024, 656)] // measured: 256k held 656
+    [InlineData(256 * 1024, 656)] // measured: 256k held 656 (twice)
+    [InlineData(1024 * 1024, 2688)] // measured: 1m held 2688 (twice)
     public void Sessions_OfAZone_AreWhatRealNginxHeld(long zoneBytes, long measured)
     {
         Assert.Equal(measured, NginxSlabZone.Sessions(zoneBytes));
