@@ -54,9 +54,11 @@ internal static class ImportNginxCommand
         }
 
         // nginx writes a line when a request ends, so lines of overlapping connections can be out
-        // of order; the trace is in time order (stable, so equal times keep file order) and starts at 0.
+        // of order; the trace is in time order (stable, so equal times keep file order). It starts at
+        // the whole second before the first connection, so that the trace's whole seconds are those of
+        // nginx's clock, which its session timeouts count (ExpiryRule.NginxWholeSeconds).
         var ordered = connections.OrderBy(c => c.Msec).ToList();
-        var start = ordered[0].Msec;
+        var start = decimal.Floor(ordered[0].Msec);
         var trace = new StringBuilder(TraceArrivals.Header).Append('\n');
         var observed = new StringBuilder(ObservedHeader).Append('\n');
         foreach (var c in ordered)

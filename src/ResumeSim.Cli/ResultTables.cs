@@ -121,6 +121,8 @@ internal static class ResultTables
         WarmupMserS = r.SteadyState.Auto?.FoundSeconds ?? double.NaN,
         SteadyState = r.SteadyState.Label,
         Start = r.SteadyState.Start.Label,
+        StorePeakLiveEntries = r.StorePeakLiveEntries,
+        StorePeakLiveBytes = r.StorePeakLiveBytes,
     };
 
     private static void AddLatency(List<LatencyRow> rows, StrategyRunResult r, string metric, Model.Metrics.LatencyRecorder recorder, IReadOnlyList<SweepCell> sweep)

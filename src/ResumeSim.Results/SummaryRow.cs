@@ -77,6 +77,15 @@ public sealed record SummaryRow(
     /// <summary><c>empty</c>, or <c>stationary</c> when the run started in its stationary state (<c>start: stationary</c>, docs/steady-state.md).</summary>
     public string Start { get; init; } = "empty";
 
+    /// <summary>
+    /// Peak of the stores' unexpired entries (bucket ends); <see cref="StorePeakEntries"/> also counts
+    /// expired ones still held until a sweep (docs/results.md).
+    /// </summary>
+    public long StorePeakLiveEntries { get; init; }
+
+    /// <summary>Peak bytes of the stores' unexpired entries, by the stores' per-entry accounting.</summary>
+    public long StorePeakLiveBytes { get; init; }
+
     /// <summary>The sweep point, in the scenario's sweep key order; empty without a sweep.</summary>
     public IReadOnlyList<SweepCell> Sweep
     {

@@ -52,6 +52,12 @@ public sealed class FifoSessionStore : IServerSessionStore
     /// <inheritdoc />
     public ExposureTally HeldExposure(long now) => table.HeldExposure(now);
 
+    /// <inheritdoc />
+    public void OnHandshakeFinished(long now, bool sessionHasId) => table.OnHandshakeFinished(now, sessionHasId);
+
+    /// <inheritdoc />
+    public StoreOccupancy Live(long now) => table.Live(now);
+
     /// <summary>Removes every expired entry now; returns how many.</summary>
     public int PurgeExpired(long now) => table.PurgeExpired(now);
 }

@@ -46,6 +46,24 @@ public interface IServerSessionStore
     void Flush(long now);
 
     /// <summary>
+    /// The server finished a handshake successfully at <paramref name="now"/> (full or resumed).
+    /// <paramref name="sessionHasId"/> says whether its session has a session id, the condition under
+    /// which OpenSSL's <c>ssl_update_cache</c> (ssl/ssl_lib.c) reaches its periodic flush. A store with
+    /// <see cref="SessionStoreOptions.FlushExpiredEveryHandshakes"/> counts these; others ignore them,
+    /// which is the default.
+    /// </summary>
+    void OnHandshakeFinished(long now, bool sessionHasId)
+    {
+    }
+
+    /// <summary>
+    /// The part of <see cref="Count"/> and <see cref="Bytes"/> that has not expired at
+    /// <paramref name="now"/>: the sessions a client could still resume. The rest is expired but not
+    /// swept yet, still in memory as in nginx's zone or OpenSSL's cache. The default counts everything.
+    /// </summary>
+    StoreOccupancy Live(long now) => new(Count, Bytes);
+
+    /// <summary>
     /// How long each entry held now has been in memory at <paramref name="now"/> (put to now); with
     /// <see cref="StoreCounters.RemovedExposure"/> it gives every stored secret's time in memory.
     /// </summary>

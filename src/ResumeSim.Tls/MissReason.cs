@@ -54,4 +54,10 @@ public enum MissReason
 
     /// <summary>No psk_key_exchange_modes the server accepts (RFC 8446 4.2.9).</summary>
     NoCommonPskMode,
+
+    /// <summary>
+    /// The session is held by another worker process of the same server, whose cache this worker does not
+    /// see (per-process caches: OpenSSL's internal cache, nginx <c>builtin</c>; set by the Model).
+    /// </summary>
+    OtherWorker,
 }

@@ -24,6 +24,14 @@ public sealed record SessionStoreOptions(
     public string Name { get; init; } = "custom";
 
     /// <summary>
+    /// The real cache lives in one process's memory, so a server with several worker processes has one
+    /// per worker: OpenSSL's internal cache is per SSL_CTX, and nginx's <c>ssl_session_cache builtin</c> is
+    /// that cache (parameters.md section 6, "per-process caches"). False for caches in shared memory
+    /// (nginx <c>shared:</c> zones, HAProxy's shared context) and for custom stores.
+    /// </summary>
+    public bool PerProcess { get; init; }
+
+    /// <summary>
     /// Expired entries swept from the old end before each insert. nginx sweeps up to 2
     /// (<c>ngx_ssl_expire_sessions(cache, shpool, 1)</c>, parameters.md "nginx eviction").
     /// </summary>
@@ -36,14 +44,24 @@ public sealed record SessionStoreOptions(
     public int MaxEvictionsPerPut { get; init; } = int.MaxValue;
 
     /// <summary>
-    /// Sweep all expired entries every N puts (0 = never). OpenSSL flushes expired sessions every 255
-    /// handshakes (parameters.md "OpenSSL cache eviction").
+    /// Sweep expired entries from the old end on every N-th successful handshake the server reports
+    /// (<see cref="IServerSessionStore.OnHandshakeFinished"/>; 0 = never). OpenSSL 3.0's internal cache:
+    /// <c>ssl_update_cache</c> (ssl/ssl_lib.c) calls <c>SSL_CTX_flush_sessions</c> when the count of
+    /// earlier successful handshakes (<c>sess_accept_good</c>, full and resumed alike) is 255 mod 256,
+    /// so on the 256th, 512th, ... handshake: 256.
     /// </summary>
-    public int PurgeExpiredEveryPuts { get; init; }
+    public int FlushExpiredEveryHandshakes { get; init; }
 
     /// <summary>
-    /// Serialized sessions larger than this are not cached (0 = no limit). nginx: sessions over
-    /// 8192 B are not cached (parameters.md "nginx limits").
+    /// How the timeout turns into a deadline: exactly, or in whole seconds as nginx or OpenSSL count
+    /// them (<see cref="ExpiryRule"/>).
+    /// </summary>
+    public ExpiryRule Expiry { get; init; }
+
+    /// <summary>
+    /// Serialized sessions larger than this are not cached (0 = no limit). nginx 1.22.1 skips sessions
+    /// whose <c>i2d_SSL_SESSION</c> form is over <c>NGX_SSL_MAX_SESSION_SIZE</c>, 4096 B (8192 B since
+    /// nginx 1.27.5; parameters.md "nginx limits").
     /// </summary>
     public int MaxSessionBytes { get; init; }
 
@@ -62,7 +80,7 @@ public sealed record SessionStoreOptions(
         ArgumentOutOfRangeException.ThrowIfNegative(TimeoutNs);
         ArgumentOutOfRangeException.ThrowIfNegative(ExpireOnInsert);
         ArgumentOutOfRangeException.ThrowIfNegative(MaxEvictionsPerPut);
-        ArgumentOutOfRangeException.ThrowIfNegative(PurgeExpiredEveryPuts);
+        ArgumentOutOfRangeException.ThrowIfNegative(FlushExpiredEveryHandshakes);
         ArgumentOutOfRangeException.ThrowIfNegative(MaxSessionBytes);
         ArgumentOutOfRangeException.ThrowIfNegative(BlockPayloadBytes);
         if (Eviction != StoreEviction.None && CapacityEntries == 0 && CapacityBytes == 0)
@@ -78,6 +96,12 @@ public sealed record SessionStoreOptions(
         if (CapacityBytes > 0 && EntryBytes > CapacityBytes)
         {
             throw new ArgumentException("One entry is larger than the whole store.");
+        }
+
+        // A whole-second deadline is later than the put only for timeouts of a second or more.
+        if (Expiry != ExpiryRule.Exact && TimeoutNs > 0 && TimeoutNs < Nanoseconds.PerSecond)
+        {
+            throw new ArgumentException("A whole-second expiry rule needs a timeout of at least 1 s.");
         }
     }
 }

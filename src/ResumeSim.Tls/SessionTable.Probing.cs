@@ -72,7 +72,7 @@ internal sealed partial class SessionTable
     /// <summary>
     /// Sizes the table for <paramref name="entries"/> (load at most 2/3: slots hold their sessions, so
     /// unused ones cost more than at the 1/2 of a table of pointers) and re-inserts every entry, walking the
-    /// list from the tail and linking each at the head so the order is kept.
+    /// list from the tail and linking each at the head so the order is kept (and the live cursor with it).
     /// </summary>
     private unsafe void Allocate(int entries)
     {
@@ -84,6 +84,7 @@ internal sealed partial class SessionTable
         entryLimit = entries;
         head = -1;
         tail = -1;
+        int oldLiveTail = liveTail;
         while (slot >= 0)
         {
             ref SessionSlot moving = ref old.First[slot];
@@ -91,6 +92,11 @@ internal sealed partial class SessionTable
             int at = FreeCellFor(moving.Id);
             Slot(at) = moving;
             LinkAtHead(at);
+            if (slot == oldLiveTail)
+            {
+                liveTail = at;
+            }
+
             slot = newer;
         }
 
@@ -152,6 +158,11 @@ internal sealed partial class SessionTable
         if (tracked == from)
         {
             tracked = to;
+        }
+
+        if (liveTail == from)
+        {
+            liveTail = to;
         }
     }
 }

@@ -115,17 +115,13 @@ internal sealed partial class SessionTable
         }
 
         entry.Length = length;
-        entry.ExpiresAt = options.TimeoutNs > 0 ? now + options.TimeoutNs : long.MaxValue;
+        entry.ExpiresAt = ExpiryOf(now);
         entry.Size = size;
         LinkAtHead(slot);
+        OnLinkedAtHead(slot);
         Count++;
         Bytes += size;
         Counters.OnPut(Count, Bytes);
-        if (options.PurgeExpiredEveryPuts > 0 && Counters.Puts % options.PurgeExpiredEveryPuts == 0)
-        {
-            PurgeExpired(now);
-        }
-
         return true;
     }
 
@@ -179,41 +175,6 @@ internal sealed partial class SessionTable
         }
     }
 
-    /// <summary>
-    /// How long the master secrets still held have been in memory at <paramref name="now"/>. One walk of
-    /// the list, for the end of a run.
-    /// </summary>
-    public ExposureTally HeldExposure(long now)
-    {
-        var tally = default(ExposureTally);
-        for (int slot = head; slot >= 0; slot = Slot(slot).Next)
-        {
-            tally = tally.Add(now - StoredAt(slot));
-        }
-
-        return tally;
-    }
-
-    /// <summary>Removes every expired entry by a full scan (order-independent, so right for LRU too).</summary>
-    public int PurgeExpired(long now)
-    {
-        int removed = 0;
-        int slot = tail;
-        while (slot >= 0)
-        {
-            tracked = Slot(slot).Prev;
-            if (now >= Slot(slot).ExpiresAt)
-            {
-                Remove(slot, RemovalReason.Expired, now);
-                removed++;
-            }
-
-            slot = tracked;
-        }
-
-        return removed;
-    }
-
     private int EntrySize(SessionState state)
     {
         if (options.EntryBytes == 0)
@@ -235,18 +196,11 @@ internal sealed partial class SessionTable
         && (options.CapacityBytes == 0 || Bytes + size <= options.CapacityBytes)
         && Count < maxEntries;
 
-    private void ExpireFromTail(int max, long now)
-    {
-        for (int i = 0; i < max && tail >= 0 && now >= Slot(tail).ExpiresAt; i++)
-        {
-            Remove(tail, RemovalReason.Expired, now);
-        }
-    }
-
     private void Remove(int slot, RemovalReason reason, long now)
     {
         Debug.Assert(slot >= 0 && Slot(slot).Length != 0, "removing a free slot");
         long held = now - StoredAt(slot);
+        OnRemoving(slot);
         Unlink(slot);
         states.Free(Slot(slot).State, Slot(slot).Length);
         Bytes -= Slot(slot).Size;
@@ -254,14 +208,6 @@ internal sealed partial class SessionTable
         CloseHole(slot);
         Counters.OnRemoved(reason, held);
     }
-
-    // The put time is the expiry minus the timeout (a hit never moves the expiry), so the slot needs no
-    // extra field and stays one cache line; only a store without a timeout reads the session's own
-    // creation time.
-    private long StoredAt(int slot) =>
-        options.TimeoutNs > 0
-            ? Slot(slot).ExpiresAt - options.TimeoutNs
-            : SessionState.CreatedAtOf(SessionSlot.Bytes(ref Slot(slot), states));
 
     private void LinkAtHead(int slot)
     {

@@ -83,7 +83,9 @@ public sealed partial class TlsServerState
         issued.Clear();
         var version = hello.Version == TlsVersion.Tls13 && options.Version == TlsVersion.Tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12;
         var check = version == TlsVersion.Tls13 ? CheckForResumption13(hello, now) : CheckForResumption12(hello, now);
-        return check.IsResumed ? DoResumeHandshake(hello, version, check, now, into) : DoFullHandshake(hello, version, check, now, into);
+        var result = check.IsResumed ? DoResumeHandshake(hello, version, check, now, into) : DoFullHandshake(hello, version, check, now, into);
+        ReportFinished(version, check.IsResumed, result.NewSessionId, now);
+        return result;
     }
 
     private HandshakeResult DoFullHandshake(in ClientHello hello, TlsVersion version, Check check, long now, HandshakeResult? into)

@@ -32,6 +32,8 @@ internal static class SampleRuns
             WarmupMserS = 3294.5,
             SteadyState = "reached",
             Start = "stationary",
+            StorePeakLiveEntries = k + 17,
+            StorePeakLiveBytes = long.MaxValue - 1,
         };
     }
 

@@ -37,8 +37,8 @@ public sealed class ScenarioErrorTests
     [Fact]
     public void BadUnit_InACapacity_IsReportedAtTheValue()
     {
-        var text = ScenarioText.Minimal + "\n  - name: x\n    session_ids: {capacity: 10m}";
-        ScenarioText.AssertError(text, 10, 29, "'10m' is not a capacity", "10MB");
+        var text = ScenarioText.Minimal + "\n  - name: x\n    session_ids: {capacity: 10min}";
+        ScenarioText.AssertError(text, 10, 29, "'10min' is not a capacity", "10MB");
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class ScenarioErrorTests
     public void WrongNodeKind_SaysWhatWasFound()
     {
         var text = ScenarioText.Minimal + "\nfarm: [1, 2]";
-        ScenarioText.AssertError(text, 9, 7, "farm is a list; expected a mapping with keys: servers, cores, balancer");
+        ScenarioText.AssertError(text, 9, 7, "farm is a list; expected a mapping with keys: servers, cores, workers, reuseport, balancer");
     }
 
     [Fact]

@@ -80,9 +80,9 @@ public sealed class FifoSessionStoreTests
     }
 
     [Fact]
-    public void NginxPreset_ZoneBytes_HoldsZoneOver384Sessions()
+    public void NginxPreset_TenSessions_DropsTheOldestAndChargesTwoChunksEach()
     {
-        var store = new FifoSessionStore(SessionStorePresets.Nginx(384 * 10));
+        var store = new FifoSessionStore(SessionStorePresets.NginxSessions(10));
         for (int i = 0; i < 25; i++)
         {
             Assert.True(store.Put(Sessions.Id(i), Sessions.Tls12(), i));
@@ -92,12 +92,14 @@ public sealed class FifoSessionStoreTests
         Assert.Equal(3840, store.Bytes);
         Assert.Equal(15, store.Counters.EvictedForCapacity);
         Assert.Equal(3840, store.Counters.PeakBytes);
+        Assert.Equal(StoreLookup.Miss, store.TryGet(Sessions.Id(14), 30, out _));
+        Assert.Equal(StoreLookup.Hit, store.TryGet(Sessions.Id(15), 30, out _));
     }
 
     [Fact]
     public void NginxPreset_Insert_ExpiresAtMostTwoFromTheOldEnd()
     {
-        var options = SessionStorePresets.Nginx(384 * 100);
+        var options = SessionStorePresets.NginxSessions(100);
         var store = new FifoSessionStore(options);
         for (int i = 0; i < 5; i++)
         {
@@ -126,7 +128,7 @@ public sealed class FifoSessionStoreTests
     [Fact]
     public void Put_SessionOverMaxSessionBytes_IsNotCached()
     {
-        var store = new FifoSessionStore(SessionStorePresets.Nginx(1 << 20) with { MaxSessionBytes = 90 });
+        var store = new FifoSessionStore(SessionStorePresets.NginxSessions(1000) with { MaxSessionBytes = 90 });
         Assert.False(store.Put(Sessions.Id(1), Sessions.Tls12(), 0));
         Assert.True(store.Put(Sessions.Id(2), Sessions.Tls12(sni: null), 0));
         Assert.Equal(1, store.Counters.Skipped);
@@ -140,28 +142,6 @@ public sealed class FifoSessionStoreTests
         Assert.Equal(200, store.Bytes);
         store.Put(Sessions.Id(2), Sessions.Tls12(sni: new string('a', 100)), 0);
         Assert.Equal(600, store.Bytes);
-    }
-
-    [Fact]
-    public void OpenSslPreset_PurgesExpiredEvery255Puts()
-    {
-        var options = SessionStorePresets.OpenSsl();
-        var store = new FifoSessionStore(options);
-        for (int i = 0; i < 100; i++)
-        {
-            store.Put(Sessions.Id(i), Sessions.Tls12(), 0);
-        }
-
-        long later = options.TimeoutNs + 1;
-        for (int i = 100; i < 254; i++)
-        {
-            store.Put(Sessions.Id(i), Sessions.Tls12(), later);
-        }
-
-        Assert.Equal(254, store.Count);
-        store.Put(Sessions.Id(254), Sessions.Tls12(), later);
-        Assert.Equal(155, store.Count);
-        Assert.Equal(100, store.Counters.Expired);
     }
 
     [Fact]

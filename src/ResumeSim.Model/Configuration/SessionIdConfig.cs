@@ -2,20 +2,22 @@ namespace ResumeSim.Model.Configuration;
 
 /// <summary>
 /// Server-side session cache for session-ID resumption (RFC 5246). Capacity is in entries or in
-/// bytes (then <see cref="EntryBytes"/> is charged per session, as nginx's shared zone does).
+/// bytes (then <see cref="EntryBytes"/> is charged per session), as the scenario wrote it; with a
+/// <see cref="Preset"/> the preset reads it as its server does (an nginx zone size becomes sessions the
+/// way nginx's slab allocator cuts it; <c>SessionIdPresets.StoreOptions</c>).
 /// </summary>
 public sealed record SessionIdConfig
 {
     public StoreScope Store { get; init; } = StoreScope.PerServer;
     public StoreEviction Eviction { get; init; } = StoreEviction.Fifo;
 
-    /// <summary>Maximum entries; 0 when the capacity is given in bytes.</summary>
+    /// <summary>Maximum entries; 0 when the capacity is given in bytes (both 0 with a preset: the server's default).</summary>
     public long CapacityEntries { get; init; }
 
     /// <summary>Maximum bytes; 0 when the capacity is given in entries.</summary>
     public long CapacityBytes { get; init; }
 
-    /// <summary>Bytes charged per stored session (nginx: 384, HAProxy: 200).</summary>
+    /// <summary>Bytes charged per stored session (nginx: 384, HAProxy: 200); 0 = the session id plus the serialized session (OpenSSL).</summary>
     public int EntryBytes { get; init; } = 384;
 
     /// <summary>Lifetime from creation; a hit does not extend it.</summary>

@@ -20,6 +20,11 @@ internal sealed class BucketSeries(int buckets)
 
     public long[] StoreBytes { get; } = new long[buckets];
 
+    /// <summary>The part of <see cref="StoreEntries"/> not expired at the bucket's end (expired ones wait for a sweep).</summary>
+    public long[] StoreLiveEntries { get; } = new long[buckets];
+
+    public long[] StoreLiveBytes { get; } = new long[buckets];
+
     /// <summary>Shared-cache gets and takes sent in the bucket.</summary>
     public long[] CacheLookups { get; } = new long[buckets];
 

@@ -1,56 +1,74 @@
 using ResumeSim.Model.Configuration;
+using ResumeSim.Tls;
+using TlsEviction = ResumeSim.Tls.StoreEviction;
 
 namespace ResumeSim.Model.Presets;
 
 /// <summary>
-/// Server session-cache settings named after real servers. A scenario's
-/// <c>session_ids: {preset: nginx, ...}</c> starts from these values and overrides what it names.
-/// Each value cites its row in reference/parameters.md section 1.
+/// Server session-cache presets for a scenario's <c>session_ids: {preset: nginx, ...}</c>, read from the
+/// one table the core keeps (<see cref="SessionStorePresets"/>): the scenario starts from the preset's
+/// eviction, per-entry bytes, timeout and its server's default capacity as that server's configuration
+/// writes it (an nginx zone size, an OpenSSL cache size, HAProxy blocks), and overrides what it names. The
+/// store itself, with the server's rules (nginx's sweep on insert and slab zone, OpenSSL's flush and cache
+/// size), is built from the preset when the world starts (<see cref="StoreOptions"/>).
 /// </summary>
 public static class SessionIdPresets
 {
-    public static IReadOnlyList<string> Names { get; } = ["nginx", "openssl", "haproxy"];
+    public static IReadOnlyList<string> Names => SessionStorePresets.Names;
 
     public static bool TryGet(string name, out SessionIdConfig config)
     {
-        config = name switch
+        var options = SessionStorePresets.Configured(name, 0, 0);
+        if (options is null)
         {
-            // nginx `ssl_session_cache shared:...`: FIFO by creation, no refresh on a hit; each
-            // session takes a 128 B + 256 B slab pair (~384 B); `ssl_session_timeout` 300 s. The zone
-            // size has no default: 10 MB is the usual `shared:SSL:10m` of published configs (U).
-            "nginx" => new SessionIdConfig
-            {
-                Eviction = StoreEviction.Fifo,
-                CapacityBytes = 10L * 1024 * 1024,
-                EntryBytes = 384,
-                Timeout = TimeSpan.FromSeconds(300),
-                Preset = "nginx",
-            },
+            config = null!;
+            return false;
+        }
 
-            // OpenSSL's internal cache: 20480 sessions (SSL_CTX_new), 7200 s (t1_lib.c; the man
-            // page's 300 s is stale), effectively FIFO. Per-entry bytes: the serialized session is
-            // 128 B; the in-memory SSL_SESSION is larger and not measured, so 128 B is a floor (U).
-            "openssl" => new SessionIdConfig
+        config = new SessionIdConfig
+        {
+            Store = options.PerProcess ? StoreScope.PerWorker : StoreScope.PerServer,
+            CapacityEntries = name switch
             {
-                Eviction = StoreEviction.Fifo,
-                CapacityEntries = 20480,
-                EntryBytes = 128,
-                Timeout = TimeSpan.FromSeconds(7200),
-                Preset = "openssl",
+                "openssl" or "nginx-builtin" => SessionStorePresets.OpenSslDefaultCacheSize,
+                "haproxy" => SessionStorePresets.HaProxyDefaultCacheSize,
+                _ => 0,
             },
-
-            // HAProxy `tune.ssl.cachesize` 20000 blocks of ~200 B shared by all threads, effectively
-            // FIFO; `tune.ssl.lifetime` is never applied, so OpenSSL's 7200 s holds.
-            "haproxy" => new SessionIdConfig
-            {
-                Eviction = StoreEviction.Fifo,
-                CapacityEntries = 20000,
-                EntryBytes = 200,
-                Timeout = TimeSpan.FromSeconds(7200),
-                Preset = "haproxy",
-            },
-            _ => null!,
+            CapacityBytes = name == "nginx" ? SessionStorePresets.NginxDefaultZoneBytes : 0,
+            Eviction = options.Eviction == TlsEviction.Lru ? Configuration.StoreEviction.Lru : Configuration.StoreEviction.Fifo,
+            EntryBytes = options.EntryBytes,
+            Timeout = TimeSpan.FromTicks(options.TimeoutNs / (Nanoseconds.PerSecond / TimeSpan.TicksPerSecond)),
+            Preset = name,
         };
-        return config is not null;
+        return true;
+    }
+
+    /// <summary>
+    /// The smallest capacity in bytes <paramref name="preset"/>'s server accepts: nginx refuses a zone under
+    /// 8 pages, 32 KiB (<c>ngx_http_ssl_session_cache</c>, "session cache ... is too small"); 0 for others.
+    /// </summary>
+    public static long MinCapacityBytes(string preset) => preset == "nginx" ? NginxSlabZone.MinZoneBytes : 0;
+
+    /// <summary>
+    /// Whether <paramref name="preset"/>'s server takes its timeout in whole seconds (nginx's
+    /// <c>ssl_session_timeout</c> is read by <c>ngx_conf_set_sec_slot</c>; OpenSSL's
+    /// <c>SSL_CTX_set_timeout</c> takes seconds), so a scenario must give whole seconds too.
+    /// </summary>
+    public static bool TimeoutInWholeSeconds(string preset) =>
+        SessionStorePresets.Configured(preset, 0, 0) is { Expiry: not ExpiryRule.Exact };
+
+    /// <summary>
+    /// The store options for <paramref name="ids"/>: its preset's store (rules included) with the scenario's
+    /// capacity, eviction, per-entry bytes and timeout, or a plain store of those values without a preset.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">when an nginx zone is below nginx's minimum (the binder reports it first).</exception>
+    public static SessionStoreOptions StoreOptions(SessionIdConfig ids, long timeoutNs)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var eviction = ids.Eviction == Configuration.StoreEviction.Lru ? TlsEviction.Lru : TlsEviction.Fifo;
+        var preset = ids.Preset is { } name ? SessionStorePresets.Configured(name, ids.CapacityEntries, ids.CapacityBytes) : null;
+        return preset is null
+            ? new SessionStoreOptions(eviction, ids.CapacityEntries, ids.CapacityBytes, ids.EntryBytes, timeoutNs) { Name = "custom" }
+            : preset with { Eviction = eviction, EntryBytes = ids.EntryBytes, TimeoutNs = timeoutNs };
     }
 }

@@ -45,6 +45,14 @@ public sealed class StrategyRunResult
     public int CoresNeeded { get; init; }
     public long StorePeakEntries { get; init; }
     public long StorePeakBytes { get; init; }
+
+    /// <summary>
+    /// Peaks of the stores' unexpired entries and their bytes, sampled at bucket ends like
+    /// <see cref="StorePeakEntries"/>, which also counts expired entries not swept yet (still in the real
+    /// server's memory).
+    /// </summary>
+    public long StorePeakLiveEntries { get; init; }
+    public long StorePeakLiveBytes { get; init; }
     public long Evictions { get; init; }
     public long Expirations { get; init; }
     public long TicketsIssued { get; init; }

@@ -55,6 +55,11 @@ public static class StationaryStart
             return $"per-server stores behind {BalancerName(scenario.Farm.Balancer)}: whether a revisit reaches the server that holds its session depends on the other clients";
         }
 
+        if (strategy.SessionIds.Store == StoreScope.PerWorker && scenario.Farm.Workers > 1)
+        {
+            return "per-worker stores: which worker a revisit reaches depends on the other clients' connections";
+        }
+
         if (clients.Trace is not null)
         {
             return "a trace is replayed as recorded";

@@ -28,6 +28,9 @@ internal struct Connection
     /// <summary>See <see cref="RttMicros"/>.</summary>
     public byte Kind;
 
+    /// <summary>The worker process of <see cref="Server"/> that accepted the connection (0 unless its stores are per worker).</summary>
+    public ushort Worker;
+
     public long Start;
     public long HelloAt;
 

@@ -6,6 +6,7 @@ internal static class RandomStreamIds
     public const ulong VisitGap = 1;
     public const ulong Balancer = 2;
     public const ulong CacheRing = 3;
+    public const ulong Worker = 4;
 
     // Visit processes (issue 5): numbered apart from the farm's streams so parallel additions never collide.
     public const ulong DiurnalThinning = 50;

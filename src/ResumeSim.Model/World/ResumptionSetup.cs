@@ -1,9 +1,8 @@
 using ResumeSim.Engine;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Presets;
 using ResumeSim.Tls;
 using CertificateKind = ResumeSim.Model.Configuration.CertificateKind;
-using ConfigEviction = ResumeSim.Model.Configuration.StoreEviction;
-using TlsEviction = ResumeSim.Tls.StoreEviction;
 
 namespace ResumeSim.Model.World;
 
@@ -82,23 +81,36 @@ internal sealed class ResumptionSetup
 
     public bool PerServerKeys => _strategy.Tickets is { Keys: KeyScope.PerServer };
 
-    public bool PerServerStores =>
-        _strategy.SessionIds is { Store: StoreScope.PerServer }
-        || _strategy is { SessionIds: null, Tickets: { EarlyData: true, AntiReplay: EarlyDataAntiReplay.SingleUseTickets } };
+    /// <summary>Each server (or each worker of each server) has stores of its own, lost when it restarts.</summary>
+    public bool PerServerStores => _strategy.SessionIds is { Store: StoreScope.PerServer or StoreScope.PerWorker } || SingleUseTicketStores;
+
+    /// <summary>Stores live in each worker process: a connection finds only its own worker's sessions.</summary>
+    public bool PerWorkerStores =>
+        (_strategy.SessionIds is { Store: StoreScope.PerWorker } || SingleUseTicketStores) && _scenario.Farm.Workers > 1;
+
+    // OpenSSL's single-use early-data tickets live in the process's own cache, one per worker.
+    private bool SingleUseTicketStores =>
+        _strategy is { SessionIds: null, Tickets: { EarlyData: true, AntiReplay: EarlyDataAntiReplay.SingleUseTickets } };
+
 
     /// <summary>The resumption state of server <paramref name="index"/>, new or after a restart.</summary>
     public ServerResumption CreateServer(int index, int incarnation, long now)
     {
-        IServerSessionStore store = _strategy.SessionIds switch
+        var stores = new IServerSessionStore[PerWorkerStores ? _scenario.Farm.Workers : 1];
+        for (var w = 0; w < stores.Length; w++)
         {
-            // OpenSSL's single-use early-data tickets live in the process's own cache: its defaults, with the
-            // tickets' lifetime as the timeout (ssl_lib.c SSL_CTX_new: 20480 sessions).
-            null when _strategy.Tickets is { EarlyData: true, AntiReplay: EarlyDataAntiReplay.SingleUseTickets } tickets =>
-                Track(SessionStorePresets.Create(SessionStorePresets.OpenSsl() with { TimeoutNs = SimTime.FromTimeSpan(tickets.Lifetime) })),
-            null => new NoSessionStore(),
-            { Store: StoreScope.Shared } => SharedTier!,
-            var ids => Track(CreateStore(ids)),
-        };
+            stores[w] = _strategy.SessionIds switch
+            {
+                // OpenSSL's single-use early-data tickets live in the process's own cache: its defaults, with the
+                // tickets' lifetime as the timeout (ssl_lib.c SSL_CTX_new: 20480 sessions).
+                null when _strategy.Tickets is { EarlyData: true, AntiReplay: EarlyDataAntiReplay.SingleUseTickets } tickets =>
+                    Track(SessionStorePresets.Create(SessionStorePresets.OpenSsl() with { TimeoutNs = SimTime.FromTimeSpan(tickets.Lifetime) })),
+                null => new NoSessionStore(),
+                { Store: StoreScope.Shared } => SharedTier!,
+                var ids => Track(CreateStore(ids)),
+            };
+        }
+
         var rotator = _strategy.Tickets switch
         {
             null => null,
@@ -106,11 +118,11 @@ internal sealed class ResumptionSetup
             { Keys: KeyScope.Shared } => Track(_keys.RingFor(index, now, new EngineRandomBytes(_streams.Get($"ticket-ring-{index}", incarnation)))),
             var tickets => OwnRing(index, incarnation, now),
         };
-        return Assemble(index, incarnation, store, rotator);
+        return Assemble(index, incarnation, stores, rotator);
     }
 
     /// <summary>
-    /// The same server and store with another key ring: its own (<paramref name="own"/>, a key desync)
+    /// The same server and stores with another key ring: its own (<paramref name="own"/>, a key desync)
     /// or the farm's again. <paramref name="incarnation"/> must be new, so its random stream is too.
     /// </summary>
     public ServerResumption WithRing(ServerResumption current, int index, int incarnation, bool own, long now)
@@ -122,13 +134,13 @@ internal sealed class ResumptionSetup
 
         var rotator = own ? OwnRing(index, incarnation, now)
             : _keys!.Shared ?? Track(_keys.RingFor(index, now, new EngineRandomBytes(_streams.Get($"ticket-ring-{index}", incarnation))));
-        return Assemble(index, incarnation, current.Store, rotator);
+        return Assemble(index, incarnation, [.. current.Stores], rotator);
     }
 
     private TicketRotator OwnRing(int index, int incarnation, long now) =>
         Track(new TicketRotator(RotatorOptions(_strategy.Tickets!), new EngineRandomBytes(_streams.Get($"ticket-keys-{index}", incarnation)), now));
 
-    private ServerResumption Assemble(int index, int incarnation, IServerSessionStore store, TicketRotator? rotator)
+    private ServerResumption Assemble(int index, int incarnation, IServerSessionStore[] stores, TicketRotator? rotator)
     {
         var random = new EngineRandomBytes(_streams.Get($"tls-server-{index}", incarnation));
         // 0-RTT anti-replay: a strike register per server over a 10 s freshness window (RFC 8446 8); the
@@ -136,7 +148,15 @@ internal sealed class ResumptionSetup
         var guard = _strategy.Tickets is { EarlyData: true, AntiReplay: EarlyDataAntiReplay.StrikeRegister }
             ? new EarlyDataGuard(SimTime.FromSeconds(10), 1 << 20)
             : null;
-        return new ServerResumption(new TlsServerState(ServerOptions(), store, rotator, random, guard), store, rotator);
+        var options = ServerOptions();
+        var workers = new TlsServerState[stores.Length];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            // One random stream per server, as before workers existed: worker states draw from it in turn.
+            workers[w] = new TlsServerState(options, stores[w], rotator, random, guard);
+        }
+
+        return new ServerResumption(workers, rotator);
     }
 
     private ServerResumptionOptions ServerOptions()
@@ -170,19 +190,8 @@ internal sealed class ResumptionSetup
         };
     }
 
-    private IServerSessionStore CreateStore(SessionIdConfig ids)
-    {
-        var options = new SessionStoreOptions(
-            ids.Eviction == ConfigEviction.Lru ? TlsEviction.Lru : TlsEviction.Fifo,
-            ids.CapacityEntries,
-            ids.CapacityBytes,
-            ids.EntryBytes,
-            SimTime.FromTimeSpan(ids.Timeout))
-        {
-            Name = ids.Preset ?? "custom",
-        };
-        return SessionStorePresets.Create(options);
-    }
+    private static IServerSessionStore CreateStore(SessionIdConfig ids) =>
+        SessionStorePresets.Create(SessionIdPresets.StoreOptions(ids, SimTime.FromTimeSpan(ids.Timeout)));
 
     private static TicketRotatorOptions RotatorOptions(TicketConfig tickets)
     {

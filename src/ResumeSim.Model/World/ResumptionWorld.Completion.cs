@@ -84,7 +84,7 @@ internal sealed partial class ResumptionWorld
         }
 
         var preset = _kinds[c.Kind].Preset;
-        _issuedBy[(c.Client * _hosts) + c.Host] = c.Server;
+        _issuedBy[(c.Client * _hosts) + c.Host] = IssuerOf(c.Server, c.Worker);
         var sessions = ClientSession.CountFromHandshake(result);
         for (var i = 0; i < sessions; i++)
         {
@@ -154,14 +154,21 @@ internal sealed partial class ResumptionWorld
     {
         long entries = 0;
         long bytes = 0;
+        long liveEntries = 0;
+        long liveBytes = 0;
         foreach (var store in _setup.Stores)
         {
             entries += store.Count;
             bytes += store.Bytes;
+            var live = store.Live(now);
+            liveEntries += live.Entries;
+            liveBytes += live.Bytes;
         }
 
         _metrics.Series.StoreEntries[bucket] = entries;
         _metrics.Series.StoreBytes[bucket] = bytes;
+        _metrics.Series.StoreLiveEntries[bucket] = liveEntries;
+        _metrics.Series.StoreLiveBytes[bucket] = liveBytes;
         for (var s = 0; s < _created; s++)
         {
             _metrics.Series.QueueLengthMax[bucket] = Math.Max(_metrics.Series.QueueLengthMax[bucket], _servers[s].QueueLength);

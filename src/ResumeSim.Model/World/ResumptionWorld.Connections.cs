@@ -135,6 +135,7 @@ internal sealed partial class ResumptionWorld
         ref var c = ref _connections[connection];
         var offered = c.HasOffer ? c.Offer.SessionId : SessionId.Empty;
         c.Server = _balancer.Choose(new BalancerRequest(c.Client, c.DrawKey, offered, now));
+        c.Worker = AcceptWorker(c, c.Server);
         var server = _servers[c.Server];
         server.ActiveHandshakes++;
         if (server.TryFindFreeCore(now, sequence, out var core))
@@ -170,10 +171,10 @@ internal sealed partial class ResumptionWorld
         // store and key ring as they are at that moment.
         var hello = WithTicketRequest(BuildHello(c, connection, now), c.Kind);
         DeliverKeys(server, now);
-        var result = server.Resumption.Tls.Handshake(hello, now, RentResult());
+        var result = server.Resumption.For(c.Worker).Handshake(hello, now, RentResult());
         c.Result = result;
         c.Keeps = Keeps(c, result);
-        c.Miss = RefineMiss(result.Miss, c, server.Index, now);
+        c.Miss = RefineMiss(result.Miss, c, IssuerOf(server.Index, c.Worker), now);
         c.ExtraLatency = SharedCacheDelay();
 
         // The core's end is an event only if someone waits for the core (ServerNode); it keeps its
@@ -314,10 +315,12 @@ internal sealed partial class ResumptionWorld
     }
 
     /// <summary>
-    /// The core can only say "unknown id" or "unknown key"; the world knows which server issued the
-    /// client's session and so can tell a session held by another server from one this server lost.
+    /// The core can only say "unknown id" or "unknown key"; the world knows which server (and worker)
+    /// issued the client's session and so can tell a session held by another server, or by another
+    /// worker's cache of this server, from one this server lost. <paramref name="here"/> is
+    /// <see cref="IssuerOf"/> for the server and worker that took the connection.
     /// </summary>
-    private MissReason RefineMiss(MissReason miss, in Connection c, int server, long now)
+    private MissReason RefineMiss(MissReason miss, in Connection c, int here, long now)
     {
         // Most handshakes are not these misses: only they read the issuer (a cold line per client).
         if (miss is not (MissReason.UnknownId or MissReason.UnknownTicketKey))
@@ -326,15 +329,18 @@ internal sealed partial class ResumptionWorld
         }
 
         var issuer = _issuedBy[(c.Client * _hosts) + c.Host];
+        var server = here / _workers;
+        var issuerServer = issuer >= 0 ? issuer / _workers : -1;
         return miss switch
         {
-            MissReason.UnknownId when _setup.PerServerStores && issuer >= 0 && issuer != server => MissReason.OtherServer,
+            MissReason.UnknownId when _setup.PerServerStores && issuer >= 0 && issuerServer != server => MissReason.OtherServer,
+            MissReason.UnknownId when _setup.PerWorkerStores && issuer >= 0 && issuer != here => MissReason.OtherWorker,
 
             // A store that already swept an expired session answers "unknown"; the client received the
             // session after the server created it, so an age past the timeout proves it expired.
             MissReason.UnknownId when c.HasOffer && now - c.Offer.ReceivedAt >= _sessionTimeoutTicks => MissReason.SessionExpired,
             MissReason.UnknownId => MissReason.Evicted,
-            MissReason.UnknownTicketKey when _setup.PerServerKeys && issuer >= 0 && issuer != server => MissReason.OtherServer,
+            MissReason.UnknownTicketKey when _setup.PerServerKeys && issuer >= 0 && issuerServer != server => MissReason.OtherServer,
             _ => miss,
         };
     }

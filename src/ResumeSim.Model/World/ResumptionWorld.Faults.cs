@@ -146,7 +146,7 @@ internal sealed partial class ResumptionWorld
         var server = _servers[index];
         if (_setup.PerServerStores)
         {
-            server.Resumption.Store.Flush(now);
+            server.Resumption.FlushStores(now);
         }
 
         if (server.Resumption.Rotator is { } ring && !_setup.IsFarmRing(ring))
@@ -155,6 +155,7 @@ internal sealed partial class ResumptionWorld
         }
 
         server.Resumption = _setup.CreateServer(index, _incarnations[index], now);
+        ResetAcceptQueue(index);
     }
 
     /// <summary>
@@ -181,7 +182,7 @@ internal sealed partial class ResumptionWorld
         }
         else if (fault.Server >= 0 && fault.Server < _created)
         {
-            _servers[fault.Server].Resumption.Store.Flush(now);
+            _servers[fault.Server].Resumption.FlushStores(now);
         }
     }
 

@@ -24,6 +24,8 @@ internal sealed partial class ResumptionWorld
         var series = new TimeBucket[m.Buckets];
         long storePeakEntries = 0;
         long storePeakBytes = 0;
+        long storePeakLiveEntries = 0;
+        long storePeakLiveBytes = 0;
         for (var b = 0; b < m.Buckets; b++)
         {
             double farmBusy = 0;
@@ -70,6 +72,8 @@ internal sealed partial class ResumptionWorld
             };
             storePeakEntries = Math.Max(storePeakEntries, m.Series.StoreEntries[b]);
             storePeakBytes = Math.Max(storePeakBytes, m.Series.StoreBytes[b]);
+            storePeakLiveEntries = Math.Max(storePeakLiveEntries, m.Series.StoreLiveEntries[b]);
+            storePeakLiveBytes = Math.Max(storePeakLiveBytes, m.Series.StoreLiveBytes[b]);
         }
 
         var (evictions, expirations, _) = WarmupSnapshot.Take(_setup);
@@ -99,6 +103,8 @@ internal sealed partial class ResumptionWorld
             CoresNeeded = coresNeeded,
             StorePeakEntries = storePeakEntries,
             StorePeakBytes = storePeakBytes,
+            StorePeakLiveEntries = storePeakLiveEntries,
+            StorePeakLiveBytes = storePeakLiveBytes,
             Evictions = evictions - _atWarmupEnd.Evictions,
             Expirations = expirations - _atWarmupEnd.Expirations,
             TicketsIssued = m.TicketsIssued,

@@ -61,8 +61,10 @@ internal sealed partial class ResumptionWorld
         {
             random.Fill(secret);
             var server = Math.Max(0, StickyServer(client));
-            var session = _servers[server].Resumption.Tls.PastSession12(secret, created);
-            var store = _setup.SharedTier is { } tier ? tier.Nodes[tier.NodeOf(id)] : _servers[server].Resumption.Store;
+            // A stationary start is refused for per-worker stores, so one state serves the server.
+            var tls = _servers[server].Resumption.For(0);
+            var session = tls.PastSession12(secret, created);
+            var store = _setup.SharedTier is { } tier ? tier.Nodes[tier.NodeOf(id)] : tls.Store;
             store.Put(id, session, created);
         }
     }

@@ -66,6 +66,8 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         _clients = new ClientPopulation(scenario.Clients, _seed);
         var maxServers = MaxServers(scenario);
         _setup = new ResumptionSetup(scenario, strategy, streams, _seed, maxServers);
+        _workers = _setup.PerWorkerStores ? scenario.Farm.Workers : 1;
+        _accepts = _workers > 1 && !scenario.Farm.Reuseport ? new ExclusiveAccept?[maxServers] : null;
 
         var warmup = SimTime.FromTimeSpan(scenario.Warmup);
         _end = warmup + SimTime.FromTimeSpan(scenario.Duration);
@@ -243,7 +245,7 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
             return false;
         }
 
-        store = _servers[server].Resumption.Store;
+        store = _servers[server].Resumption.For(PredictWorker(c, server)).Store;
         return true;
     }
 

@@ -53,6 +53,8 @@ internal static class SummaryCsv
         SummaryMetric.Of("exposure_sessions_max", r => r.ExposureSessionsMax),
         SummaryMetric.Of("warmup_s", r => r.WarmupS),
         SummaryMetric.Of("warmup_mser_s", r => r.WarmupMserS),
+        SummaryMetric.Of("store_peak_live_entries", r => r.StorePeakLiveEntries),
+        SummaryMetric.Of("store_peak_live_bytes", r => r.StorePeakLiveBytes),
     ];
 
     public static readonly string[] TextColumns = ["steady_state", "start"];
@@ -146,6 +148,8 @@ internal static class SummaryCsv
                 ExposureSessionsMax = csv.NextReal(),
                 WarmupS = csv.NextReal(),
                 WarmupMserS = csv.NextReal(),
+                StorePeakLiveEntries = csv.NextInteger(),
+                StorePeakLiveBytes = csv.NextInteger(),
                 SteadyState = csv.NextText(),
                 Start = csv.NextText(),
             });

@@ -39,7 +39,7 @@ internal static class Choices
 
     public static readonly IReadOnlyDictionary<string, StoreScope> Store = new Dictionary<string, StoreScope>
     {
-        ["per-server"] = StoreScope.PerServer, ["shared"] = StoreScope.Shared,
+        ["per-server"] = StoreScope.PerServer, ["shared"] = StoreScope.Shared, ["per-worker"] = StoreScope.PerWorker,
     };
 
     public static readonly IReadOnlyDictionary<string, StoreEviction> Eviction = new Dictionary<string, StoreEviction>

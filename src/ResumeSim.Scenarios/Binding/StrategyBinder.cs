@@ -141,21 +141,40 @@ internal static class StrategyBinder
             issues.Add(section.Node, $"missing required key 'capacity' in {path} (no preset gives one); expected capacity: 20000 (entries) or 10MB (bytes)");
         }
 
+        // nginx and OpenSSL keep the timeout in whole seconds, and so does their preset's expiry rule.
+        if (config.Preset is { } wholeSecondPreset && SessionIdPresets.TimeoutInWholeSeconds(wholeSecondPreset) && section.Get("timeout") is { } timeoutNode
+            && (config.Timeout < TimeSpan.FromSeconds(1) || config.Timeout.Ticks % TimeSpan.TicksPerSecond != 0))
+        {
+            issues.Add(timeoutNode, $"{path}.timeout: {Scalars.Show(config.Timeout)} is not a whole number of seconds, which preset {wholeSecondPreset} needs (its server counts its session timeout in seconds); expected e.g. 60s or 5m");
+        }
+
         return config;
     }
 
-    /// <summary>A bare number counts entries; a size unit makes it bytes charged at entry_bytes each (nginx's zone).</summary>
+    /// <summary>
+    /// A bare number counts entries; a size unit makes it bytes (nginx's zone with the nginx preset,
+    /// otherwise charged at entry_bytes each). nginx's own spelling (<c>32k</c>, <c>10m</c>,
+    /// <c>ngx_parse_size</c>) is a size here, where no duration is meant.
+    /// </summary>
     private static SessionIdConfig Capacity(YNode node, string path, SessionIdConfig config, Issues issues)
     {
-        const string form = "a number of entries (e.g. 20000) or a size (e.g. 10MB)";
+        const string form = "a number of entries (e.g. 20000) or a size (e.g. 10MB, or nginx's 32k / 10m)";
         if (!Scalars.TryText(node, path, form, issues, out var text))
         {
             return config;
         }
 
-        if (!Units.TryParseSize(text, out var amount, out var bytes))
+        bool bytes = true;
+        if (!Units.TryParseNginxSize(text, out var amount) && !Units.TryParseSize(text, out amount, out bytes))
         {
             issues.Add(node, $"{path}: '{text}' is not a capacity; expected {form}");
+            return config;
+        }
+
+        var minZone = config.Preset is { } preset ? SessionIdPresets.MinCapacityBytes(preset) : 0;
+        if (bytes && amount < minZone)
+        {
+            issues.Add(node, $"{path}: {text} is below nginx's smallest zone, 8 pages of 4 KiB (ngx_http_ssl_session_cache: \"session cache is too small\"); expected a size >= 32KB");
             return config;
         }
 

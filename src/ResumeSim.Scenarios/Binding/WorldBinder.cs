@@ -73,7 +73,7 @@ internal static class WorldBinder
     public static FarmConfig Farm(YNode node, Issues issues)
     {
         var defaults = new FarmConfig();
-        var section = Section.Open(node, "farm", ["servers", "cores", "balancer", "stick_table"], issues);
+        var section = Section.Open(node, "farm", ["servers", "cores", "workers", "reuseport", "balancer", "stick_table"], issues);
         if (section is null)
         {
             return defaults;
@@ -83,6 +83,8 @@ internal static class WorldBinder
         {
             Servers = (int)section.Int("servers", defaults.Servers, 1, 100_000),
             Cores = (int)section.Int("cores", defaults.Cores, 1, 1024),
+            Workers = (int)section.Int("workers", defaults.Workers, 1, 1024),
+            Reuseport = section.Bool("reuseport", defaults.Reuseport),
             Balancer = section.Choice("balancer", defaults.Balancer, Choices.Balancer),
         };
         if (section.Get("stick_table") is not { } tableNode)

@@ -73,6 +73,29 @@ internal static partial class Units
         return true;
     }
 
+    /// <summary>
+    /// nginx's own size spelling, <c>ngx_parse_size</c>: digits and <c>k</c> or <c>m</c> (either case),
+    /// 1024-based (<c>32k</c>, <c>10m</c>). Only where a size cannot be a duration.
+    /// </summary>
+    public static bool TryParseNginxSize(string text, out long bytes)
+    {
+        bytes = 0;
+        var match = NginxSizePattern().Match(text.Trim());
+        if (!match.Success || !long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return false;
+        }
+
+        long unit = char.ToLowerInvariant(match.Groups[2].Value[0]) == 'k' ? 1L << 10 : 1L << 20;
+        if (number > long.MaxValue / 2 / unit)
+        {
+            return false;
+        }
+
+        bytes = number * unit;
+        return true;
+    }
+
     /// <summary>A size in bytes; <paramref name="hadUnit"/> is false for a bare number, which callers read as a count.</summary>
     public static bool TryParseSize(string text, out long bytes, out bool hadUnit)
     {
@@ -124,4 +147,7 @@ internal static partial class Units
 
     [GeneratedRegex(@"^([0-9.]+)\s*/\s*([A-Za-z]+)$")]
     private static partial Regex RatePattern();
+
+    [GeneratedRegex(@"^([0-9]+)([kKmM])$")]
+    private static partial Regex NginxSizePattern();
 }

@@ -16,7 +16,7 @@ public sealed class ImportNginxCommandTests
         """;
 
     [Fact]
-    public void Import_WritesTheTraceAndObservedConnectionsInTimeOrder_AndPrintsTheRate()
+    public void Import_WritesTheTraceFromTheWholeSecondBeforeTheFirstConnection_InTimeOrder_AndPrintsTheRate()
     {
         using var temp = new TempFolder();
         var log = temp.Write("access.log", Log);
@@ -26,10 +26,10 @@ public sealed class ImportNginxCommandTests
 
         Assert.True(exit == 0, stderr);
         Assert.Equal(
-            "time_s,client,host\n0,c1,localhost\n0.65,c2,api.example\n0.75,c1,localhost\n1.875,c2,api.example\n2.75,203.0.113.7,localhost\n",
+            "time_s,client,host\n0.25,c1,localhost\n0.9,c2,api.example\n1,c1,localhost\n2.125,c2,api.example\n3,203.0.113.7,localhost\n",
             File.ReadAllText(Path.Combine(outDir, "trace.csv")));
         Assert.Equal(
-            "time_s,client,host,session_id,reused\n0,c1,localhost,aa11,.\n0.65,c2,api.example,bb22,.\n0.75,c1,localhost,aa11,r\n1.875,c2,api.example,bb22,r\n2.75,203.0.113.7,localhost,cc33,.\n",
+            "time_s,client,host,session_id,reused\n0.25,c1,localhost,aa11,.\n0.9,c2,api.example,bb22,.\n1,c1,localhost,aa11,r\n2.125,c2,api.example,bb22,r\n3,203.0.113.7,localhost,cc33,.\n",
             File.ReadAllText(Path.Combine(outDir, "observed.csv")));
         Assert.Contains("5 connections (1 later requests on kept-alive connections skipped), 3 clients, 2 host(s)", stdout, StringComparison.Ordinal);
         Assert.Contains("observed resumption rate: 0.4000 (2 of 5 connections resumed)", stdout, StringComparison.Ordinal);
