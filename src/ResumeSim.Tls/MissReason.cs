@@ -15,8 +15,11 @@ public enum MissReason
     /// <summary>The stored session is past its timeout.</summary>
     SessionExpired,
 
-    /// <summary>The session was evicted for capacity (only the Model, which tracks ids, can tell this from UnknownId).</summary>
+    /// <summary>The session was evicted for room while still valid, or never stored because the store was full.</summary>
     Evicted,
+
+    /// <summary>The store was flushed after the session was put (a server restart, a cache node's flush or failure).</summary>
+    StoreFlushed,
 
     /// <summary>The session or ticket key belongs to another server (only the Model can tell).</summary>
     OtherServer,

@@ -22,10 +22,16 @@ internal sealed partial class SessionTable
     // 2^29 entries (3 * 2^28 slots, 116 GB) fit an array's length; no machine here holds a store that large.
     private const int MaxEntriesLog2 = 29;
 
+    // Most removals remembered for labelling misses (RemovedSessions): 2^20 fingerprints, 8 MB of ring and
+    // about 30 MB of index at most per store.
+    private const int RemembersRemovals = 1 << 20;
+    private const int MinRemembered = 1 << 12;
+
     private readonly SessionStoreOptions options;
     private readonly bool refreshOnHit;
     private readonly int maxEntries;
     private readonly ByteArena states = new(SessionState.MaxSerializedLength);
+    private readonly RemovedSessions removed;
     private readonly byte[] serialized = new byte[SessionState.MaxSerializedLength];
     // The slots, outside the garbage-collected heap so that a table replaced by a larger one gives its memory
     // back at once (NativeBlock), and the address of the first, read without touching the block (see Slot).
@@ -52,6 +58,11 @@ internal sealed partial class SessionTable
         maxEntries = (int)Math.Min(Math.Min(byEntries, byBytes), 1L << MaxEntriesLog2);
         slots = new NativeBlock<SessionSlot>(0);
         Allocate(Math.Max(1, Math.Min(maxEntries, InitialEntries)));
+
+        // As many removals remembered as the store holds entries (at least a few thousand): a session is
+        // usually offered again within a store's turnover, and an older removal's miss is labelled by the
+        // session's age instead.
+        removed = new RemovedSessions(Math.Clamp(maxEntries, MinRemembered, RemembersRemovals));
     }
 
     public StoreCounters Counters { get; } = new();
@@ -70,6 +81,7 @@ internal sealed partial class SessionTable
             || (options.CapacityBytes > 0 && size > options.CapacityBytes))
         {
             Counters.OnSkipped();
+            removed.Record(id, RemovalReason.EvictedForCapacity);
             return false;
         }
 
@@ -85,7 +97,9 @@ internal sealed partial class SessionTable
         {
             if (tail < 0 || evictions >= options.MaxEvictionsPerPut)
             {
+                // nginx: the zone stayed full, so the session is not cached: as good as evicted for room.
                 Counters.OnSkipped();
+                removed.Record(id, RemovalReason.EvictedForCapacity);
                 return false;
             }
 
@@ -132,7 +146,7 @@ internal sealed partial class SessionTable
         if (slot < 0)
         {
             Counters.OnMiss();
-            return StoreLookup.Miss;
+            return removed.TryGet(id, out var reason) ? Gone(reason) : StoreLookup.Miss;
         }
 
         if (now >= Slot(slot).ExpiresAt)
@@ -205,9 +219,18 @@ internal sealed partial class SessionTable
         states.Free(Slot(slot).State, Slot(slot).Length);
         Bytes -= Slot(slot).Size;
         Count--;
+        removed.Record(Slot(slot).Id, reason);
         CloseHole(slot);
         Counters.OnRemoved(reason, held);
     }
+
+    private static StoreLookup Gone(RemovalReason reason) => reason switch
+    {
+        RemovalReason.EvictedForCapacity => StoreLookup.Evicted,
+        RemovalReason.Expired => StoreLookup.Swept,
+        RemovalReason.Flushed => StoreLookup.Flushed,
+        _ => StoreLookup.Miss,
+    };
 
     private void LinkAtHead(int slot)
     {

@@ -47,9 +47,9 @@ public sealed partial class TlsServerState
         }
 
         var lookup = store.TryGet(hello.SessionId, now, out var stored);
-        if (lookup == StoreLookup.Miss)
+        if (lookup is not (StoreLookup.Hit or StoreLookup.Expired))
         {
-            return Check.Miss(MissReason.UnknownId, lookup: lookup); // RFC 5246 7.4.1.2: unknown id, new session
+            return Check.Miss(WhyNotHeld(lookup), lookup: lookup); // RFC 5246 7.4.1.2: unknown id, new session
         }
 
         if (lookup == StoreLookup.Expired || stored!.IsExpired(now))
@@ -119,7 +119,7 @@ public sealed partial class TlsServerState
             lookup = found;
             if (found != StoreLookup.Hit)
             {
-                return Check.Miss(found == StoreLookup.Expired ? MissReason.SessionExpired : MissReason.UnknownId, lookup: found);
+                return Check.Miss(found == StoreLookup.Expired ? MissReason.SessionExpired : WhyNotHeld(found), lookup: found);
             }
         }
 
@@ -180,6 +180,15 @@ public sealed partial class TlsServerState
 
     // OpenSSL ssl/statem/extensions_srvr.c: the client's and the server's ticket ages may differ by 10 s.
     private const long TicketAgeAllowanceMs = 10_000;
+
+    /// <summary>A store's answer for a session it does not hold, as the miss's cause.</summary>
+    private static MissReason WhyNotHeld(StoreLookup lookup) => lookup switch
+    {
+        StoreLookup.Evicted => MissReason.Evicted,
+        StoreLookup.Swept => MissReason.SessionExpired,
+        StoreLookup.Flushed => MissReason.StoreFlushed,
+        _ => MissReason.UnknownId,
+    };
 
     private static bool SameServerName(SessionState state, in ClientHello hello) =>
         string.Equals(state.ServerName ?? string.Empty, hello.ServerName ?? string.Empty, StringComparison.OrdinalIgnoreCase);

@@ -17,7 +17,7 @@ public sealed class FifoSessionStoreTests
         Assert.Equal(StoreLookup.Hit, store.TryGet(Sessions.Id(0), 10, out _));
         store.Put(Sessions.Id(3), Sessions.Tls12(), 11);
 
-        Assert.Equal(StoreLookup.Miss, store.TryGet(Sessions.Id(0), 12, out _));
+        Assert.Equal(StoreLookup.Evicted, store.TryGet(Sessions.Id(0), 12, out _));
         Assert.Equal(StoreLookup.Hit, store.TryGet(Sessions.Id(1), 12, out _));
         Assert.Equal(1, store.Counters.EvictedForCapacity);
     }
@@ -34,7 +34,7 @@ public sealed class FifoSessionStoreTests
         Assert.Equal(0, store.Count);
         Assert.Equal(1, store.Counters.Expired);
         Assert.Equal(1, store.Counters.ExpiredOnLookup);
-        Assert.Equal(StoreLookup.Miss, store.TryGet(Sessions.Id(1), 101, out _));
+        Assert.Equal(StoreLookup.Swept, store.TryGet(Sessions.Id(1), 101, out _));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class FifoSessionStoreTests
         Assert.Equal(3840, store.Bytes);
         Assert.Equal(15, store.Counters.EvictedForCapacity);
         Assert.Equal(3840, store.Counters.PeakBytes);
-        Assert.Equal(StoreLookup.Miss, store.TryGet(Sessions.Id(14), 30, out _));
+        Assert.Equal(StoreLookup.Evicted, store.TryGet(Sessions.Id(14), 30, out _));
         Assert.Equal(StoreLookup.Hit, store.TryGet(Sessions.Id(15), 30, out _));
     }
 
@@ -122,7 +122,23 @@ public sealed class FifoSessionStoreTests
         Assert.False(store.Put(Sessions.Id(3), Sessions.Tls12(), 0));
         Assert.Equal(1, store.Counters.Skipped);
         Assert.Equal(2, store.Count);
-        Assert.Equal(StoreLookup.Miss, store.TryGet(Sessions.Id(3), 0, out _));
+        Assert.Equal(StoreLookup.Evicted, store.TryGet(Sessions.Id(3), 0, out _));
+    }
+
+    [Fact]
+    public void TryGet_LabelsAnAbsentSessionByWhyItLeft()
+    {
+        var store = Store(2, timeout: 100);
+        store.Put(Sessions.Id(1), Sessions.Tls12(), 0);
+        store.Put(Sessions.Id(2), Sessions.Tls12(), 50);
+        store.Put(Sessions.Id(3), Sessions.Tls12(), 60);
+        Assert.Equal(StoreLookup.Expired, store.TryGet(Sessions.Id(2), 150, out _));
+        store.Flush(160);
+
+        Assert.Equal(StoreLookup.Evicted, store.TryGet(Sessions.Id(1), 170, out _));
+        Assert.Equal(StoreLookup.Swept, store.TryGet(Sessions.Id(2), 170, out _));
+        Assert.Equal(StoreLookup.Flushed, store.TryGet(Sessions.Id(3), 170, out _));
+        Assert.Equal(StoreLookup.Miss, store.TryGet(Sessions.Id(4), 170, out _));
     }
 
     [Fact]

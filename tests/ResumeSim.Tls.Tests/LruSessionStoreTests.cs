@@ -15,7 +15,7 @@ public sealed class LruSessionStoreTests
         store.Put(Sessions.Id(3), Sessions.Tls12(), 11);
 
         Assert.Equal(StoreLookup.Hit, store.TryGet(Sessions.Id(0), 12, out _));
-        Assert.Equal(StoreLookup.Miss, store.TryGet(Sessions.Id(1), 12, out _));
+        Assert.Equal(StoreLookup.Evicted, store.TryGet(Sessions.Id(1), 12, out _));
     }
 
     [Fact]

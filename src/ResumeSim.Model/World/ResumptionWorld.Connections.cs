@@ -174,7 +174,7 @@ internal sealed partial class ResumptionWorld
         var result = server.Resumption.For(c.Worker).Handshake(hello, now, RentResult());
         c.Result = result;
         c.Keeps = Keeps(c, result);
-        c.Miss = RefineMiss(result.Miss, c, IssuerOf(server.Index, c.Worker), now);
+        c.Miss = RefineMiss(result.Miss, c, WorkerIndex(server.Index, c.Worker), now);
         c.ExtraLatency = SharedCacheDelay();
 
         // The core's end is an event only if someone waits for the core (ServerNode); it keeps its
@@ -328,12 +328,15 @@ internal sealed partial class ResumptionWorld
             return miss;
         }
 
-        var issuer = _issuedBy[(c.Client * _hosts) + c.Host];
+        var issued = _issuedBy[(c.Client * _hosts) + c.Host];
+        var issuer = IssuingWorker(issued);
         var server = here / _workers;
         var issuerServer = issuer >= 0 ? issuer / _workers : -1;
+        var lostInRestart = issuerServer == server && RestartedSince(issued, server);
         return miss switch
         {
             MissReason.UnknownId when _setup.PerServerStores && issuer >= 0 && issuerServer != server => MissReason.OtherServer,
+            MissReason.UnknownId when _setup.PerServerStores && lostInRestart => MissReason.StoreFlushed,
             MissReason.UnknownId when _setup.PerWorkerStores && issuer >= 0 && issuer != here => MissReason.OtherWorker,
 
             // A store that already swept an expired session answers "unknown"; the client received the
@@ -341,6 +344,7 @@ internal sealed partial class ResumptionWorld
             MissReason.UnknownId when c.HasOffer && now - c.Offer.ReceivedAt >= _sessionTimeoutTicks => MissReason.SessionExpired,
             MissReason.UnknownId => MissReason.Evicted,
             MissReason.UnknownTicketKey when _setup.PerServerKeys && issuer >= 0 && issuerServer != server => MissReason.OtherServer,
+            MissReason.UnknownTicketKey when _setup.PerServerKeys && lostInRestart => MissReason.TicketKeyRetired,
             _ => miss,
         };
     }

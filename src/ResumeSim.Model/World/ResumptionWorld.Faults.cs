@@ -142,6 +142,7 @@ internal sealed partial class ResumptionWorld
         }
 
         _incarnations[index]++;
+        _restarts[index]++;
         _desynced[index] = false;
         var server = _servers[index];
         if (_setup.PerServerStores)

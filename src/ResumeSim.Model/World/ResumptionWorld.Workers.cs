@@ -44,6 +44,19 @@ internal sealed partial class ResumptionWorld
         }
     }
 
+    // _issuedBy packs the issuing worker (server * workers + worker) in its low 24 bits and the server's
+    // restarts so far (mod 128) above them; -1 when the client holds nothing from the host.
+    private const int IssuerBits = 24;
+
+    /// <summary>Worker <paramref name="worker"/> of <paramref name="server"/>, numbered over the farm.</summary>
+    private int WorkerIndex(int server, int worker) => (server * _workers) + worker;
+
     /// <summary>What <c>_issuedBy</c> records for a session issued by <paramref name="worker"/> of <paramref name="server"/>.</summary>
-    private int IssuerOf(int server, int worker) => (server * _workers) + worker;
+    private int IssuerOf(int server, int worker) => ((_restarts[server] & 0x7F) << IssuerBits) | WorkerIndex(server, worker);
+
+    /// <summary>The issuing worker of an <c>_issuedBy</c> value, or -1 for none.</summary>
+    private static int IssuingWorker(int issued) => issued < 0 ? -1 : issued & ((1 << IssuerBits) - 1);
+
+    /// <summary>Whether server <paramref name="server"/> has restarted since it issued <paramref name="issued"/>.</summary>
+    private bool RestartedSince(int issued, int server) => issued >= 0 && (issued >> IssuerBits) != (_restarts[server] & 0x7F);
 }

@@ -26,6 +26,9 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
     private readonly MetricsRecorder _metrics;
     private readonly int[] _issuedBy;
     private readonly int[] _incarnations;
+
+    /// <summary>Restarts of each server so far, so that a session lost with a restart can be told from one evicted.</summary>
+    private readonly int[] _restarts;
     private readonly SlotPool<Connection> _connections = new();
 
     /// <summary>Every client's session cache: structs and ticket pages, no object per client (issue 9).</summary>
@@ -76,6 +79,7 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         // Servers that join by a scale-out are made when they join.
         _servers = new ServerNode[maxServers];
         _incarnations = new int[maxServers];
+        _restarts = new int[maxServers];
         _desynced = new bool[maxServers];
         for (var i = 0; i < scenario.Farm.Servers; i++)
         {

@@ -92,6 +92,23 @@ public sealed class FarmFaultTests
             > 2 * result.Series.Where(b => b.StartSeconds >= t0 - 60 && b.StartSeconds < t0).Sum(b => b.Full));
     }
 
+    [Theory]
+    [InlineData(false, "store_flushed")]
+    [InlineData(true, "ticket_key_retired")]
+    public void Restart_MissesItCausesAreLabelledByTheRestart(bool tickets, string label)
+    {
+        // Sessions and per-server keys are lost with the restarted server: the client that comes back to it
+        // with what it held misses because of the restart, not because its session aged or was evicted.
+        var strategy = tickets ? TestScenarios.Tickets(KeyScope.PerServer) : TestScenarios.Ids(timeout: TimeSpan.FromHours(1));
+        var scenario = Farm(strategy, BalancerKind.SourceHash, [new FaultConfig(TimeSpan.FromMinutes(20), FaultKind.Restart, 0)]);
+        var quiet = Farm(strategy, BalancerKind.SourceHash, []);
+
+        var result = ExperimentRunner.RunOne(scenario, strategy, 0);
+
+        Assert.Contains(result.Misses, m => m.Key == label && m.Value > 0);
+        Assert.DoesNotContain(ExperimentRunner.RunOne(quiet, strategy, 0).Misses, m => m.Key == label && m.Value > 0);
+    }
+
     [Fact]
     public void RestartWithDowntime_BalancerSkipsTheDownServer()
     {

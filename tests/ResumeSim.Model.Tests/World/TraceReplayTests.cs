@@ -44,7 +44,7 @@ public sealed class TraceReplayTests
             (6, 0, 1, HandshakeOutcome.Full, false, MissReason.NotOffered),       // nothing for host api; a4 goes; store: b5 a6'
             (7, 0, 0, HandshakeOutcome.Full, true, MissReason.Evicted),           // a4 gone; b5 goes; store: a6' a7
             (20, 0, 0, HandshakeOutcome.Full, true, MissReason.SessionExpired),   // a7 is 13 s old (> 10 s); store: a20
-            (20, 2, 0, HandshakeOutcome.Full, true, MissReason.SessionExpired),   // c3 was evicted at 4 s, but 17 s old it would be expired anyway
+            (20, 2, 0, HandshakeOutcome.Full, true, MissReason.Evicted),          // c3 was evicted at 4 s, before it would have expired
         ];
 
         // The row at 40 s is at the end of the 30 s run and is not replayed.
