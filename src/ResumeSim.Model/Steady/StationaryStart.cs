@@ -34,28 +34,30 @@ public static class StationaryStart
             return null; // nothing is held: the empty start is the stationary one
         }
 
-        if (strategy.Tickets is not null)
-        {
-            return "tickets: whether a ticket opens depends on the key ring's rotations before time 0, which the world does not hold";
-        }
-
         if (scenario.Protocol.Version != ProtocolVersion.Tls12)
         {
             return "TLS 1.3: which single-use tickets a client still holds depends on its whole history";
         }
 
-        if (strategy.SessionIds!.Eviction == StoreEviction.Lru)
+        if (strategy.Tickets is { } tickets)
+        {
+            if (TicketsUnsupported(scenario, strategy, tickets) is { } why)
+            {
+                return why;
+            }
+        }
+        else if (strategy.SessionIds!.Eviction == StoreEviction.Lru)
         {
             return "an LRU store's order depends on every hit before time 0";
         }
 
-        if (strategy.SessionIds.Store == StoreScope.PerServer && scenario.Farm.Servers > 1
+        if (strategy.SessionIds is { Store: StoreScope.PerServer } && scenario.Farm.Servers > 1
             && scenario.Farm.Balancer is not (BalancerKind.SourceHash or BalancerKind.ConsistentHash))
         {
             return $"per-server stores behind {BalancerName(scenario.Farm.Balancer)}: whether a revisit reaches the server that holds its session depends on the other clients";
         }
 
-        if (strategy.SessionIds.Store == StoreScope.PerWorker && scenario.Farm.Workers > 1)
+        if (strategy.SessionIds is { Store: StoreScope.PerWorker } && scenario.Farm.Workers > 1)
         {
             return "per-worker stores: which worker a revisit reaches depends on the other clients' connections";
         }
@@ -92,6 +94,55 @@ public static class StationaryStart
         var inWindow = m / cycle;
         return u1 <= inWindow ? u1 / inWindow * m : m - (Math.Log(u2) / lambda);
     }
+
+    /// <summary>
+    /// When the key rings of a stationary tickets start begin (ns, at or before 0): early enough that every
+    /// ticket still worth holding at time 0 was sealed after it, by the ring's own history (its lazy rotations
+    /// and erasures run as the pre-start tickets are sealed, oldest first). 0 for other strategies.
+    /// </summary>
+    public static long TicketRingsFrom(StrategyConfig strategy)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        return strategy.Tickets is { } t && strategy.SessionIds is null
+            ? -(SimTimeOf(t.Lifetime) + SimTimeOf(t.Keep) + SimTimeOf(t.Rotate))
+            : 0;
+    }
+
+    /// <summary>
+    /// TLS 1.2 tickets: a Chrome-like client resumes until the shorter of its own cap and the ticket's
+    /// lifetime, counted from the full handshake (a renewed ticket keeps that expiry), so full handshakes form
+    /// the same renewal process as with session ids. That is exact when every ticket a client holds still
+    /// opens on every server it reaches: one farm ring without a push delay, or a server's own ring behind a
+    /// balancer that sends a client to the same server; and a key kept at least a ticket's lifetime after it
+    /// stops sealing (so the key a live ticket was sealed with is always held).
+    /// </summary>
+    private static string? TicketsUnsupported(ScenarioConfig scenario, StrategyConfig strategy, TicketConfig tickets)
+    {
+        if (strategy.SessionIds is not null)
+        {
+            return "session ids and tickets together: which one a client resumes with depends on its history";
+        }
+
+        if (tickets.Keys == KeyScope.Shared && tickets.Propagation > TimeSpan.Zero)
+        {
+            return "farm keys pushed with a delay: which servers held which key before time 0 is not drawn";
+        }
+
+        if (tickets.Keys == KeyScope.PerServer && scenario.Farm.Servers > 1
+            && scenario.Farm.Balancer is not (BalancerKind.SourceHash or BalancerKind.ConsistentHash))
+        {
+            return $"per-server keys behind {BalancerName(scenario.Farm.Balancer)}: whether a revisit reaches the server whose key sealed its ticket depends on the other clients";
+        }
+
+        if (tickets.Rotate > TimeSpan.Zero && (tickets.Keep < tickets.Lifetime || (tickets.Keep / tickets.Rotate) + 1 > tickets.MaxKeys))
+        {
+            return "keys erased before a ticket's lifetime ends: whether a held ticket still opens depends on when its key was made";
+        }
+
+        return null;
+    }
+
+    private static long SimTimeOf(TimeSpan span) => span.Ticks * 100;
 
     private static string BalancerName(BalancerKind kind) => kind switch
     {

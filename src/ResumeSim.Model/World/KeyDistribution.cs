@@ -29,7 +29,8 @@ internal sealed class KeyDistribution
     /// <param name="propagationTicks">Delay until the last server holds a new key; 0 = one shared ring.</param>
     /// <param name="initialServers">Servers at the start (the push order's length).</param>
     /// <param name="maxServers">Servers the farm may ever hold.</param>
-    public KeyDistribution(TicketRotatorOptions options, RandomStream keyHost, long propagationTicks, int initialServers, int maxServers)
+    /// <param name="sharedFrom">When the one shared ring makes its first key (ns; 0, or earlier for a stationary start).</param>
+    public KeyDistribution(TicketRotatorOptions options, RandomStream keyHost, long propagationTicks, int initialServers, int maxServers, long sharedFrom = 0)
     {
         _keyHost = new EngineRandomBytes(keyHost);
         _rotateTicks = options.RotateEveryNs;
@@ -41,7 +42,7 @@ internal sealed class KeyDistribution
         _serverOptions = options with { RotateEveryNs = 0 };
         if (propagationTicks == 0)
         {
-            Shared = new TicketRotator(options, _keyHost, 0);
+            Shared = new TicketRotator(options, _keyHost, sharedFrom);
         }
     }
 

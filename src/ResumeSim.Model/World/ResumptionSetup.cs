@@ -18,7 +18,8 @@ internal sealed class ResumptionSetup
     private readonly KeyDistribution? _keys;
 
     /// <param name="maxServers">Servers the farm may ever hold (scale-out included).</param>
-    public ResumptionSetup(ScenarioConfig scenario, StrategyConfig strategy, RandomStreams streams, ulong seed, int maxServers)
+    /// <param name="ringsFrom">When the farm's key ring starts (ns; negative for a stationary start whose tickets were sealed before 0).</param>
+    public ResumptionSetup(ScenarioConfig scenario, StrategyConfig strategy, RandomStreams streams, ulong seed, int maxServers, long ringsFrom = 0)
     {
         _scenario = scenario;
         _strategy = strategy;
@@ -42,7 +43,7 @@ internal sealed class ResumptionSetup
 
         if (strategy.Tickets is { Keys: KeyScope.Shared } tickets)
         {
-            _keys = new KeyDistribution(RotatorOptions(tickets), streams.Get("ticket-keys-shared"), SimTime.FromTimeSpan(tickets.Propagation), scenario.Farm.Servers, maxServers);
+            _keys = new KeyDistribution(RotatorOptions(tickets), streams.Get("ticket-keys-shared"), SimTime.FromTimeSpan(tickets.Propagation), scenario.Farm.Servers, maxServers, ringsFrom);
             if (_keys.Shared is { } shared)
             {
                 Track(shared);

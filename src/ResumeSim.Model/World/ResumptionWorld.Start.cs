@@ -69,6 +69,56 @@ internal sealed partial class ResumptionWorld
         }
     }
 
+    /// <summary>
+    /// The tickets version of <see cref="StartStationary"/>: each resuming client holds the ticket of its last
+    /// full handshake, sealed then (at minus its drawn age) by the ring of the server it reaches, and offers it
+    /// until the shorter of its own cap and the ticket's lifetime. The tickets are sealed oldest first from
+    /// <paramref name="ringsFrom"/> on, so each ring rotates and erases keys through that history as it would
+    /// have. A client whose last full handshake predates the rings holds nothing any server could open, and
+    /// starts with nothing.
+    /// </summary>
+    private void StartStationaryTickets(ulong seed, RandomStreams streams, long ringsFrom)
+    {
+        var lifetime = SimTime.FromTimeSpan(_strategy.Tickets!.Lifetime);
+        var random = new EngineRandomBytes(streams.Get("stationary-start"));
+        Span<byte> secret = stackalloc byte[SessionState.MasterSecretLength];
+        var held = new List<(long Created, int Client)>();
+        for (var c = 0; c < _clients.Count; c++)
+        {
+            var preset = PresetOf(c);
+            if (!preset.Resumes)
+            {
+                continue;
+            }
+
+            var age = StationaryStart.DrawAgeSeconds(
+                SimTime.ToSeconds(Math.Min(lifetime, preset.Tls12LifetimeCapNs)),
+                _clients.VisitRate(c),
+                CounterRandom.UnitOpen(seed, RandomStreamIds.StationaryStart, (ulong)c, 0),
+                CounterRandom.UnitOpen(seed, RandomStreamIds.StationaryStart, (ulong)c, 1));
+            var created = -SimTime.FromSeconds(age);
+            if (created > ringsFrom)
+            {
+                held.Add((created, c));
+            }
+        }
+
+        held.Sort((a, b) => a.Created != b.Created ? a.Created.CompareTo(b.Created) : a.Client.CompareTo(b.Client));
+        foreach (var (created, client) in held)
+        {
+            var server = Math.Max(0, StickyServer(client));
+            var tls = _servers[server].Resumption.For(0);
+            var preset = PresetOf(client);
+            for (var h = 0; h < _hosts; h++)
+            {
+                random.Fill(secret);
+                var ticket = tls.Tickets!.Seal(tls.PastSession12(secret, created), created);
+                _sessions.Put(client, preset, h, new HeldSession(TlsVersion.Tls12, SessionId.Empty, ticket.Length, created, lifetime), ticket, created);
+                _issuedBy[(client * _hosts) + h] = IssuerOf(server, 0);
+            }
+        }
+    }
+
     /// <summary>The server a client's connections always reach (one server, or a client-hash balancer); -1 when none does.</summary>
     private int StickyServer(int client) =>
         _scenario.Farm.Servers == 1 ? 0

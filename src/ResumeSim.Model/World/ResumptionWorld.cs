@@ -68,7 +68,9 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         _sim = new Simulation();
         _clients = new ClientPopulation(scenario.Clients, _seed);
         var maxServers = MaxServers(scenario);
-        _setup = new ResumptionSetup(scenario, strategy, streams, _seed, maxServers);
+        var stationary = scenario.Start == StartState.Stationary && StationaryStart.Unsupported(scenario, strategy) is null;
+        var ringsFrom = stationary ? StationaryStart.TicketRingsFrom(strategy) : 0;
+        _setup = new ResumptionSetup(scenario, strategy, streams, _seed, maxServers, ringsFrom);
         _workers = _setup.PerWorkerStores ? scenario.Farm.Workers : 1;
         _accepts = _workers > 1 && !scenario.Farm.Reuseport ? new ExclusiveAccept?[maxServers] : null;
 
@@ -83,7 +85,7 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         _desynced = new bool[maxServers];
         for (var i = 0; i < scenario.Farm.Servers; i++)
         {
-            _servers[i] = new ServerNode(i, scenario.Farm.Cores, _setup.CreateServer(i, 0, 0));
+            _servers[i] = new ServerNode(i, scenario.Farm.Cores, _setup.CreateServer(i, 0, ringsFrom));
             _live.Add(i);
             _metrics.AddUptime(warmup, _end, 1);
         }
@@ -113,12 +115,16 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         }
 
         _sim.SetPrefetcher(this);
-        if (scenario.Start == StartState.Stationary && StationaryStart.Unsupported(scenario, strategy) is null)
+        if (stationary)
         {
             // Without resumption nothing is held, so the empty start is already the stationary one.
             if (strategy.SessionIds is not null)
             {
                 StartStationary(_seed, streams);
+            }
+            else if (strategy.Tickets is not null)
+            {
+                StartStationaryTickets(_seed, streams, ringsFrom);
             }
 
             StartsStationary = true;
