@@ -96,19 +96,6 @@ public static class StationaryStart
     }
 
     /// <summary>
-    /// When the key rings of a stationary tickets start begin (ns, at or before 0): early enough that every
-    /// ticket still worth holding at time 0 was sealed after it, by the ring's own history (its lazy rotations
-    /// and erasures run as the pre-start tickets are sealed, oldest first). 0 for other strategies.
-    /// </summary>
-    public static long TicketRingsFrom(StrategyConfig strategy)
-    {
-        ArgumentNullException.ThrowIfNull(strategy);
-        return strategy.Tickets is { } t && strategy.SessionIds is null
-            ? -(SimTimeOf(t.Lifetime) + SimTimeOf(t.Keep) + SimTimeOf(t.Rotate))
-            : 0;
-    }
-
-    /// <summary>
     /// TLS 1.2 tickets: a Chrome-like client resumes until the shorter of its own cap and the ticket's
     /// lifetime, counted from the full handshake (a renewed ticket keeps that expiry), so full handshakes form
     /// the same renewal process as with session ids. That is exact when every ticket a client holds still
@@ -141,8 +128,6 @@ public static class StationaryStart
 
         return null;
     }
-
-    private static long SimTimeOf(TimeSpan span) => span.Ticks * 100;
 
     private static string BalancerName(BalancerKind kind) => kind switch
     {

@@ -70,18 +70,16 @@ internal sealed partial class ResumptionWorld
     }
 
     /// <summary>
-    /// The tickets version of <see cref="StartStationary"/>: each resuming client holds the ticket of its last
-    /// full handshake, sealed then (at minus its drawn age) by the ring of the server it reaches, and offers it
-    /// until the shorter of its own cap and the ticket's lifetime. The tickets are sealed oldest first from
-    /// <paramref name="ringsFrom"/> on, so each ring rotates and erases keys through that history as it would
-    /// have. A client whose last full handshake predates the rings holds nothing any server could open, and
-    /// starts with nothing.
+    /// The tickets version of <see cref="StartStationary"/>, first half: when each resuming client's last full
+    /// handshake was (minus its drawn age), oldest first. A client's ticket lives until the shorter of its own
+    /// cap and the ticket's lifetime from then (a renewed ticket keeps that expiry). One older than the
+    /// lifetime, keep and rotation together could open nowhere, and its client starts with nothing.
     /// </summary>
-    private void StartStationaryTickets(ulong seed, RandomStreams streams, long ringsFrom)
+    private List<(long Created, int Client)> DrawStationaryTickets()
     {
-        var lifetime = SimTime.FromTimeSpan(_strategy.Tickets!.Lifetime);
-        var random = new EngineRandomBytes(streams.Get("stationary-start"));
-        Span<byte> secret = stackalloc byte[SessionState.MasterSecretLength];
+        var tickets = _strategy.Tickets!;
+        var lifetime = SimTime.FromTimeSpan(tickets.Lifetime);
+        var oldest = -(lifetime + SimTime.FromTimeSpan(tickets.Keep) + SimTime.FromTimeSpan(tickets.Rotate));
         var held = new List<(long Created, int Client)>();
         for (var c = 0; c < _clients.Count; c++)
         {
@@ -94,16 +92,29 @@ internal sealed partial class ResumptionWorld
             var age = StationaryStart.DrawAgeSeconds(
                 SimTime.ToSeconds(Math.Min(lifetime, preset.Tls12LifetimeCapNs)),
                 _clients.VisitRate(c),
-                CounterRandom.UnitOpen(seed, RandomStreamIds.StationaryStart, (ulong)c, 0),
-                CounterRandom.UnitOpen(seed, RandomStreamIds.StationaryStart, (ulong)c, 1));
+                CounterRandom.UnitOpen(_seed, RandomStreamIds.StationaryStart, (ulong)c, 0),
+                CounterRandom.UnitOpen(_seed, RandomStreamIds.StationaryStart, (ulong)c, 1));
             var created = -SimTime.FromSeconds(age);
-            if (created > ringsFrom)
+            if (created > oldest)
             {
                 held.Add((created, c));
             }
         }
 
         held.Sort((a, b) => a.Created != b.Created ? a.Created.CompareTo(b.Created) : a.Client.CompareTo(b.Client));
+        return held;
+    }
+
+    /// <summary>
+    /// Second half: each client gets its ticket, sealed at its time by the ring of the server it reaches. The
+    /// rings began at the oldest of these times and seal them in order, so each rotates and erases keys
+    /// through that history as it would have.
+    /// </summary>
+    private void StartStationaryTickets(RandomStreams streams, List<(long Created, int Client)> held)
+    {
+        var lifetime = SimTime.FromTimeSpan(_strategy.Tickets!.Lifetime);
+        var random = new EngineRandomBytes(streams.Get("stationary-start"));
+        Span<byte> secret = stackalloc byte[SessionState.MasterSecretLength];
         foreach (var (created, client) in held)
         {
             var server = Math.Max(0, StickyServer(client));

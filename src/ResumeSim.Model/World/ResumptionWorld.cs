@@ -68,8 +68,12 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         _sim = new Simulation();
         _clients = new ClientPopulation(scenario.Clients, _seed);
         var maxServers = MaxServers(scenario);
+        _kinds = ResolveKinds(scenario);
         var stationary = scenario.Start == StartState.Stationary && StationaryStart.Unsupported(scenario, strategy) is null;
-        var ringsFrom = stationary ? StationaryStart.TicketRingsFrom(strategy) : 0;
+
+        // A stationary tickets start seals each client's ticket before time 0, so the key rings start with the oldest.
+        var heldTickets = stationary && strategy is { SessionIds: null, Tickets: not null } ? DrawStationaryTickets() : null;
+        var ringsFrom = heldTickets is { Count: > 0 } ? heldTickets[0].Created : 0;
         _setup = new ResumptionSetup(scenario, strategy, streams, _seed, maxServers, ringsFrom);
         _workers = _setup.PerWorkerStores ? scenario.Farm.Workers : 1;
         _accepts = _workers > 1 && !scenario.Farm.Reuseport ? new ExclusiveAccept?[maxServers] : null;
@@ -95,7 +99,6 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         _visitRates = SurgeTimeline(scenario, warmup);
         _trace = scenario.Clients.Trace;
         _hosts = _trace?.HostCount ?? scenario.Pages.Hosts;
-        _kinds = ResolveKinds(scenario);
         _visits = new VisitProcess(scenario.Clients, _seed);
         _lastVisit = _visits.HasMobileClients ? new long[_clients.Count] : null;
         _issuedBy = LargeArrays.Allocate<int>(_clients.Count * _hosts);
@@ -122,9 +125,9 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
             {
                 StartStationary(_seed, streams);
             }
-            else if (strategy.Tickets is not null)
+            else if (heldTickets is not null)
             {
-                StartStationaryTickets(_seed, streams, ringsFrom);
+                StartStationaryTickets(streams, heldTickets);
             }
 
             StartsStationary = true;
