@@ -102,13 +102,13 @@ public sealed class SteadyStateCommandTests
         var yaml = Scenario
             .Replace("WARMUP", "0\nstart: stationary", StringComparison.Ordinal)
             .Replace("eviction: lru", "eviction: fifo", StringComparison.Ordinal)
-            .Replace("strategies:\n", "strategies:\n  - name: tickets\n    tickets: {keys: shared}\n", StringComparison.Ordinal);
+            .Replace("strategies:\n", "strategies:\n  - name: tickets\n    tickets: {keys: shared, keep: 30m}\n", StringComparison.Ordinal);
         var file = temp.Write($"{name}.yaml", yaml);
 
         var (exit, stdout, stderr) = CliRunner.Run("run", file, "--out", Path.Combine(temp.Path, name), "--quiet");
 
         Assert.True(exit == 0, stderr);
-        Assert.Contains("note: tickets started empty, not stationary: tickets: whether a ticket opens depends on the key ring", stderr, StringComparison.Ordinal);
+        Assert.Contains("note: tickets started empty, not stationary: keys erased before a ticket's lifetime ends", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("ids-shared started empty", stderr, StringComparison.Ordinal);
         var lines = File.ReadAllLines(Path.Combine(stdout.Trim(), "summary.csv"));
         var start = Array.IndexOf(lines[0].Split(','), "start");
