@@ -15,6 +15,11 @@ internal static class Choices
         ["ecdsa-p256"] = CertificateKind.EcdsaP256, ["rsa-2048"] = CertificateKind.Rsa2048, ["rsa-4096"] = CertificateKind.Rsa4096,
     };
 
+    public static readonly IReadOnlyDictionary<string, KeyExchangeKind> KeyExchange = new Dictionary<string, KeyExchangeKind>
+    {
+        ["x25519"] = KeyExchangeKind.X25519, ["p256"] = KeyExchangeKind.P256, ["x25519mlkem768"] = KeyExchangeKind.X25519MlKem768,
+    };
+
     public static readonly IReadOnlyDictionary<string, HttpVersion> Http = new Dictionary<string, HttpVersion>
     {
         ["h1"] = HttpVersion.H1, ["h2"] = HttpVersion.H2,
