@@ -117,6 +117,9 @@ internal static class ResultTables
         EarlyDataRejected = r.EarlyDataRejected,
         CpuMsPerPage = r.Pages == 0 ? double.NaN : r.CpuCoreSeconds * 1000 / r.Pages,
         ExposureSessionsMax = r.ExposureSessionsMax,
+        CpuHandshakeCoreSeconds = r.CpuHandshakeCoreSeconds,
+        CpuHandshakeShare = r.CpuCoreSeconds == 0 ? double.NaN : r.CpuHandshakeCoreSeconds / r.CpuCoreSeconds,
+        CoresNeededFractional = r.CoresNeededFractional,
     };
 
     private static void AddLatency(List<LatencyRow> rows, StrategyRunResult r, string metric, Model.Metrics.LatencyRecorder recorder, IReadOnlyList<SweepCell> sweep)

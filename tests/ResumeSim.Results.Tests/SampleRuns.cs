@@ -28,6 +28,9 @@ internal static class SampleRuns
             EarlyDataRejected = k + 16,
             CpuMsPerPage = 2.5,
             ExposureSessionsMax = 1200,
+            CpuHandshakeCoreSeconds = 61.5,
+            CpuHandshakeShare = 61.5 / 123.456789012345678,
+            CoresNeededFractional = 6.0625,
         };
     }
 

@@ -146,9 +146,13 @@ internal sealed partial class ResumptionWorld
         c.Miss = RefineMiss(result.Miss, c, server.Index, now);
         c.ExtraLatency = SharedCacheDelay();
 
-        // The core's end is an event only if someone waits for the core (ServerNode); it keeps its
-        // place among equal times either way. Everything else the end decides is known now.
-        var end = now + DrawService(ServiceTicks(result, hello), c);
+        // The core serves the handshake, then the rest of the connection's work (the profile's
+        // per-connection base: request, response, logging, close), so the base holds the core and
+        // delays whoever queues behind it but not this handshake's own flights. The core's end is an
+        // event only if someone waits for the core (ServerNode); it keeps its place among equal
+        // times either way. Everything else the end decides is known now.
+        var handshakeEnd = now + DrawService(ServiceTicks(result), c);
+        var end = handshakeEnd + _connectionTicks;
         server.Occupy(core, end, _sim.ReserveSequence());
         if (server.QueueLength > 0)
         {
@@ -156,11 +160,12 @@ internal sealed partial class ResumptionWorld
         }
 
         _metrics.AddBusy(server.Index, now, end);
+        _metrics.AddHandshakeBusy(now, handshakeEnd);
         _metrics.AddService(server.Index, now, end - now);
         var rtt = c.RttTicks;
         var roundTrips = FlightTiming.RoundTripsAfterServerFlight(_scenario.Protocol.Version, result.Outcome)
             + FlightTiming.ExtraRoundTripsForFlight(result.ServerFlightBytes, _scenario.Network);
-        var done = end + (rtt / 2) + (roundTrips * rtt) + c.ExtraLatency;
+        var done = handshakeEnd + (rtt / 2) + (roundTrips * rtt) + c.ExtraLatency;
         if (CompletionTouchesNothingShared(c, result))
         {
             OnHandshakeDone(connection, done);
@@ -251,7 +256,7 @@ internal sealed partial class ResumptionWorld
         return _offerTickets.AsSpan(connection * ClientSessionArena.MaxTicketLength, ClientSessionArena.MaxTicketLength);
     }
 
-    private long ServiceTicks(HandshakeResult result, in ClientHello hello)
+    private long ServiceTicks(HandshakeResult result)
     {
         var kind = result.Outcome switch
         {
@@ -268,14 +273,27 @@ internal sealed partial class ResumptionWorld
                 $"cost profile '{_scenario.Costs.Name}' has no cost for {_scenario.Protocol.Version} {_scenario.Protocol.Certificate} {kind}");
         }
 
+        // On top of the handshake: the key exchange's extra over X25519 when there is one, each
+        // ticket sealed and the one opened, each session-store lookup and insert (docs/costs.md).
         var ticks = (long)Math.Round(cost);
-        ticks += result.NewTickets.Count * _ticketSealTicks;
-        if (!hello.Ticket.IsEmpty)
+        if (kind is CostedHandshake.Full or CostedHandshake.PskDhe)
+        {
+            ticks += _keyExchangeTicks;
+        }
+
+        // A stateless ticket is sealed; a TLS 1.3 stateful one (tickets off) is a session put in the store.
+        ticks += result.NewTickets.Count * (_strategy.Tickets is not null ? _ticketSealTicks : _storeOpTicks);
+        if (result.TicketStatus is not null)
         {
             ticks += _ticketOpenTicks;
         }
 
-        if (!hello.SessionId.IsEmpty || !result.NewSessionId.IsEmpty)
+        if (result.StoreResult is not null)
+        {
+            ticks += _storeOpTicks;
+        }
+
+        if (!result.NewSessionId.IsEmpty)
         {
             ticks += _storeOpTicks;
         }

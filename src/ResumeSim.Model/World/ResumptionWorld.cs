@@ -48,6 +48,8 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
     private readonly long _ticketSealTicks;
     private readonly long _ticketOpenTicks;
     private readonly long _storeOpTicks;
+    private readonly long _connectionTicks;
+    private readonly long _keyExchangeTicks;
     private readonly long _sessionTimeoutTicks;
     private readonly VisitRateTimeline _visitRates;
     private WarmupSnapshot _atWarmupEnd;
@@ -98,6 +100,10 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         _ticketSealTicks = MicrosToTicks(scenario.Costs.TicketSealMicros);
         _ticketOpenTicks = MicrosToTicks(scenario.Costs.TicketOpenMicros);
         _storeOpTicks = MicrosToTicks(scenario.Costs.StoreOperationMicros);
+        _connectionTicks = MicrosToTicks(scenario.Costs.ConnectionMicros);
+        _keyExchangeTicks = scenario.Costs.TryGetKeyExchangeMicros(scenario.Protocol.KeyExchange, out var keyExchange)
+            ? MicrosToTicks(keyExchange)
+            : throw new InvalidOperationException($"cost profile '{scenario.Costs.Name}' has no cost for the {scenario.Protocol.KeyExchange} key exchange");
         _sessionTimeoutTicks = strategy.SessionIds is { } sessionIds ? SimTime.FromTimeSpan(sessionIds.Timeout) : long.MaxValue;
 
         for (var kind = EventKinds.Visit; kind <= EventKinds.FaultEnd; kind++)

@@ -50,6 +50,9 @@ internal static class SummaryCsv
         SummaryMetric.Of("early_data_rejected", r => r.EarlyDataRejected),
         SummaryMetric.Of("cpu_ms_per_page", r => r.CpuMsPerPage),
         SummaryMetric.Of("exposure_sessions_max", r => r.ExposureSessionsMax),
+        SummaryMetric.Of("cpu_handshake_core_seconds", r => r.CpuHandshakeCoreSeconds),
+        SummaryMetric.Of("cpu_handshake_share", r => r.CpuHandshakeShare),
+        SummaryMetric.Of("cores_needed_fractional", r => r.CoresNeededFractional),
     ];
 
     public static readonly string[] Trailing = Metrics.Select(m => m.Name).ToArray();
@@ -137,6 +140,9 @@ internal static class SummaryCsv
                 EarlyDataRejected = csv.NextInteger(),
                 CpuMsPerPage = csv.NextReal(),
                 ExposureSessionsMax = csv.NextReal(),
+                CpuHandshakeCoreSeconds = csv.NextReal(),
+                CpuHandshakeShare = csv.NextReal(),
+                CoresNeededFractional = csv.NextReal(),
             });
         }
 
