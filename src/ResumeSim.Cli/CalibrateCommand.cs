@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using ResumeSim.Cli.Calibration;
@@ -20,13 +21,26 @@ internal static class CalibrateCommand
         var quick = new Option<bool>("--quick") { Description = "3 rounds of 0.25 s batches, RSA-4096 derived: under 30 s, noisier numbers." };
         var server = new Option<string>("--server") { Description = "auto (nginx when installed, else the built-in server), nginx, or builtin.", DefaultValueFactory = _ => "auto" };
         server.AcceptOnlyFromAmong("auto", "nginx", "builtin");
-        var command = new Command("calibrate", "Measure whole TLS connections on this host (server CPU from the kernel) and write a cost profile.") { outFile, quick, server };
-        command.SetAction(parsed => Execute(parsed.GetValue(outFile), parsed.GetValue(quick), parsed.GetValue(server)!, output, error));
+        var rounds = new Option<int?>("--rounds") { Description = "Rounds of batches (default 9, 3 with --quick)." };
+        rounds.Validators.Add(r =>
+        {
+            if (r.GetValue(rounds) is { } n && n is < 1 or > 1000)
+            {
+                r.AddError($"--rounds must be between 1 and 1000, got {n}");
+            }
+        });
+        var between = new Option<string?>("--between-rounds") { Description = "Run 'CMD ROUND' (through /bin/sh) after each round and wait for it: validation/nginx-cpu/check.sh interleaves its trace this way." };
+        var command = new Command("calibrate", "Measure whole TLS connections on this host (server CPU from the kernel) and write a cost profile.") { outFile, quick, server, rounds, between };
+        command.SetAction(parsed => Execute(
+            new CalibrateRequest(parsed.GetValue(outFile), parsed.GetValue(quick), parsed.GetValue(server)!, parsed.GetValue(rounds), parsed.GetValue(between)),
+            output,
+            error));
         return command;
     }
 
-    private static int Execute(string? outFile, bool quick, string serverChoice, TextWriter output, TextWriter error)
+    private static int Execute(CalibrateRequest request, TextWriter output, TextWriter error)
     {
+        var (outFile, quick, serverChoice) = (request.OutFile, request.Quick, request.Server);
         if (!KernelCpu.IsAvailable)
         {
             error.WriteLine("error: calibrate reads server CPU from /proc/<pid>/schedstat, which this system does not have (Linux only)");
@@ -46,9 +60,12 @@ internal static class CalibrateCommand
                 return ExitCodes.Failed;
             }
 
-            var (rounds, batch, warmup) = quick ? (3, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(100)) : (5, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(500));
+            // Nine rounds: on a shared machine the cost per connection flips between states for seconds
+            // at a time (docs/costs.md); the median of five rounds was still caught by one.
+            var (rounds, batch, warmup) = quick ? (3, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(100)) : (9, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(500));
+            rounds = request.Rounds ?? rounds;
             progress.WriteLine($"measuring whole connections against {server.Description}: {rounds} rounds of {batch.TotalSeconds:0.##} s batches per kind");
-            var figures = new ConnectionBenchmark(server, certificates).Run(rounds, batch, warmup, line => progress.WriteLine("  " + line));
+            var figures = new ConnectionBenchmark(server, certificates).Run(rounds, batch, warmup, line => progress.WriteLine("  " + line), AfterRound(request.BetweenRounds));
             var host = PrimitiveBenchmark.Measure(quick);
             var loadAfter = KernelCpu.LoadAverage();
             var cores = Environment.ProcessorCount;
@@ -69,6 +86,13 @@ internal static class CalibrateCommand
             }
         }
     }
+
+    private static Action<int>? AfterRound(string? command) => command is null ? null : round =>
+    {
+        using var hook = Process.Start(new ProcessStartInfo("/bin/sh", ["-c", $"{command} {round.ToString(CultureInfo.InvariantCulture)}"]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException($"could not run --between-rounds '{command}'");
+        hook.WaitForExit();
+    };
 
     private static ICalibrationServer? StartServer(string choice, List<CalibrationCertificate> certificates, TextWriter progress, out string problem)
     {
@@ -174,4 +198,6 @@ internal static class CalibrateCommand
         output.WriteLine($"cost profile written to {outFile}");
         return ExitCodes.Ok;
     }
+
+    private sealed record CalibrateRequest(string? OutFile, bool Quick, string Server, int? Rounds, string? BetweenRounds);
 }

@@ -47,7 +47,8 @@ internal sealed class ConnectionBenchmark(ICalibrationServer server, IReadOnlyLi
         return plan;
     }
 
-    public Dictionary<(ConnectionKind, CertificateKind), ConnectionFigure> Run(int rounds, TimeSpan batch, TimeSpan warmup, Action<string> progress)
+    /// <param name="afterRound">Called with the round's number after each round (calibrate's --between-rounds).</param>
+    public Dictionary<(ConnectionKind, CertificateKind), ConnectionFigure> Run(int rounds, TimeSpan batch, TimeSpan warmup, Action<string> progress, Action<int>? afterRound = null)
     {
         var plan = Plan();
         var figures = plan.ToDictionary(p => p, _ => new ConnectionFigure());
@@ -67,6 +68,8 @@ internal sealed class ConnectionBenchmark(ICalibrationServer server, IReadOnlyLi
                     var (micros, connections, unexpected, failed) = Batch(kind, certificate, batch);
                     figures[(kind, certificate)].Add(micros, connections, unexpected, failed);
                 }
+
+                afterRound?.Invoke(round);
             }
         }
         finally

@@ -295,20 +295,4 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
             _sim.Schedule(_trace.TimeTicks(row), EventKinds.TraceVisit, row);
         }
     }
-
-    private static long MicrosToTicks(double micros) => (long)Math.Round(micros * 1000);
-
-    private static double[] CostTable(ScenarioConfig scenario)
-    {
-        var kinds = Enum.GetValues<CostedHandshake>();
-        var table = new double[kinds.Length];
-        foreach (var kind in kinds)
-        {
-            table[(int)kind] = scenario.Costs.TryGetHandshakeMicros(scenario.Protocol.Version, scenario.Protocol.Certificate, kind, out var micros)
-                ? micros * 1000
-                : double.NaN;
-        }
-
-        return table;
-    }
 }
