@@ -12,18 +12,23 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-clients=300          # distinct clients, a third on each of the three listeners
-rate=0.04            # visits per client per second (Poisson)
-duration=300         # seconds of visits
-timeout=30           # ssl_session_timeout, seconds: both sessions and tickets end here
+# The trace is planned faster than one client can connect, so connections run back to back, as
+# on a busy server, like measure.sh's batches and calibrate's (docs/costs.md: a worker that idles
+# between connections on this shared machine spends up to 1.4x more per connection).
+clients=900          # distinct clients, a third on each of the three listeners
+rate=0.28            # planned visits per client per second (Poisson): about 250/s in all
+duration=180         # seconds of planned visits
+timeout=10           # ssl_session_timeout, seconds: both sessions and tickets end here
 zone=32k             # ssl_session_cache shared:SSL:<zone> of the session-ID listener
 capacity=63          # sessions that zone holds (measured by validation/nginx/run.sh, docs/validation.md)
 seed=1
 port=19480
 tolerance=0.15
+rounds=6             # rounds of measure.sh and of calibrate, taking turns with the trace's segments
+measure_port=19400   # measure.sh's listeners (P .. P+60)
 calibrated=""
 reuse=0
-usage() { sed -n '2,11p' "$0"; echo "options: --clients N --rate R --duration S --timeout T --seed S --port P (uses P .. P+2) --tolerance X --calibrated FILE"
+usage() { sed -n '2,11p' "$0"; echo "options: --clients N --rate R --duration S --timeout T --seed S --port P (uses P .. P+2) --tolerance X --calibrated FILE --rounds N"
           echo "         --replay-only: keep work/check's logs and measurements, redo only the replays and the comparison"; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -36,6 +41,7 @@ while [[ $# -gt 0 ]]; do
     --tolerance) tolerance=$2; shift 2 ;;
     --calibrated) calibrated=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2 ;;
     --replay-only) reuse=1; shift ;;
+    --rounds) rounds=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "check.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -51,12 +57,6 @@ drive() {
   ensure_packages
   make_certificates
 
-  # --- 1. the calibrated profile (before nginx starts: calibrate runs a server of its own) -----------
-  if [[ -z $calibrated ]]; then
-    log "resumesim calibrate (whole connections on this host)"
-    "${cli[@]}" calibrate --out "$work/calibrated.yaml" | tee "$work/calibrate.txt" >&2
-    calibrated="$work/calibrated.yaml"
-  fi
 
   # --- 2. nginx: three listeners, one access log each ---------------------------------------------
   ids=$port tickets=$((port + 1)) tls13=$((port + 2))
@@ -84,8 +84,30 @@ drive() {
     echo "machine=$(uname -srm); $(nproc) CPUs: $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
     echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ); load_before=$(cut -d' ' -f1-3 /proc/loadavg)"
   } >"$work/run.txt"
-  read -r n resumed failed late cpu ut st <<<"$(taskset -c "$client_core" "$python" "$here/tlsload.py" trace "$work/planned.csv" \
-    --pid "$worker_pid" --out "$work/connections.csv")"
+  # The trace runs in segments that take turns with the rounds of measure.sh (its own nginx, other
+  # ports) and of resumesim calibrate (its own nginx), so the two profiles and the trace see the
+  # machine in the same states: on this shared machine the CPU per connection moves by a quarter
+  # with what other work runs (docs/costs.md). measure.sh's summary is the session's default
+  # profile; calibrate's output is profile (b) unless --calibrated names one.
+  local control="$work/control" trace_pid calibrate_pid=""
+  mkdir -p "$control"
+  taskset -c "$client_core" "$python" "$here/tlsload.py" trace "$work/planned.csv" --pid "$worker_pid" \
+    --out "$work/connections.csv" --segments $((2 * rounds)) --control "$control" >"$work/trace.out" &
+  trace_pid=$!
+  if [[ -z $calibrated ]]; then
+    "${cli[@]}" calibrate --rounds "$rounds" --between-rounds "$here/interleave.sh $control calibrate $rounds" \
+      --out "$work/calibrated.yaml" >"$work/calibrate.txt" 2>&1 &
+    calibrate_pid=$!
+    calibrated="$work/calibrated.yaml"
+    while [[ ! -e $control/cal-done-1 ]]; do sleep 0.1; done
+  else
+    for round in $(seq "$rounds"); do touch "$control/cal-go-$round" "$control/cal-done-$round"; done
+  fi
+  "$here/measure.sh" --reps "$rounds" --seconds 20 --port "$measure_port" --out "$work/measure" \
+    --between-rounds "$here/interleave.sh $control measure $rounds" >&2
+  wait "$trace_pid"
+  [[ -n $calibrate_pid ]] && wait "$calibrate_pid"
+  read -r n resumed failed late cpu ut st <"$work/trace.out"
   echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$work/run.txt"
   echo "connections=$n resumed=$resumed failed=$failed late_s=$late worker_cpu_ns=$cpu utime_ticks=$ut stime_ticks=$st" >>"$work/run.txt"
   stop_nginx
@@ -102,15 +124,20 @@ else
 fi
 
 # --- 5. import and replay each listener with each profile -----------------------------------------
-sim_timeout_ms=$((timeout * 1000 - 500))   # whole-second expiry, as validation/nginx/run.sh explains
+# Both servers count whole seconds, in opposite directions. nginx's shared cache serves a session
+# while expire = created_s + T > now_s: T - f for one made at fraction f of a second, T - 0.5 s on
+# average (validation/nginx/run.sh). OpenSSL 3.0 accepts a ticket's session until now_s - created_s
+# exceeds T (ssl_get_prev_session, ssl/ssl_sess.c): T + 1 - f, T + 0.5 s on average.
+sim_timeout_ms=$((timeout * 1000 - 500))
+sim_ticket_ms=$((timeout * 1000 + 500))
 for group in ids tickets tls13; do
   "${cli[@]}" import-nginx "$work/access-$group.log" --out "$work/import/$group" >"$work/import/$group.txt"
   last=$(tail -n 1 "$work/import/$group/trace.csv" | cut -d, -f1)
   run_for=$(awk -v l="$last" 'BEGIN { printf "%d", l + 60 }')
   case $group in
     ids) version=1.2; strategy="session_ids: {preset: nginx, capacity: $capacity, timeout: ${sim_timeout_ms}ms}" ;;
-    tickets) version=1.2; strategy="tickets: {keys: per-server, rotate: 0s, lifetime: ${sim_timeout_ms}ms}" ;;
-    tls13) version=1.3; strategy="tickets: {keys: per-server, rotate: 0s, lifetime: ${sim_timeout_ms}ms}" ;;
+    tickets) version=1.2; strategy="tickets: {keys: per-server, rotate: 0s, lifetime: ${sim_ticket_ms}ms}" ;;
+    tls13) version=1.3; strategy="tickets: {keys: per-server, rotate: 0s, lifetime: ${sim_ticket_ms}ms}" ;;
   esac
   for profile in default calibrated; do
     costs=default; [[ $profile == calibrated ]] && costs=$calibrated

@@ -1,32 +1,38 @@
 #!/usr/bin/env bash
 # Server CPU per connection of real nginx, by kind of connection (docs/costs.md, "How the default
 # profile was measured"): one nginx worker pinned to one core, a load generator (tlsload.py) pinned
-# to the other, one connection at a time, each one HTTP/1.1 request with Connection: close. For each
-# kind, a batch of --seconds; the worker's CPU before and after from /proc/<pid>/schedstat (ns) and
-# /proc/<pid>/stat (utime, stime); CPU per connection = the difference / connections. Kinds are
-# interleaved and the whole round repeated --reps times; the load average and how busy the worker's
-# core was with other work are recorded per batch. Also times the per-operation costs (ops.c).
+# to the other, one connection at a time, each one HTTP/1.1 request with Connection: close. Each
+# round, one connection of every kind in turn for --seconds; the worker's CPU from
+# /proc/<pid>/schedstat (ns) and /proc/<pid>/stat (utime, stime) is read between connections, and a
+# kind's CPU per connection is what its connections took / their number. Rounds are repeated --reps
+# times; the load average and how busy the worker's core was with other work are recorded per
+# round. Also times the per-operation costs (ops.c).
 #
-# Writes work/measure/batches.csv, work/measure/ops.txt and work/measure/summary.txt (medians and
-# ranges, and the profile they imply). Binds only to 127.0.0.1; stops the nginx it started.
+# Writes work/measure/batches.csv, work/measure/gaps.csv (the same connection with the worker idling
+# 0, 10 and 80 ms between connections), work/measure/ops.txt and work/measure/summary.txt (medians
+# and ranges, and the profile they imply). Binds only to 127.0.0.1; stops the nginx it started.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 reps=7
-seconds=2
+seconds=20
 port=19400
-usage() { sed -n '2,11p' "$0"; echo "options: --reps N --seconds S --port P (uses P .. P+60)"; }
+work="$here/work/measure"
+between=""
+usage() { sed -n '2,13p' "$0"; echo "options: --reps N --seconds S --port P (uses P .. P+60) --out DIR (default work/measure)"
+          echo "         --between-rounds CMD: run 'CMD ROUND ROUNDS' after each round (check.sh interleaves its trace)"; }
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --reps) reps=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --port) port=$2; shift 2 ;;
+    --out) work=$(mkdir -p "$2" && cd "$2" && pwd); shift 2 ;;
+    --between-rounds) between=$2; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "measure.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
 
-work="$here/work/measure"
 rm -rf "$work"
 mkdir -p "$work"
 ensure_packages
@@ -64,6 +70,11 @@ for i in 0 1 2; do
 done
 kinds+=("tls12-full-id-p256 ecdsa-p256 $((port + 50)) full 1.2"
         "tls13-full-p256 ecdsa-p256 $((port + 52)) full 1.3" "tls13-psk-dhe-p256 ecdsa-p256 $((port + 52)) resume 1.3")
+mixed=()
+for entry in "${kinds[@]}"; do
+  read -r kind cert p mode tls <<<"$entry"
+  mixed+=("$kind@$cert:$p:$mode:$tls")
+done
 
 trap stop_nginx EXIT
 trap 'exit 130' INT TERM
@@ -71,22 +82,38 @@ start_nginx
 {
   echo "# $("$nginx_bin" -v 2>&1 | sed 's/^nginx version: //'), $(openssl version), $($python -c 'import ssl; print("python ssl", ssl.OPENSSL_VERSION)')"
   echo "# $(uname -srm); $(nproc) CPUs: $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
-  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ); worker on CPU $server_core, client on CPU $client_core; $reps rounds of ${seconds}s batches"
-  echo "kind,certificate,round,connections,resumed,failed,wall_s,cpu_ns,utime_ticks,stime_ticks,core_busy_ticks,core_steal_ticks,load1"
+  echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ); worker on CPU $server_core, client on CPU $client_core; $reps rounds of ${seconds}s, kinds in turn"
+  echo "kind,certificate,round,connections,resumed,failed,round_s,cpu_ns,utime_ticks,stime_ticks,core_busy_ticks,core_steal_ticks,load1"
 } >"$work/batches.csv"
 
+# Each round, one connection of each kind in turn for --seconds (tlsload.py mix), as a server with
+# mixed traffic sees them; the worker's CPU is read between connections and each connection gets
+# the CPU up to the next one's start (its close and access log line included).
 for round in $(seq "$reps"); do
   log "round $round of $reps"
-  for entry in "${kinds[@]}"; do
-    read -r kind cert p mode tls <<<"$entry"
-    load=$(load_average)
-    read -r n resumed failed wall cpu ut st busy steal <<<"$(taskset -c "$client_core" "$python" "$here/tlsload.py" \
-      batch "$mode" "$p" --tls "$tls" --seconds "$seconds" --pid "$worker_pid" --core "$server_core")"
-    echo "$kind,$cert,$round,$n,$resumed,$failed,$wall,$cpu,$ut,$st,$busy,$steal,$load" >>"$work/batches.csv"
+  load=$(load_average)
+  read -r busy0 steal0 <<<"$(core_ticks)"
+  taskset -c "$client_core" "$python" "$here/tlsload.py" mix "$seconds" "$worker_pid" "${mixed[@]}" >"$work/round.txt"
+  read -r busy1 steal1 <<<"$(core_ticks)"
+  while read -r name n resumed failed cpu ut st; do
+    echo "${name%@*},${name#*@},$round,$n,$resumed,$failed,$seconds,$cpu,$ut,$st,$((busy1 - busy0)),$((steal1 - steal0)),$load"
+  done <"$work/round.txt" >>"$work/batches.csv"
+  [[ -n $between ]] && $between "$round" "$reps"
+done
+
+# How much more a connection costs when the worker idles between connections (a sparse load on a
+# machine shared with other work, whose tasks run in the gaps): TLS 1.2 ECDSA full handshakes
+# back to back and with the client waiting 10 and 80 ms after each, interleaved, 3 rounds.
+echo "gap_ms,round,connections,cpu_ns" >"$work/gaps.csv"
+for round in 1 2 3; do
+  for gap in 0 0.01 0.08; do
+    read -r n _ _ _ cpu _ <<<"$(taskset -c "$client_core" "$python" "$here/tlsload.py" \
+      batch full $((port + 10)) --tls 1.2 --seconds 4 --pid "$worker_pid" --gap "$gap")"
+    echo "$(awk -v g="$gap" 'BEGIN { print g * 1000 }'),$round,$n,$cpu" >>"$work/gaps.csv"
   done
 done
 stop_nginx
 
 gcc -O2 -o "$work/ops" "$here/ops.c" -lssl -lcrypto
 taskset -c "$server_core" "$work/ops" --reps "$reps" >"$work/ops.txt"
-"$python" "$here/summarize.py" "$work/batches.csv" "$work/ops.txt" | tee "$work/summary.txt"
+"$python" "$here/summarize.py" "$work/batches.csv" "$work/ops.txt" "$work/gaps.csv" | tee "$work/summary.txt"

@@ -3,7 +3,10 @@
 min, max over rounds, from schedstat; user/system split from stat), and the cost profile they imply
 (docs/costs.md, "How the default profile was measured").
 
-  summarize.py BATCHES_CSV OPS_TXT
+  summarize.py BATCHES_CSV OPS_TXT [GAPS_CSV]
+
+BATCHES_CSV may be several runs' batches.csv joined with commas (a.csv,b.csv): their rounds are
+pooled, so runs before and after a check bracket it.
 """
 import csv
 import statistics
@@ -22,8 +25,10 @@ def read_ops(path):
     return ops
 
 
-def main(batches_path, ops_path):
-    rows = [r for r in csv.DictReader(line for line in open(batches_path) if not line.startswith("#"))]
+def main(batches_path, ops_path, gaps_path=None):
+    rows = []
+    for path in batches_path.split(","):
+        rows += [r for r in csv.DictReader(line for line in open(path) if not line.startswith("#"))]
     kinds = {}
     for r in rows:
         key = (r["kind"], r["certificate"])
@@ -40,10 +45,11 @@ def main(batches_path, ops_path):
         conns = sum(int(r["connections"]) for r in group)
         resumed = sum(int(r["resumed"]) for r in group)
         failed = sum(int(r["failed"]) for r in group)
-        # how much of the worker core's busy time in the batch was not the worker
-        busy_us = sum(int(r["core_busy_ticks"]) for r in group) * TICK_US
-        worker_us = sum(int(r["cpu_ns"]) for r in group) / 1000
-        wall_us = sum(float(r["wall_s"]) for r in group) * 1e6
+        # how much of the worker core's busy time in the round was not the worker
+        rounds = {r["round"]: r for r in rows}
+        busy_us = sum(int(r["core_busy_ticks"]) for r in rounds.values()) * TICK_US
+        worker_us = sum(int(r["cpu_ns"]) for r in rows if r["round"] in rounds) / 1000
+        wall_us = sum(float(r["round_s"]) for r in rounds.values()) * 1e6
         other = max(0.0, busy_us - worker_us) / wall_us if wall_us else 0
         median = statistics.median(per)
         medians[(kind, cert)] = median
@@ -83,6 +89,14 @@ def main(batches_path, ops_path):
     p256 = [ec("tls12-full-id-p256") - ec("tls12-full-id"), ec("tls13-full-p256") - ec("tls13-full"), ec("tls13-psk-dhe-p256") - ec("tls13-psk-dhe")]
     print(f"key_exchange p256 over x25519: {statistics.mean(p256):.0f}us (tls12 full {p256[0]:.0f}, tls13 full {p256[1]:.0f}, psk_dhe {p256[2]:.0f}); "
           f"ops.c: {ops['p256'][0] - ops['x25519'][0]:.0f}us")
+    if gaps_path:
+        by_gap = {}
+        for r in csv.DictReader(open(gaps_path)):
+            by_gap.setdefault(float(r["gap_ms"]), []).append(int(r["cpu_ns"]) / int(r["connections"]) / 1000)
+        print()
+        print("# TLS 1.2 ECDSA full connections with the worker idle between them: median [min - max] us over 3 rounds")
+        for gap, values in sorted(by_gap.items()):
+            print(f"gap {gap:g} ms: {statistics.median(values):.0f} [{min(values):.0f} - {max(values):.0f}]")
     if problems:
         print()
         print("# PROBLEMS (a kind did not do what it should):")
@@ -92,6 +106,6 @@ def main(batches_path, ops_path):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:])
