@@ -4,31 +4,34 @@ namespace ResumeSim.Model.Configuration;
 /// The shipped cost profile, from whole connections of real nginx measured on this project's machine
 /// (docs/costs.md, "How the default profile was measured"; validation/nginx-cpu/measure.sh): one
 /// nginx 1.22.1 worker (OpenSSL 3.0.19) pinned to one core of a 2-vCPU KVM guest (Intel Xeon, Debian
-/// 12), a load generator pinned to the other, one connection at a time, each one HTTP/1.1 request;
-/// the worker's CPU from /proc/&lt;pid&gt;/schedstat; the median over rounds of 2 s batches. Every
+/// 12), a load generator pinned to the other, one connection at a time of every kind in turn, each
+/// one HTTP/1.1 request; the worker's CPU from /proc/&lt;pid&gt;/schedstat after each connection; the
+/// median over 6 rounds of 20 s, taken between the segments of the CPU check's trace
+/// (docs/validation.md). Every
 /// figure below is such a median, in microseconds; the profile's prices are derived from them here so
 /// that the derivation can be read and checked.
 /// </summary>
 internal static class DefaultCostProfile
 {
-    // Plain HTTP on the same nginx: accept, request, response, access log, close. The base.
-    private const double Plain = 57.8;
+    // Plain HTTP on the same nginx, among the TLS connections: accept, request, response, access log,
+    // close. The base. (Alone, in batches of its own, it cost 49 us: docs/costs.md.)
+    private const double Plain = 113.4;
 
-    // Per-operation costs, validation/nginx-cpu/ops.c on the worker's core (medians of 9 x 2000):
+    // Per-operation costs, validation/nginx-cpu/ops.c on the worker's core (medians of 6 x 2000):
     // OpenSSL's construct_stateless_ticket and tls_decrypt_ticket, nginx's shared-cache insert (the
     // session's encoding) and lookup (its decoding), and the server side of one X25519 and one P-256
     // exchange through libssl's calls. None of them is 0; all are below what whole connections resolve.
-    private const double TicketSeal = 9.95;
-    private const double TicketOpen = 4.86;
-    private const double StoreInsert = 2.94;
-    private const double StoreLookup = 2.16;
-    private const double X25519 = 91.78;
-    private const double P256 = 191.94;
+    private const double TicketSeal = 15.33;
+    private const double TicketOpen = 6.61;
+    private const double StoreInsert = 2.14;
+    private const double StoreLookup = 2.85;
+    private const double X25519 = 103.93;
+    private const double P256 = 203.03;
 
     // ML-KEM-768 encapsulation, the server's share of X25519MLKEM768: the pq-crystals reference
     // implementation (portable C, FIPS 203 `standard` branch) built with gcc -O3 on this machine,
-    // validation/mlkem/run.sh. Its AVX2 build took 9.8 us (docs/costs.md).
-    private const double MlKem768Encaps = 67.9;
+    // validation/mlkem/run.sh. Its AVX2 build took 8.2 us (docs/costs.md).
+    private const double MlKem768Encaps = 45.9;
 
     public static CostProfile Create()
     {
@@ -36,15 +39,16 @@ internal static class DefaultCostProfile
 
         // Whole TLS connections per certificate: TLS 1.2 full and resumed on a session-ID listener
         // (tickets off, shared cache) and on a ticket listener; TLS 1.3 full and psk_dhe_ke.
-        Add(table, CertificateKind.EcdsaP256, full12Id: 669.1, resumed12Id: 370.5, full12Ticket: 644.6, resumed12Ticket: 360.0, full13: 706.4, pskDhe13: 608.3);
-        Add(table, CertificateKind.Rsa2048, full12Id: 1015.4, resumed12Id: 320.0, full12Ticket: 1022.7, resumed12Ticket: 355.2, full13: 1075.9, pskDhe13: 618.5);
-        Add(table, CertificateKind.Rsa4096, full12Id: 5428.6, resumed12Id: 405.2, full12Ticket: 5460.1, resumed12Ticket: 381.8, full13: 5645.2, pskDhe13: 649.9);
+        Add(table, CertificateKind.EcdsaP256, full12Id: 626.6, resumed12Id: 345.1, full12Ticket: 645.5, resumed12Ticket: 346.2, full13: 701.3, pskDhe13: 612.9);
+        Add(table, CertificateKind.Rsa2048, full12Id: 1036.1, resumed12Id: 353.5, full12Ticket: 1021.7, resumed12Ticket: 352.5, full13: 1087.1, pskDhe13: 630.1);
+        Add(table, CertificateKind.Rsa4096, full12Id: 5672.0, resumed12Id: 338.0, full12Ticket: 5688.5, resumed12Ticket: 341.8, full13: 5834.5, pskDhe13: 620.2);
 
         return new CostProfile(
             "default",
-            "validation/nginx-cpu/measure.sh: whole connections of nginx 1.22.1 / OpenSSL 3.0.19, one worker pinned to one core of a 2-vCPU KVM guest " +
-            "(Intel Xeon, Debian 12), client on the other core, worker CPU from /proc/<pid>/schedstat, medians of 9 rounds of 2 s batches, 2026-12-03, " +
-            "load average about 7 (shared machine); psk_ke derived (psk_dhe less one X25519 exchange); operations and key exchanges from ops.c and validation/mlkem",
+            "validation/nginx-cpu/measure.sh, taking turns with check.sh's trace: whole connections of nginx 1.22.1 / OpenSSL 3.0.19, one worker pinned " +
+            "to one core of a 2-vCPU KVM guest (Intel Xeon, Debian 12), client on the other core, worker CPU from /proc/<pid>/schedstat, medians of " +
+            "6 rounds of 20 s with the kinds in turn, 2026-12-03 10:02-10:10 UTC, load average about 3 (a machine shared with other work); psk_ke derived (psk_dhe less " +
+            "one X25519 exchange); operations and key exchanges from ops.c and validation/mlkem",
             table,
             ticketSealMicros: TicketSeal,
             ticketOpenMicros: TicketOpen,
