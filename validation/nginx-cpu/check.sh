@@ -3,10 +3,12 @@
 # session IDs (a 32k shared zone, small enough that sessions are evicted), TLS 1.2 with tickets and
 # TLS 1.3 is driven through one nginx worker pinned to one core (tlsload.py, one connection at a
 # time at the trace's times, each client keeping its own session); the worker's CPU over the whole
-# trace and per connection is read from /proc/<pid>/schedstat. The three access logs are imported
-# with `resumesim import-nginx` and replayed in ResumeSim with (a) the default cost profile and
-# (b) a profile `resumesim calibrate` measures on this host first (or --calibrated FILE). Prints
-# both against nginx (compare.py); exit 1 when a figure is off by more than --tolerance.
+# trace and per connection is read from /proc/<pid>/schedstat. The trace's segments take turns
+# with the rounds of measure.sh (the default profile's measurement) and of `resumesim calibrate`
+# (profile (b), unless --calibrated FILE), so that all three see the machine alike. The three
+# access logs are imported with `resumesim import-nginx` and replayed in ResumeSim with (a) the
+# default cost profile and (b) the calibrated one. Prints both against nginx (compare.py); exit 1
+# when a figure is off by more than --tolerance.
 #
 # Writes only under work/check/; binds only to 127.0.0.1; stops the nginx it started.
 set -euo pipefail
