@@ -123,6 +123,9 @@ internal static class ResultTables
         Start = r.SteadyState.Start.Label,
         StorePeakLiveEntries = r.StorePeakLiveEntries,
         StorePeakLiveBytes = r.StorePeakLiveBytes,
+        CpuHandshakeCoreSeconds = r.CpuHandshakeCoreSeconds,
+        CpuHandshakeShare = r.CpuCoreSeconds == 0 ? double.NaN : r.CpuHandshakeCoreSeconds / r.CpuCoreSeconds,
+        CoresNeededFractional = r.CoresNeededFractional,
     };
 
     private static void AddLatency(List<LatencyRow> rows, StrategyRunResult r, string metric, Model.Metrics.LatencyRecorder recorder, IReadOnlyList<SweepCell> sweep)

@@ -10,6 +10,11 @@ internal static class ScenarioInput
         try
         {
             plan = ScenarioLoader.Load(path, overrides);
+            foreach (var note in plan.Base.Costs.Notes)
+            {
+                error.WriteLine($"note: {note}");
+            }
+
             return true;
         }
         catch (ScenarioException ex)

@@ -27,7 +27,7 @@ internal static class SummaryTable
             table.AddColumn("sweep");
         }
 
-        foreach (var header in new[] { "strategy", "conns", "resumed", "hs p50 ms", "hs p99 ms", "page p99 ms", "cpu s", "cpu mean", "cpu peak", "cores", "store peak", "tk rejected", "warm-up" })
+        foreach (var header in new[] { "strategy", "conns", "resumed", "hs p50 ms", "hs p99 ms", "page p99 ms", "cpu s", "hs cpu", "cpu mean", "cpu peak", "cores", "store peak", "tk rejected", "warm-up" })
         {
             table.AddColumn(new TableColumn(header).RightAligned());
         }
@@ -47,10 +47,11 @@ internal static class SummaryTable
             cells.Add(Number(g.Average(r => r.HandshakeP50Ms), "F1"));
             cells.Add(Number(g.Average(r => r.HandshakeP99Ms), "F1"));
             cells.Add(Number(g.Average(r => r.PageP99Ms), "F1"));
-            cells.Add(Number(g.Average(r => r.CpuCoreSeconds), "F1"));
-            cells.Add(Number(g.Average(r => r.CpuUtilMean), "P1"));
-            cells.Add(Number(g.Average(r => r.CpuUtilPeak), "P1"));
-            cells.Add(Number(g.Max(r => (double)r.CoresNeeded), "N0"));
+            cells.Add(Significant(g.Average(r => r.CpuCoreSeconds)));
+            cells.Add(Percent(g.Average(r => r.CpuHandshakeShare)));
+            cells.Add(Percent(g.Average(r => r.CpuUtilMean)));
+            cells.Add(Percent(g.Average(r => r.CpuUtilPeak)));
+            cells.Add($"{Significant(g.Max(r => r.CoresNeededFractional))} ({Number(g.Max(r => (double)r.CoresNeeded), "N0")})");
             cells.Add(Bytes(g.Average(r => (double)r.StorePeakBytes)));
             cells.Add(Number(g.Average(r => (double)r.TicketsRejected), "N0"));
             cells.Add(Warmup(g));
@@ -70,6 +71,21 @@ internal static class SummaryTable
     }
 
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>Three significant digits and at least one decimal, so a small load still reads (0.0412, 4.12, 412.0).</summary>
+    private static string Significant(double value)
+    {
+        if (double.IsNaN(value) || value == 0)
+        {
+            return Number(value, "F1");
+        }
+
+        var decimals = Math.Clamp(2 - (int)Math.Floor(Math.Log10(Math.Abs(value))), 1, 9);
+        return Number(value, "F" + decimals.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A fraction as a percentage with three significant digits (0.0412%, 4.12%, 41.2%).</summary>
+    private static string Percent(double fraction) => double.IsNaN(fraction) ? "NaN" : Significant(fraction * 100) + "%";
 
     private static string Bytes(double bytes) => bytes switch
     {

@@ -86,6 +86,23 @@ public sealed record SummaryRow(
     /// <summary>Peak bytes of the stores' unexpired entries, by the stores' per-entry accounting.</summary>
     public long StorePeakLiveBytes { get; init; }
 
+    /// <summary>
+    /// Server CPU spent on handshakes (the cost profile's handshake, key exchange, ticket and store
+    /// costs), core-seconds: the part of <see cref="CpuCoreSeconds"/> resumption can act on; the rest
+    /// is the per-connection base every connection pays.
+    /// </summary>
+    public double CpuHandshakeCoreSeconds { get; init; } = double.NaN;
+
+    /// <summary><see cref="CpuHandshakeCoreSeconds"/> / <see cref="CpuCoreSeconds"/> (NaN without CPU).</summary>
+    public double CpuHandshakeShare { get; init; } = double.NaN;
+
+    /// <summary>
+    /// Cores per server the utilization target asks for, unrounded: the busiest server-bucket's busy
+    /// cores / <c>output.target_utilization</c>. <see cref="CoresNeeded"/> is this rounded up (at least 1),
+    /// or more when the queue-wait target asks for more.
+    /// </summary>
+    public double CoresNeededFractional { get; init; } = double.NaN;
+
     /// <summary>The sweep point, in the scenario's sweep key order; empty without a sweep.</summary>
     public IReadOnlyList<SweepCell> Sweep
     {

@@ -3,7 +3,8 @@ namespace ResumeSim.Tls;
 /// <summary>
 /// Wire sizes of handshake messages, built from their fields (RFC 5246 7.4, RFC 8446 4) so that flight
 /// sizes follow from what was actually produced (ticket lengths, chain size). Assumptions, chosen to
-/// match OpenSSL 3.0 as measured in parameters.md section 5: one record per message, X25519 key shares,
+/// match OpenSSL 3.0 as measured in parameters.md section 5: one record per message, X25519 key shares
+/// (other groups change only the shares, <see cref="ClientKeyShareBytes"/>),
 /// AES-GCM records (TLS 1.2 explicit nonce 8 B + tag 16 B; TLS 1.3 content type 1 B + tag 16 B),
 /// TLS_AES_256_GCM_SHA384 in TLS 1.3 (48 B Finished and binder). With these, a full TLS 1.2 RSA flight
 /// is 2661 B (ids) / 2824 B (tickets), TLS 1.3 RSA with 2 tickets 3251 B, resumed 141 B / 496 B.
@@ -30,6 +31,46 @@ public static class HandshakeSizes
 
     /// <summary>TLS 1.3 PSK binder for SHA-384 suites.</summary>
     public const int BinderBytes = 48;
+
+    /// <summary>
+    /// The client's key_exchange bytes for <paramref name="group"/>: X25519 32, secp256r1 65 (RFC 8446
+    /// 4.2.8.2), X25519MLKEM768 1,216 (draft-ietf-tls-ecdhe-mlkem: ML-KEM-768 encapsulation key 1,184
+    /// + X25519 32; FIPS 203 table 3).
+    /// </summary>
+    public static int ClientKeyShareBytes(KeyExchangeGroup group) => group switch
+    {
+        KeyExchangeGroup.X25519 => 32,
+        KeyExchangeGroup.Secp256r1 => 65,
+        KeyExchangeGroup.X25519MlKem768 => 1216,
+        _ => throw new ArgumentOutOfRangeException(nameof(group)),
+    };
+
+    /// <summary>
+    /// The server's key_exchange bytes: X25519 32, secp256r1 65, X25519MLKEM768 1,120 (ML-KEM-768
+    /// ciphertext 1,088 + X25519 32).
+    /// </summary>
+    public static int ServerKeyShareBytes(KeyExchangeGroup group) => group switch
+    {
+        KeyExchangeGroup.X25519 => 32,
+        KeyExchangeGroup.Secp256r1 => 65,
+        KeyExchangeGroup.X25519MlKem768 => 1120,
+        _ => throw new ArgumentOutOfRangeException(nameof(group)),
+    };
+
+    /// <summary>
+    /// What the TLS 1.3 ClientHello carries beyond the measured base (which holds one X25519 share):
+    /// a secp256r1 share instead of the X25519 one; for X25519MLKEM768 the hybrid share (group 2 +
+    /// length 2 + 1,216) and its 2 B entry in supported_groups, next to the X25519 share, which
+    /// OpenSSL 3.5 (TLS_DEFAULT_GROUP_LIST in ssl/t1_lib.c, "two key shares ... by default" in
+    /// CHANGES.md) and Chrome both still send.
+    /// </summary>
+    public static int ClientHelloKeyShareExtra13(KeyExchangeGroup group) => group switch
+    {
+        KeyExchangeGroup.X25519 => 0,
+        KeyExchangeGroup.Secp256r1 => ClientKeyShareBytes(group) - ClientKeyShareBytes(KeyExchangeGroup.X25519),
+        KeyExchangeGroup.X25519MlKem768 => 2 + 2 + 2 + ClientKeyShareBytes(group),
+        _ => throw new ArgumentOutOfRangeException(nameof(group)),
+    };
 
     /// <summary>Typical TLS 1.2 Certificate message (header included): RSA 2193 B, ECDSA 1496 B measured; RSA-4096 estimated (+256 B key).</summary>
     public static int TypicalChainBytes(CertificateKind kind) => kind switch
@@ -60,7 +101,11 @@ public static class HandshakeSizes
     /// in session_ticket; TLS 1.3 the pre_shared_key extension (4 + 2 + 2 + identity + 4 + 2 + 1 + binder)
     /// and early_data (4).
     /// </summary>
-    public static int ClientHello(TlsVersion version, bool sessionId, int ticketLength, bool earlyData)
+    public static int ClientHello(TlsVersion version, bool sessionId, int ticketLength, bool earlyData) =>
+        ClientHello(version, sessionId, ticketLength, earlyData, KeyExchangeGroup.X25519);
+
+    /// <summary>The ClientHello above with the key shares of <paramref name="group"/> (TLS 1.2 hellos carry none).</summary>
+    public static int ClientHello(TlsVersion version, bool sessionId, int ticketLength, bool earlyData, KeyExchangeGroup group)
     {
         if (version == TlsVersion.Tls12)
         {
@@ -68,7 +113,7 @@ public static class HandshakeSizes
         }
 
         int psk = ticketLength > 0 ? 4 + 2 + 2 + ticketLength + 4 + 2 + 1 + BinderBytes : 0;
-        return ClientHelloBase13 + psk + (earlyData ? 4 : 0);
+        return ClientHelloBase13 + ClientHelloKeyShareExtra13(group) + psk + (earlyData ? 4 : 0);
     }
 
     /// <summary>

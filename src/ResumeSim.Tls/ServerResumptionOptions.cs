@@ -99,8 +99,8 @@ public sealed record ServerResumptionOptions(
     /// <summary>Certificates in the chain (TLS 1.3 adds 2 B of extensions per certificate).</summary>
     public int CertificateCount { get; init; } = 2;
 
-    /// <summary>Key share size: 32 B for X25519 (65 B for P-256).</summary>
-    public int KeyShareBytes { get; init; } = 32;
+    /// <summary>The (EC)DHE group of full handshakes and psk_dhe_ke resumptions; X25519MLKEM768 needs TLS 1.3.</summary>
+    public KeyExchangeGroup KeyExchange { get; init; } = KeyExchangeGroup.X25519;
 
     /// <summary>Negotiated ALPN stored in sessions (null = none).</summary>
     public string? Alpn { get; init; }
@@ -123,7 +123,11 @@ public sealed record ServerResumptionOptions(
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(SessionTimeoutNs);
         ArgumentOutOfRangeException.ThrowIfNegative(CertificateChainBytes);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CertificateCount);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(KeyShareBytes);
+        if (KeyExchange == KeyExchangeGroup.X25519MlKem768 && Version != TlsVersion.Tls13)
+        {
+            // draft-ietf-tls-ecdhe-mlkem defines the hybrid group for TLS 1.3 only.
+            throw new ArgumentException("X25519MLKEM768 is a TLS 1.3 key exchange", nameof(KeyExchange));
+        }
         ArgumentOutOfRangeException.ThrowIfNegative(TicketRequestCap);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(TicketRequestCap, MaxTicketsPerHandshake);
     }

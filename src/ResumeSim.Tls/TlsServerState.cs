@@ -298,15 +298,15 @@ public sealed partial class TlsServerState
         }
 
         int first = hello12 + HandshakeSizes.PlainRecords(options.EffectiveChainBytes)
-            + HandshakeSizes.ServerKeyExchange12(options.Certificate, options.KeyShareBytes) + HandshakeSizes.ServerHelloDone12;
-        return new Sizes(clientHello, first + finish, first, HandshakeSizes.ClientKeyExchange12(options.KeyShareBytes) + clientFinish);
+            + HandshakeSizes.ServerKeyExchange12(options.Certificate, HandshakeSizes.ServerKeyShareBytes(options.KeyExchange)) + HandshakeSizes.ServerHelloDone12;
+        return new Sizes(clientHello, first + finish, first, HandshakeSizes.ClientKeyExchange12(HandshakeSizes.ClientKeyShareBytes(options.KeyExchange)) + clientFinish);
     }
 
     private Sizes Sizes13(bool full, bool dhe, bool earlyAccepted, in ClientHello hello)
     {
-        int clientHello = HandshakeSizes.ClientHello(TlsVersion.Tls13, false, hello.Ticket.Length, hello.OffersEarlyData)
+        int clientHello = HandshakeSizes.ClientHello(TlsVersion.Tls13, false, hello.Ticket.Length, hello.OffersEarlyData, options.KeyExchange)
             + (hello.TicketRequest is null ? 0 : TicketRequest.ExtensionBytes);
-        int first = HandshakeSizes.ServerHello13(psk: !full, dhe, options.KeyShareBytes) + HandshakeSizes.ChangeCipherSpec
+        int first = HandshakeSizes.ServerHello13(psk: !full, dhe, HandshakeSizes.ServerKeyShareBytes(options.KeyExchange)) + HandshakeSizes.ChangeCipherSpec
             + HandshakeSizes.EncryptedExtensions13(earlyAccepted) + HandshakeSizes.Finished13;
         if (full)
         {

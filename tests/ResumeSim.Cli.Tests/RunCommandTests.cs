@@ -87,6 +87,38 @@ public sealed class RunCommandTests
         Assert.False(Directory.Exists(outDir));
     }
 
+    [Theory]
+    [InlineData("connection: -5us\n", "costs.yaml:2:13: connection: '-5us' is negative")]
+    [InlineData("connection: 2s\n", "costs.yaml:2:13: connection: '2s' is more than a second")]
+    [InlineData("connection: 50us\nkey_exchange: {x448: 1us}\n", "costs.yaml:3:16: 'x448' is not a key of key_exchange")]
+    public void Run_BadCostProfile_ExitsTwo_NamesTheProfilesLineAndColumn(string lines, string expected)
+    {
+        using var temp = new TempFolder();
+        temp.Write("costs.yaml", "name: bad\n" + lines + "handshakes:\n  tls12:\n    ecdsa-p256: {full: 600us, resumed: 300us}\n");
+        var scenario = temp.Write("s.yaml", SmallScenario.Yaml.Replace("output:", "costs: costs.yaml\noutput:", StringComparison.Ordinal));
+        var outDir = Path.Combine(temp.Path, "out");
+
+        var (exit, _, stderr) = CliRunner.Run("run", scenario, "--out", outDir);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, stderr);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void Run_CostProfileWithoutConnection_NotesTheDefaultBaseItCharges()
+    {
+        using var temp = new TempFolder();
+        temp.Write("costs.yaml", "name: old\nhandshakes:\n  tls12:\n    ecdsa-p256: {full: 600us, resumed: 300us}\n");
+        var scenario = temp.Write("s.yaml", SmallScenario.Yaml.Replace("output:", "costs: costs.yaml\noutput:", StringComparison.Ordinal));
+
+        var (exit, _, stderr) = CliRunner.Run("run", scenario, "--out", Path.Combine(temp.Path, "out"), "--quiet", "--replications", "1");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("note: ", stderr);
+        Assert.Contains("costs.yaml: no 'connection'", stderr);
+    }
+
     [Fact]
     public void Run_MissingFile_ExitsTwo()
     {

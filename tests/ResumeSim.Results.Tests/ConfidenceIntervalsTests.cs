@@ -84,7 +84,7 @@ public sealed class ConfidenceIntervalsTests
 
         var groups = ci.Select(r => (r.Strategy, Servers: r.Sweep[0].Value)).Distinct().ToArray();
         Assert.Equal([("b", "4"), ("a", "2")], groups);
-        Assert.Equal(2 * 43, ci.Count);
+        Assert.Equal(2 * 46, ci.Count);
         var b = ci.Single(r => r.Strategy == "b" && r.Metric == "connections");
         Assert.Equal(3, b.N);
         Assert.Equal(2.0, b.Mean, 12);

@@ -16,7 +16,8 @@ public sealed class RunFileFormatTests
         "evictions", "expirations", "tickets_issued", "tickets_rejected", "tickets_renewed",
         "handshake_bytes", "exposure_max_s", "exposure_mean_s",
         "ttfb_p50_ms", "ttfb_p99_ms", "early_data_rejected", "cpu_ms_per_page", "exposure_sessions_max",
-        "warmup_s", "warmup_mser_s", "store_peak_live_entries", "store_peak_live_bytes", "steady_state", "start",
+        "warmup_s", "warmup_mser_s", "store_peak_live_entries", "store_peak_live_bytes",
+        "cpu_handshake_core_seconds", "cpu_handshake_share", "cores_needed_fractional", "steady_state", "start",
     ];
 
     [Fact]
@@ -154,7 +155,7 @@ public sealed class RunFileFormatTests
         Assert.Contains(",123.45678901234568,", firstRow);
         Assert.Contains(",1E-300,", firstRow);
         Assert.Contains(",NaN,", firstRow);
-        Assert.EndsWith(",64800,-0,30.5,31.25,1016,2.5,1200,7200,3294.5,1017,9223372036854775806,reached,stationary", firstRow);
+        Assert.EndsWith(",64800,-0,30.5,31.25,1016,2.5,1200,7200,3294.5,1017,9223372036854775806,61.5,0.49815000448335,6.0625,reached,stationary", firstRow);
         // The strategy name with a comma and quotes is quoted per RFC 4180.
         Assert.Contains("\n\"tickets, \"\"shared\"\" key\",0,2,1000,", File.ReadAllText(Path.Combine(folder, RunFiles.Summary)));
     }

@@ -34,6 +34,9 @@ internal static class SampleRuns
             Start = "stationary",
             StorePeakLiveEntries = k + 17,
             StorePeakLiveBytes = long.MaxValue - 1,
+            CpuHandshakeCoreSeconds = 61.5,
+            CpuHandshakeShare = 61.5 / 123.456789012345678,
+            CoresNeededFractional = 6.0625,
         };
     }
 

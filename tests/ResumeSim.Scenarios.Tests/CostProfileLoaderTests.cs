@@ -26,9 +26,114 @@ public sealed class CostProfileLoaderTests : IDisposable
         Assert.Equal(expected.Name, shipped.Name);
         Assert.Equal(expected.Provenance, shipped.Provenance);
         Assert.Equal(expected.HandshakeCosts.OrderBy(p => p.Key), shipped.HandshakeCosts.OrderBy(p => p.Key));
+        Assert.Equal(expected.ConnectionMicros, shipped.ConnectionMicros);
+        Assert.Equal(expected.KeyExchangeMicros.OrderBy(p => p.Key), shipped.KeyExchangeMicros.OrderBy(p => p.Key));
         Assert.Equal(
             (expected.TicketSealMicros, expected.TicketOpenMicros, expected.StoreOperationMicros),
             (shipped.TicketSealMicros, shipped.TicketOpenMicros, shipped.StoreOperationMicros));
+        Assert.Empty(shipped.Notes);
+    }
+
+    [Fact]
+    public void Default_PricesEveryOperationAboveZero()
+    {
+        // Ticket and store operations are measured (validation/nginx-cpu/ops.c), never left at 0.
+        var d = CostProfile.Default;
+
+        Assert.All([d.ConnectionMicros, d.TicketSealMicros, d.TicketOpenMicros, d.StoreOperationMicros], micros => Assert.True(micros > 0));
+        Assert.All(Enum.GetValues<KeyExchangeKind>().Where(k => k != KeyExchangeKind.X25519), k => Assert.True(d.KeyExchangeMicros[k] > 0));
+    }
+
+    [Fact]
+    public void Load_ProfileWithoutConnection_ChargesTheDefaultBaseAndSaysSo()
+    {
+        var path = Write("old.yaml", CompleteTls12Ecdsa);
+
+        var profile = CostProfileLoader.Load(path);
+
+        Assert.Equal(CostProfile.Default.ConnectionMicros, profile.ConnectionMicros);
+        var note = Assert.Single(profile.Notes);
+        Assert.StartsWith($"{path}: no 'connection'", note, StringComparison.Ordinal);
+        Assert.Contains("connection: 0us", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ConnectionAndKeyExchange_AreRead()
+    {
+        var profile = CostProfileLoader.Load(Write("p.yaml", CompleteTls12Ecdsa + "\nconnection: 60us\nkey_exchange: {p256: 100us, x25519mlkem768: 0.07ms}"));
+
+        Assert.Equal(60, profile.ConnectionMicros);
+        Assert.Empty(profile.Notes);
+        Assert.True(profile.TryGetKeyExchangeMicros(KeyExchangeKind.P256, out var p256));
+        Assert.True(profile.TryGetKeyExchangeMicros(KeyExchangeKind.X25519MlKem768, out var hybrid));
+        Assert.True(profile.TryGetKeyExchangeMicros(KeyExchangeKind.X25519, out var x25519));
+        Assert.Equal((100.0, 70.0, 0.0), (p256, hybrid, x25519));
+    }
+
+    [Theory]
+    [InlineData("resumed: 40", "resumed: -40us", 5, 40, "'-40us' is negative")]
+    [InlineData("resumed: 40", "resumed: 2s", 5, 40, "'2s' is more than a second of CPU per connection")]
+    [InlineData("store_op: 1us", "store_op: 1500000", 6, 42, "'1500000' is more than a second")]
+    public void Load_NegativeOrAbsurdCost_IsAnErrorAtTheValue(string from, string to, int line, int column, string fragment)
+    {
+        var path = Write("bad.yaml", CompleteTls12Ecdsa.Replace(from, to, StringComparison.Ordinal));
+        var e = Assert.Throws<ScenarioException>(() => CostProfileLoader.Load(path));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal((path, line, column), (error.File, error.Line, error.Column));
+        Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
+        Assert.Contains("expected a CPU time from 0 to 1s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NegativeConnection_IsAnErrorAtTheValue()
+    {
+        var path = Write("bad.yaml", CompleteTls12Ecdsa + "\nconnection: -5us");
+        var e = Assert.Throws<ScenarioException>(() => CostProfileLoader.Load(path));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal((7, 13), (error.Line, error.Column));
+        Assert.StartsWith("connection: '-5us' is negative", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownHandshakeKind_NamesTheKindsAProfilePrices()
+    {
+        var path = Write("bad.yaml", """
+            name: h
+            connection: 50us
+            handshakes:
+              tls13:
+                ecdsa-p256: {full: 360us, psk: 228us, psk_dhe: 260us, zero_rtt: 200us}
+            """);
+        var e = Assert.Throws<ScenarioException>(() => CostProfileLoader.Load(path));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal((path, 5, 59), (error.File, error.Line, error.Column));
+        Assert.StartsWith("'zero_rtt' is not a key of ecdsa-p256; expected one of: full, psk, psk_dhe", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownKeyExchange_IsAnErrorAtTheKey()
+    {
+        var path = Write("bad.yaml", CompleteTls12Ecdsa + "\nkey_exchange: {x448: 50us}");
+        var e = Assert.Throws<ScenarioException>(() => CostProfileLoader.Load(path));
+
+        var error = Assert.Single(e.Errors);
+        Assert.Equal((7, 16), (error.Line, error.Column));
+        Assert.StartsWith("'x448' is not a key of key_exchange; expected one of: p256, x25519mlkem768", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scenario_KeyExchangeTheProfileDoesNotPrice_IsReportedAtCosts()
+    {
+        Write("host.yaml", CompleteTls12Ecdsa);
+        var scenario = Write("s.yaml", ScenarioText.Minimal + "\ntls: {key_exchange: p256}\ncosts: host.yaml");
+
+        var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(scenario));
+        var error = Assert.Single(e.Errors);
+        Assert.Equal((scenario, 10, 8), (error.File, error.Line, error.Column));
+        Assert.Contains("does not price the p256 key exchange", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,6 +83,19 @@ public sealed class ScenarioErrorTests
     }
 
     [Fact]
+    public void BadEnum_UnknownKeyExchange_ListsTheGroups()
+    {
+        ScenarioText.AssertError(ScenarioText.Minimal + "\ntls: {version: \"1.3\", key_exchange: x448}", 9, 37, "tls.key_exchange: 'x448' is not a valid choice", "x25519, p256, x25519mlkem768");
+    }
+
+    [Fact]
+    public void KeyExchange_HybridWithTls12_IsRefusedAtTheKeyExchange()
+    {
+        // draft-ietf-tls-ecdhe-mlkem defines X25519MLKEM768 for TLS 1.3 only.
+        ScenarioText.AssertError(ScenarioText.Minimal + "\ntls: {version: \"1.2\", key_exchange: x25519mlkem768}", 9, 37, "x25519mlkem768 is a TLS 1.3 group", "tls.version \"1.3\"");
+    }
+
+    [Fact]
     public void MixShares_NotSummingToOne_IsReportedAtTheList()
     {
         var text = ScenarioText.Minimal.Replace("visits: {rate: 4/h}", "visits: {rate: 4/h}\n  mix:\n    - {browser: chrome, share: 0.5}\n    - {browser: curl, share: 0.4}", StringComparison.Ordinal);

@@ -1,60 +1,94 @@
 namespace ResumeSim.Model.Configuration;
 
 /// <summary>
-/// The shipped cost profile. Every number is a server-CPU measurement from
-/// reference/parameters.md section 5 (OpenSSL 3.0.19, 2 vCPU AMD EPYC VM, `openssl s_time` style
-/// loops), taking the middle of each measured range; derived values say how they were derived.
+/// The shipped cost profile, from whole connections of real nginx measured on this project's machine
+/// (docs/costs.md, "How the default profile was measured"; validation/nginx-cpu/measure.sh): one
+/// nginx 1.22.1 worker (OpenSSL 3.0.19) pinned to one core of a 2-vCPU KVM guest (Intel Xeon, Debian
+/// 12), a load generator pinned to the other, one connection at a time of every kind in turn, each
+/// one HTTP/1.1 request; the worker's CPU from /proc/&lt;pid&gt;/schedstat after each connection; the
+/// median over 6 rounds of 20 s, taken between the segments of the CPU check's trace
+/// (docs/validation.md). Every
+/// figure below is such a median, in microseconds; the profile's prices are derived from them here so
+/// that the derivation can be read and checked.
 /// </summary>
 internal static class DefaultCostProfile
 {
+    // Plain HTTP on the same nginx, among the TLS connections: accept, request, response, access log,
+    // close. The base. (Alone, in batches of its own, it cost 49 us: docs/costs.md.)
+    private const double Plain = 113.4;
+
+    // Per-operation costs, validation/nginx-cpu/ops.c on the worker's core (medians of 6 x 2000):
+    // OpenSSL's construct_stateless_ticket and tls_decrypt_ticket, nginx's shared-cache insert (the
+    // session's encoding) and lookup (its decoding), and the server side of one X25519 and one P-256
+    // exchange through libssl's calls. None of them is 0; all are below what whole connections resolve.
+    private const double TicketSeal = 15.33;
+    private const double TicketOpen = 6.61;
+    private const double StoreInsert = 2.14;
+    private const double StoreLookup = 2.85;
+    private const double X25519 = 103.93;
+    private const double P256 = 203.03;
+
+    // ML-KEM-768 encapsulation, the server's share of X25519MLKEM768: the pq-crystals reference
+    // implementation (portable C, FIPS 203 `standard` branch) built with gcc -O3 on this machine,
+    // validation/mlkem/run.sh. Its AVX2 build took 8.2 us (docs/costs.md).
+    private const double MlKem768Encaps = 45.9;
+
     public static CostProfile Create()
     {
-        var v12 = ProtocolVersion.Tls12;
-        var v13 = ProtocolVersion.Tls13;
-        var ec = CertificateKind.EcdsaP256;
-        var rsa = CertificateKind.Rsa2048;
-        var rsa4k = CertificateKind.Rsa4096;
+        var table = new Dictionary<(ProtocolVersion, CertificateKind, CostedHandshake), double>();
 
-        // RSA-4096 has no measured row: its full handshakes take the RSA-2048 figure plus the
-        // difference between RSA-4096 and RSA-2048 signing. `openssl speed` puts RSA-4096 signing
-        // at about 6.5x RSA-2048 (0.331 ms measured, so ~2.15 ms): +1.82 ms. Unverified (U).
-        const double rsa4096SignExtra = 1820;
+        // Whole TLS connections per certificate: TLS 1.2 full and resumed on a session-ID listener
+        // (tickets off, shared cache) and on a ticket listener; TLS 1.3 full and psk_dhe_ke.
+        Add(table, CertificateKind.EcdsaP256, full12Id: 626.6, resumed12Id: 345.1, full12Ticket: 645.5, resumed12Ticket: 346.2, full13: 701.3, pskDhe13: 612.9);
+        Add(table, CertificateKind.Rsa2048, full12Id: 1036.1, resumed12Id: 353.5, full12Ticket: 1021.7, resumed12Ticket: 352.5, full13: 1087.1, pskDhe13: 630.1);
+        Add(table, CertificateKind.Rsa4096, full12Id: 5672.0, resumed12Id: 338.0, full12Ticket: 5688.5, resumed12Ticket: 341.8, full13: 5834.5, pskDhe13: 620.2);
 
-        var table = new Dictionary<(ProtocolVersion, CertificateKind, CostedHandshake), double>
-        {
-            // "server CPU per handshake, TLS 1.2 ECDSA P-256: full 0.22-0.25 ms, resumed 0.03-0.055 ms" (M)
-            [(v12, ec, CostedHandshake.Full)] = 235,
-            [(v12, ec, CostedHandshake.Resumed)] = 42,
-
-            // "server CPU per handshake, TLS 1.2 RSA-2048: full 0.43-0.48 ms, resumed ~0.03 ms" (M)
-            [(v12, rsa, CostedHandshake.Full)] = 455,
-            [(v12, rsa, CostedHandshake.Resumed)] = 32,
-
-            [(v12, rsa4k, CostedHandshake.Full)] = 455 + rsa4096SignExtra,
-            [(v12, rsa4k, CostedHandshake.Resumed)] = 32,
-
-            // "TLS 1.3: RSA full 0.55 ms vs PSK-DHE 0.19-0.22 ms; ECDSA 0.36 vs 0.26 ms" (M).
-            // psk_ke skips the ECDHE: PSK-DHE minus one X25519 operation (32 us, `openssl speed`).
-            [(v13, ec, CostedHandshake.Full)] = 360,
-            [(v13, ec, CostedHandshake.PskDhe)] = 260,
-            [(v13, ec, CostedHandshake.Psk)] = 228,
-            [(v13, rsa, CostedHandshake.Full)] = 550,
-            [(v13, rsa, CostedHandshake.PskDhe)] = 205,
-            [(v13, rsa, CostedHandshake.Psk)] = 173,
-            [(v13, rsa4k, CostedHandshake.Full)] = 550 + rsa4096SignExtra,
-            [(v13, rsa4k, CostedHandshake.PskDhe)] = 205,
-            [(v13, rsa4k, CostedHandshake.Psk)] = 173,
-        };
-
-        // The measured handshake figures already include issuing and opening tickets and cache
-        // lookups, so the extra per-operation costs are zero in the default profile; a calibrated
-        // profile may set them (tooling.md: AES-CBC 200 B ~1.3 us, HMAC-SHA256 200 B ~0.6 us).
         return new CostProfile(
             "default",
-            "reference/parameters.md section 5: OpenSSL 3.0.19 server CPU per handshake on a 2 vCPU AMD EPYC VM (M); RSA-4096 derived (U)",
+            "validation/nginx-cpu/measure.sh, taking turns with check.sh's trace: whole connections of nginx 1.22.1 / OpenSSL 3.0.19, one worker pinned " +
+            "to one core of a 2-vCPU KVM guest (Intel Xeon, Debian 12), client on the other core, worker CPU from /proc/<pid>/schedstat, medians of " +
+            "6 rounds of 20 s with the kinds in turn, 2026-12-03 10:02-10:10 UTC, load average about 3 (a machine shared with other work); psk_ke derived (psk_dhe less " +
+            "one X25519 exchange); operations and key exchanges from ops.c and validation/mlkem",
             table,
-            ticketSealMicros: 0,
-            ticketOpenMicros: 0,
-            storeOperationMicros: 0);
+            ticketSealMicros: TicketSeal,
+            ticketOpenMicros: TicketOpen,
+            storeOperationMicros: Math.Round((StoreInsert + StoreLookup) / 2, 2))
+        {
+            ConnectionMicros = Plain,
+            KeyExchangeMicros = new Dictionary<KeyExchangeKind, double>
+            {
+                [KeyExchangeKind.P256] = Math.Round(P256 - X25519, 1),
+                [KeyExchangeKind.X25519MlKem768] = MlKem768Encaps,
+            },
+        };
+    }
+
+    /// <summary>
+    /// A handshake's price is its connection less the base and less the operations it did, which the
+    /// model charges on their own: a TLS 1.2 full handshake on the ID listener stores a session, on the
+    /// ticket listener seals a ticket; a resumption looks up a session or opens a ticket (OpenSSL issues
+    /// no new TLS 1.2 ticket then); TLS 1.3 seals OpenSSL's 2 tickets after a full handshake and opens
+    /// one and seals one on psk_dhe_ke. The two TLS 1.2 listeners measure the same handshake; their
+    /// mean is taken. psk_ke is not produced by nginx (OpenSSL refuses it without
+    /// SSL_OP_ALLOW_NO_DHE_KEX): psk_dhe_ke less one X25519 exchange.
+    /// </summary>
+    private static void Add(
+        Dictionary<(ProtocolVersion, CertificateKind, CostedHandshake), double> table,
+        CertificateKind certificate,
+        double full12Id,
+        double resumed12Id,
+        double full12Ticket,
+        double resumed12Ticket,
+        double full13,
+        double pskDhe13)
+    {
+        var full12 = (full12Id - StoreInsert + full12Ticket - TicketSeal) / 2 - Plain;
+        var resumed12 = (resumed12Id - StoreLookup + resumed12Ticket - TicketOpen) / 2 - Plain;
+        var dhe13 = pskDhe13 - Plain - TicketOpen - TicketSeal;
+        table[(ProtocolVersion.Tls12, certificate, CostedHandshake.Full)] = Math.Round(full12);
+        table[(ProtocolVersion.Tls12, certificate, CostedHandshake.Resumed)] = Math.Round(resumed12);
+        table[(ProtocolVersion.Tls13, certificate, CostedHandshake.Full)] = Math.Round(full13 - Plain - (2 * TicketSeal));
+        table[(ProtocolVersion.Tls13, certificate, CostedHandshake.PskDhe)] = Math.Round(dhe13);
+        table[(ProtocolVersion.Tls13, certificate, CostedHandshake.Psk)] = Math.Round(dhe13 - X25519);
     }
 }

@@ -1,6 +1,6 @@
 namespace ResumeSim.Model.Configuration;
 
-/// <summary>The TLS version and the server's certificate.</summary>
+/// <summary>The TLS version, the server's certificate and the key exchange group.</summary>
 public sealed record ProtocolConfig
 {
     public ProtocolVersion Version { get; init; } = ProtocolVersion.Tls12;
@@ -11,4 +11,7 @@ public sealed record ProtocolConfig
     /// (parameters.md section 5: ECDSA 1496 B, RSA 2193 B).
     /// </summary>
     public int CertificateChainBytes { get; init; }
+
+    /// <summary>The (EC)DHE group; X25519, as the measured costs and sizes assume, unless the scenario says otherwise.</summary>
+    public KeyExchangeKind KeyExchange { get; init; } = KeyExchangeKind.X25519;
 }

@@ -100,6 +100,20 @@ internal sealed class MetricsRecorder
         }
     }
 
+    /// <summary>Core-nanoseconds spent on handshakes (the profile's handshake part, not the per-connection base), clipped to the window.</summary>
+    public double HandshakeBusyNanos { get; private set; }
+
+    /// <summary>Adds the handshake part [from, to) of a core's busy interval, clipped to the window.</summary>
+    public void AddHandshakeBusy(long from, long to)
+    {
+        from = Math.Max(from, Start);
+        to = Math.Min(to, End);
+        if (from < to)
+        {
+            HandshakeBusyNanos += to - from;
+        }
+    }
+
     /// <summary>
     /// Adds (<paramref name="sign"/> 1) or removes (-1) one server's presence over [from, to), clipped
     /// to the window: farm utilization divides busy time by the server-time that was there to serve.

@@ -40,9 +40,15 @@ public sealed class StrategyRunResult
     /// <summary>Visits that found the client's sessions dropped (churn, network change).</summary>
     public long VisitsWithSessionsDropped { get; init; }
     public double CpuCoreSeconds { get; init; }
+
+    /// <summary>The handshake part of <see cref="CpuCoreSeconds"/> (everything but the per-connection base).</summary>
+    public double CpuHandshakeCoreSeconds { get; init; }
     public double CpuUtilMean { get; init; }
     public double CpuUtilPeak { get; init; }
     public int CoresNeeded { get; init; }
+
+    /// <summary>Cores per server by the utilization target alone, unrounded (the busiest server-bucket).</summary>
+    public double CoresNeededFractional { get; init; }
     public long StorePeakEntries { get; init; }
     public long StorePeakBytes { get; init; }
 

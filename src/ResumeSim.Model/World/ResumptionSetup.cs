@@ -182,6 +182,12 @@ internal sealed class ResumptionSetup
             })
         {
             SessionTimeoutNs = SimTime.FromTimeSpan(lifetime),
+            KeyExchange = _scenario.Protocol.KeyExchange switch
+            {
+                KeyExchangeKind.P256 => KeyExchangeGroup.Secp256r1,
+                KeyExchangeKind.X25519MlKem768 => KeyExchangeGroup.X25519MlKem768,
+                _ => KeyExchangeGroup.X25519,
+            },
             AllowPskKe = tickets is { PskDhe: false },
             TicketRequestCap = tickets?.TicketRequestCap ?? 0,
             AntiReplay = tickets?.AntiReplay ?? EarlyDataAntiReplay.StrikeRegister,

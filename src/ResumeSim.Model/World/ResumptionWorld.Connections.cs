@@ -177,9 +177,13 @@ internal sealed partial class ResumptionWorld
         c.Miss = RefineMiss(result.Miss, c, WorkerIndex(server.Index, c.Worker), now);
         c.ExtraLatency = SharedCacheDelay();
 
-        // The core's end is an event only if someone waits for the core (ServerNode); it keeps its
-        // place among equal times either way. Everything else the end decides is known now.
-        var end = now + DrawService(ServiceTicks(result, hello), c);
+        // The core serves the handshake, then the rest of the connection's work (the profile's
+        // per-connection base: request, response, logging, close), so the base holds the core and
+        // delays whoever queues behind it but not this handshake's own flights. The core's end is an
+        // event only if someone waits for the core (ServerNode); it keeps its place among equal
+        // times either way. Everything else the end decides is known now.
+        var handshakeEnd = now + DrawService(ServiceTicks(result), c);
+        var end = handshakeEnd + _connectionTicks;
         server.Occupy(core, end, _sim.ReserveSequence());
         if (server.QueueLength > 0)
         {
@@ -187,11 +191,12 @@ internal sealed partial class ResumptionWorld
         }
 
         _metrics.AddBusy(server.Index, now, end);
+        _metrics.AddHandshakeBusy(now, handshakeEnd);
         _metrics.AddService(server.Index, now, end - now);
         var rtt = c.RttTicks;
         var roundTrips = FlightTiming.RoundTripsAfterServerFlight(_scenario.Protocol.Version, result.Outcome)
             + FlightTiming.ExtraRoundTripsForFlight(result.ServerFlightBytes, _scenario.Network);
-        var done = end + (rtt / 2) + (roundTrips * rtt) + c.ExtraLatency;
+        var done = handshakeEnd + (rtt / 2) + (roundTrips * rtt) + c.ExtraLatency;
         if (CompletionTouchesNothingShared(c, result))
         {
             OnHandshakeDone(connection, done);
@@ -216,22 +221,6 @@ internal sealed partial class ResumptionWorld
         && !_balancer.CountsHandshakesInFlight
         && Observer is null
         && PageObserver is null;
-
-    /// <summary>
-    /// The priced CPU time, or with <c>costs: {exponential: T}</c> an exponential draw of that mean. The
-    /// draw is a pure hash of the connection (client, visit, ordinal), so every strategy of a
-    /// replication sees the same service times where it does the same work.
-    /// </summary>
-    private long DrawService(long ticks, in Connection c)
-    {
-        if (_scenario.Costs.ServiceTime == ServiceTimeDistribution.Fixed || ticks == 0)
-        {
-            return ticks;
-        }
-
-        var u = CounterRandom.UnitOpen(_seed, RandomStreamIds.ServiceTime, (ulong)c.Client, c.DrawKey);
-        return (long)Math.Round(-Math.Log(u) * ticks);
-    }
 
     /// <summary>A core of <paramref name="server"/> is done while connections wait: it takes the first.</summary>
     private void OnServiceDone(int server, int core, long now)
@@ -280,38 +269,6 @@ internal sealed partial class ResumptionWorld
         }
 
         return _offerTickets.AsSpan(connection * ClientSessionArena.MaxTicketLength, ClientSessionArena.MaxTicketLength);
-    }
-
-    private long ServiceTicks(HandshakeResult result, in ClientHello hello)
-    {
-        var kind = result.Outcome switch
-        {
-            HandshakeOutcome.Full => CostedHandshake.Full,
-            HandshakeOutcome.ResumedById or HandshakeOutcome.ResumedByTicket => CostedHandshake.Resumed,
-            HandshakeOutcome.Psk => CostedHandshake.Psk,
-            HandshakeOutcome.PskDhe => CostedHandshake.PskDhe,
-            _ => _strategy.Tickets is { PskDhe: false } ? CostedHandshake.Psk : CostedHandshake.PskDhe,
-        };
-        var cost = _costTicks[(int)kind];
-        if (double.IsNaN(cost))
-        {
-            throw new InvalidOperationException(
-                $"cost profile '{_scenario.Costs.Name}' has no cost for {_scenario.Protocol.Version} {_scenario.Protocol.Certificate} {kind}");
-        }
-
-        var ticks = (long)Math.Round(cost);
-        ticks += result.NewTickets.Count * _ticketSealTicks;
-        if (!hello.Ticket.IsEmpty)
-        {
-            ticks += _ticketOpenTicks;
-        }
-
-        if (!hello.SessionId.IsEmpty || !result.NewSessionId.IsEmpty)
-        {
-            ticks += _storeOpTicks;
-        }
-
-        return ticks;
     }
 
     /// <summary>

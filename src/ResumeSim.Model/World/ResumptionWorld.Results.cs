@@ -20,6 +20,7 @@ internal sealed partial class ResumptionWorld
         double peakFarm = 0;
         double peakServerBucket = 0;
         var coresNeeded = 1;
+        var coresFractional = 0.0;
         var output = _scenario.Output;
         var series = new TimeBucket[m.Buckets];
         long storePeakEntries = 0;
@@ -41,6 +42,7 @@ internal sealed partial class ResumptionWorld
 
                 peakServerBucket = Math.Max(peakServerBucket, busy / m.BucketLength(b));
                 coresNeeded = Math.Max(coresNeeded, CoresFor(m, s, b, busy, output));
+                coresFractional = Math.Max(coresFractional, busy / m.BucketLength(b) / output.TargetUtilization);
             }
 
             busyTotal += farmBusy;
@@ -98,9 +100,11 @@ internal sealed partial class ResumptionWorld
             EarlyDataRejected = m.EarlyDataRejected,
             VisitsWithSessionsDropped = m.VisitsWithSessionsDropped,
             CpuCoreSeconds = busyTotal / SimTime.TicksPerSecond,
+            CpuHandshakeCoreSeconds = m.HandshakeBusyNanos / SimTime.TicksPerSecond,
             CpuUtilMean = busyTotal / (uptimeTotal * cores),
             CpuUtilPeak = peakFarm,
             CoresNeeded = coresNeeded,
+            CoresNeededFractional = coresFractional,
             StorePeakEntries = storePeakEntries,
             StorePeakBytes = storePeakBytes,
             StorePeakLiveEntries = storePeakLiveEntries,

@@ -52,6 +52,8 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
     private readonly long _ticketSealTicks;
     private readonly long _ticketOpenTicks;
     private readonly long _storeOpTicks;
+    private readonly long _connectionTicks;
+    private readonly long _keyExchangeTicks;
     private readonly long _sessionTimeoutTicks;
     private readonly VisitRateTimeline _visitRates;
     private WarmupSnapshot _atWarmupEnd;
@@ -110,6 +112,10 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         _ticketSealTicks = MicrosToTicks(scenario.Costs.TicketSealMicros);
         _ticketOpenTicks = MicrosToTicks(scenario.Costs.TicketOpenMicros);
         _storeOpTicks = MicrosToTicks(scenario.Costs.StoreOperationMicros);
+        _connectionTicks = MicrosToTicks(scenario.Costs.ConnectionMicros);
+        _keyExchangeTicks = scenario.Costs.TryGetKeyExchangeMicros(scenario.Protocol.KeyExchange, out var keyExchange)
+            ? MicrosToTicks(keyExchange)
+            : throw new InvalidOperationException($"cost profile '{scenario.Costs.Name}' has no cost for the {scenario.Protocol.KeyExchange} key exchange");
         _sessionTimeoutTicks = strategy.SessionIds is { } sessionIds ? SimTime.FromTimeSpan(sessionIds.Timeout) : long.MaxValue;
 
         for (var kind = EventKinds.Visit; kind <= EventKinds.FaultEnd; kind++)
@@ -314,21 +320,5 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         {
             _sim.Schedule(_trace.TimeTicks(row), EventKinds.TraceVisit, row);
         }
-    }
-
-    private static long MicrosToTicks(double micros) => (long)Math.Round(micros * 1000);
-
-    private static double[] CostTable(ScenarioConfig scenario)
-    {
-        var kinds = Enum.GetValues<CostedHandshake>();
-        var table = new double[kinds.Length];
-        foreach (var kind in kinds)
-        {
-            table[(int)kind] = scenario.Costs.TryGetHandshakeMicros(scenario.Protocol.Version, scenario.Protocol.Certificate, kind, out var micros)
-                ? micros * 1000
-                : double.NaN;
-        }
-
-        return table;
     }
 }

@@ -55,6 +55,9 @@ internal static class SummaryCsv
         SummaryMetric.Of("warmup_mser_s", r => r.WarmupMserS),
         SummaryMetric.Of("store_peak_live_entries", r => r.StorePeakLiveEntries),
         SummaryMetric.Of("store_peak_live_bytes", r => r.StorePeakLiveBytes),
+        SummaryMetric.Of("cpu_handshake_core_seconds", r => r.CpuHandshakeCoreSeconds),
+        SummaryMetric.Of("cpu_handshake_share", r => r.CpuHandshakeShare),
+        SummaryMetric.Of("cores_needed_fractional", r => r.CoresNeededFractional),
     ];
 
     public static readonly string[] TextColumns = ["steady_state", "start"];
@@ -150,6 +153,9 @@ internal static class SummaryCsv
                 WarmupMserS = csv.NextReal(),
                 StorePeakLiveEntries = csv.NextInteger(),
                 StorePeakLiveBytes = csv.NextInteger(),
+                CpuHandshakeCoreSeconds = csv.NextReal(),
+                CpuHandshakeShare = csv.NextReal(),
+                CoresNeededFractional = csv.NextReal(),
                 SteadyState = csv.NextText(),
                 Start = csv.NextText(),
             });

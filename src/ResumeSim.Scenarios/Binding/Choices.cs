@@ -20,6 +20,11 @@ internal static class Choices
         ["empty"] = StartState.Empty, ["stationary"] = StartState.Stationary,
     };
 
+    public static readonly IReadOnlyDictionary<string, KeyExchangeKind> KeyExchange = new Dictionary<string, KeyExchangeKind>
+    {
+        ["x25519"] = KeyExchangeKind.X25519, ["p256"] = KeyExchangeKind.P256, ["x25519mlkem768"] = KeyExchangeKind.X25519MlKem768,
+    };
+
     public static readonly IReadOnlyDictionary<string, HttpVersion> Http = new Dictionary<string, HttpVersion>
     {
         ["h1"] = HttpVersion.H1, ["h2"] = HttpVersion.H2,

@@ -26,6 +26,12 @@ internal static class CostsBinder
                 var certificate = Choices.Spell(Choices.Certificate, protocol.Certificate);
                 issues.Add(node, $"costs: {source} does not price TLS {version} {certificate} (tls.version x tls.certificate); expected handshakes.{CostProfileReader.VersionKey(protocol.Version)}.{certificate} with {string.Join(", ", missing)}");
             }
+
+            if (!profile.TryGetKeyExchangeMicros(protocol.KeyExchange, out _))
+            {
+                var group = CostProfileReader.KeyExchangeKey(protocol.KeyExchange);
+                issues.Add(node, $"costs: {source} does not price the {group} key exchange (tls.key_exchange); expected key_exchange: {{{group}: <extra CPU over x25519>}} in the profile");
+            }
         }
 
         return profile ?? CostProfile.Default;

@@ -38,17 +38,26 @@ internal static class WorldBinder
     public static ProtocolConfig Protocol(YNode node, Issues issues)
     {
         var defaults = new ProtocolConfig();
-        var section = Section.Open(node, "tls", ["version", "certificate", "chain_bytes"], issues);
+        var section = Section.Open(node, "tls", ["version", "certificate", "chain_bytes", "key_exchange"], issues);
         if (section is null)
         {
             return defaults;
         }
 
+        var version = section.Choice("version", defaults.Version, Choices.Version);
+        var keyExchange = section.Choice("key_exchange", defaults.KeyExchange, Choices.KeyExchange);
+        if (keyExchange == KeyExchangeKind.X25519MlKem768 && version != ProtocolVersion.Tls13 && section.Get("key_exchange") is { } kex)
+        {
+            // draft-ietf-tls-ecdhe-mlkem defines the hybrid group for TLS 1.3 only; a TLS 1.2 handshake cannot use it.
+            issues.Add(kex, "tls.key_exchange: x25519mlkem768 is a TLS 1.3 group (draft-ietf-tls-ecdhe-mlkem); expected tls.version \"1.3\", or key_exchange x25519 or p256 with TLS 1.2");
+        }
+
         return new ProtocolConfig
         {
-            Version = section.Choice("version", defaults.Version, Choices.Version),
+            Version = version,
             Certificate = section.Choice("certificate", defaults.Certificate, Choices.Certificate),
             CertificateChainBytes = (int)section.Bytes("chain_bytes", 0, 1, MaxChainBytes),
+            KeyExchange = keyExchange,
         };
     }
 

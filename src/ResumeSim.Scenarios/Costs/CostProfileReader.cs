@@ -1,3 +1,4 @@
+using System.Globalization;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Scenarios.Binding;
 using ResumeSim.Scenarios.Parsing;
@@ -9,10 +10,22 @@ namespace ResumeSim.Scenarios.Costs;
 /// Reads a cost-profile file (format in docs/scenarios.md). Only the version/certificate pairs
 /// written must be complete: a TLS 1.2 pair needs full and resumed, a TLS 1.3 pair full, psk and
 /// psk_dhe. Which pair a scenario needs is checked against the scenario (<see cref="MissingKinds"/>).
+/// Every cost is a CPU time from 0 to <see cref="MaxMicros"/>. A file without <c>connection</c>
+/// (written before profiles had a per-connection base) gets the default profile's base, and the
+/// profile carries a note saying so.
 /// </summary>
 internal static class CostProfileReader
 {
-    private static readonly IReadOnlyList<string> TopKeys = ["name", "provenance", "handshakes", "operations"];
+    /// <summary>
+    /// The most any one cost may be: a second of CPU per connection is absurd (a whole RSA-4096
+    /// connection of nginx costs about 6 ms, docs/costs.md), so a larger figure is a unit mistake.
+    /// </summary>
+    public const double MaxMicros = 1_000_000;
+
+    private static readonly IReadOnlyList<string> TopKeys = ["name", "provenance", "connection", "handshakes", "key_exchange", "operations"];
+
+    private static readonly IReadOnlyList<(string Key, KeyExchangeKind Kind)> ExtraKeyExchanges =
+        [("p256", KeyExchangeKind.P256), ("x25519mlkem768", KeyExchangeKind.X25519MlKem768)];
 
     private static readonly IReadOnlyList<(string Key, CostedHandshake Kind)> Tls12Kinds =
         [("full", CostedHandshake.Full), ("resumed", CostedHandshake.Resumed)];
@@ -36,6 +49,9 @@ internal static class CostProfileReader
 
         return missing;
     }
+
+    /// <summary>The spelling of a key exchange in a profile's <c>key_exchange</c> and in <c>tls.key_exchange</c>.</summary>
+    public static string KeyExchangeKey(KeyExchangeKind kind) => Choices.Spell(Choices.KeyExchange, kind);
 
     /// <summary>The profile, or null when the file has errors (all added to <paramref name="issues"/>).</summary>
     public static CostProfile? Read(string text, Issues issues)
@@ -70,7 +86,33 @@ internal static class CostProfileReader
             store = Micros(ops, "store_op");
         }
 
-        return issues.Count > before ? null : new CostProfile(name, provenance, table, seal, open, store);
+        var keyExchange = new Dictionary<KeyExchangeKind, double>();
+        if (top.Get("key_exchange") is { } kexNode && Section.Open(kexNode, "key_exchange", [.. ExtraKeyExchanges.Select(k => k.Key)], issues) is { } kex)
+        {
+            foreach (var (key, kind) in ExtraKeyExchanges)
+            {
+                if (kex.Get(key) is { } node && TryMicros(node, kex.Child(key), issues, out var micros))
+                {
+                    keyExchange[kind] = micros;
+                }
+            }
+        }
+
+        var notes = new List<string>();
+        var connection = CostProfile.Default.ConnectionMicros;
+        if (top.Get("connection") is { } connectionNode)
+        {
+            TryMicros(connectionNode, "connection", issues, out connection);
+        }
+        else
+        {
+            notes.Add($"{issues.File}: no 'connection' (CPU per connection besides the handshake); charging the default profile's " +
+                $"{connection.ToString("0.#", CultureInfo.InvariantCulture)}us (docs/costs.md). Write 'connection: 0us' to charge handshakes only.");
+        }
+
+        return issues.Count > before
+            ? null
+            : new CostProfile(name, provenance, table, seal, open, store) { ConnectionMicros = connection, KeyExchangeMicros = keyExchange, Notes = notes };
     }
 
     public static bool TryMicros(YNode node, string path, Issues issues, out double micros)
@@ -82,19 +124,24 @@ internal static class CostProfileReader
             return false;
         }
 
-        if (Units.TryParseNumber(text, out micros))
+        // A minus sign is read apart, so a negative time is reported as negative, not as unreadable.
+        var negative = text.StartsWith('-');
+        var magnitude = negative ? text[1..] : text;
+        if (!Units.TryParseNumber(magnitude, out micros) && !Units.TryParseMicroseconds(magnitude, out micros))
         {
-            return true;
+            issues.Add(node, $"{path}: '{text}' is not a CPU time; expected {form}");
+            return false;
         }
 
-        if (Units.TryParseDuration(text, out var duration))
+        micros = negative ? -micros : micros;
+        if (micros < 0 || micros > MaxMicros || double.IsNaN(micros))
         {
-            micros = duration.Ticks / (double)TimeSpan.TicksPerMicrosecond;
-            return true;
+            issues.Add(node, $"{path}: '{text}' is {(micros < 0 ? "negative" : "more than a second of CPU per connection")}; expected a CPU time from 0 to 1s (a whole nginx connection costs well under 10ms)");
+            micros = 0;
+            return false;
         }
 
-        issues.Add(node, $"{path}: '{text}' is not a CPU time; expected {form}");
-        return false;
+        return true;
     }
 
     private static void ReadHandshakes(YNode node, Dictionary<(ProtocolVersion, CertificateKind, CostedHandshake), double> table, Issues issues)

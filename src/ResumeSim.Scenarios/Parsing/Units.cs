@@ -96,6 +96,25 @@ internal static partial class Units
         return true;
     }
 
+    /// <summary>
+    /// A duration in microseconds, not rounded to TimeSpan's 100 ns ticks (a cost profile's 9.95us
+    /// stays 9.95); a bare number is not accepted here (callers read it as microseconds themselves).
+    /// </summary>
+    public static bool TryParseMicroseconds(string text, out double micros)
+    {
+        micros = 0;
+        var match = QuantityPattern().Match(text.Trim());
+        if (!match.Success || !TryParseNumber(match.Groups[1].Value, out var number)
+            || !DurationTicks.TryGetValue(match.Groups[2].Value, out var ticksPerUnit))
+        {
+            return false;
+        }
+
+        // One multiplication by a whole number of microseconds per unit, so 9.95us is 9.95 exactly as written.
+        micros = number * (ticksPerUnit / TimeSpan.TicksPerMicrosecond);
+        return double.IsFinite(micros);
+    }
+
     /// <summary>A size in bytes; <paramref name="hadUnit"/> is false for a bare number, which callers read as a count.</summary>
     public static bool TryParseSize(string text, out long bytes, out bool hadUnit)
     {

@@ -86,7 +86,9 @@ public sealed class FarmFaultTests
         var steady = Cpu(result.Series.Where(b => b.StartSeconds >= t0 - 600 && b.StartSeconds < t0));
         var storm = Cpu(result.Series.Where(b => b.StartSeconds >= t0 && b.StartSeconds < t0 + 60));
         var later = Cpu(result.Series.Where(b => b.StartSeconds >= t0 + 900));
-        Assert.True(storm > steady * 1.15, $"storm {storm} vs steady {steady}");
+        // Whole connections: a full one costs under twice a resumed one (docs/costs.md), and every
+        // connection pays the same base, so the storm shows as a rise of about a tenth here.
+        Assert.True(storm > steady * 1.05, $"storm {storm} vs steady {steady}");
         Assert.InRange(later / steady, 0.93, 1.07);
         Assert.True(result.Series.Where(b => b.StartSeconds >= t0 && b.StartSeconds < t0 + 60).Sum(b => b.Full)
             > 2 * result.Series.Where(b => b.StartSeconds >= t0 - 60 && b.StartSeconds < t0).Sum(b => b.Full));
