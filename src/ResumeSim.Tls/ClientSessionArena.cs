@@ -111,6 +111,29 @@ public sealed partial class ClientSessionArena
     }
 
     /// <summary>
+    /// Whether <paramref name="client"/> holds a session for <paramref name="origin"/> it would still offer at
+    /// <paramref name="now"/> (not expired by its own cap or the ticket's lifetime). Changes nothing: an
+    /// expired session is dropped only when a lookup meets it.
+    /// </summary>
+    public bool HasUsableSession(int client, ClientPreset preset, int origin, long now)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        ref var h = ref HeadOf(client);
+        int perKey = PerKey(preset);
+        int k = Find(ref h, origin);
+        for (int i = 0; k >= 0 && i < perKey; i++)
+        {
+            var s = At(ref h, perKey, k, i);
+            if (s.Present && !IsExpired(s.Session, preset, now))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Stores <paramref name="session"/>, with its <paramref name="ticket"/> bytes (as many as
     /// <see cref="HeldSession.TicketLength"/>), as <paramref name="client"/>'s newest for
     /// <paramref name="origin"/>; the oldest beyond the per-key limit goes.

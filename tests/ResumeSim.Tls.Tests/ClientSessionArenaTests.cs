@@ -244,4 +244,17 @@ public sealed class ClientSessionArenaTests
         Assert.Equal(ClientLookup.Hit, arena.Lookup(1, Chrome, 0, 1, out _, buffer));
         Assert.Equal(ClientLookup.Miss, arena.Lookup(2, Chrome, 0, 1, out _, buffer));
     }
+
+    [Fact]
+    public void HasUsableSession_ExpiredByTheClientsCap_IsFalseWithoutRemovingIt()
+    {
+        // Chrome's TLS 1.2 sessions end an hour after their full handshake (Chromium sets the timeout).
+        var arena = new ClientSessionArena(1);
+        arena.Put(0, Chrome, 0, new HeldSession(TlsVersion.Tls12, Sessions.Id(1), 0, 0, long.MaxValue), [], 0);
+
+        Assert.True(arena.HasUsableSession(0, Chrome, 0, Times.Hour - 1));
+        Assert.False(arena.HasUsableSession(0, Chrome, 0, Times.Hour));
+        Assert.Equal(1, arena.SessionsFor(0, Chrome, 0));
+        Assert.False(arena.HasUsableSession(0, Chrome, 1, 0));
+    }
 }

@@ -57,7 +57,7 @@ internal sealed partial class ResumptionWorld
             // others start when its handshake completes, so they can resume from it.
             var waitForFirst = kind.Wait == ConnectionWait.WaitForFirst
                 && perHost > 1
-                && (!preset.Resumes || _sessions.SessionsFor(client, preset, host) == 0);
+                && (!preset.Resumes || !_sessions.HasUsableSession(client, preset, host, now));
             var startNow = waitForFirst ? 1 : perHost;
             for (var k = 0; k < startNow; k++)
             {

@@ -43,6 +43,18 @@ public sealed class ConnectionWaitTests
     }
 
     [Fact]
+    public void WaitForFirst_SessionExpiredAtTheClient_CountsAsNoSessionAndWaits()
+    {
+        // A session past the client's own cap is not one it would offer, so the visit waits for a first
+        // handshake as a client without a session does, instead of opening six doomed connections.
+        var mix = new ClientMixEntry("chrome", 1.0) { LifetimeCap = TimeSpan.FromSeconds(1) };
+        var (pages, _) = Run(Page(TestScenarios.Tickets(), ProtocolVersion.Tls12, ConnectionWait.WaitForFirst, mix: mix));
+
+        Assert.True(pages.Count > 2);
+        Assert.All(pages, p => Assert.Equal((6, 1), (p.Connections, p.Full)));
+    }
+
+    [Fact]
     public void WaitForFirst_Tls12_IsLaterThanParallelByTheWaitersResumedHandshake()
     {
         var parallel = Run(Page(TestScenarios.Ids(), ProtocolVersion.Tls12, ConnectionWait.Parallel)).Pages[0];
