@@ -30,55 +30,13 @@ public sealed class NginxAgreementTests
             text.Append(CultureInfo.InvariantCulture, $"{row.Msec - start},{row.Client},localhost\n");
         }
 
-        var resumed = Replay(text.ToString());
+        // As nginx was configured: ssl_session_cache shared:SSL:32k, ssl_session_timeout 60s. The preset
+        // turns the zone into nginx's 63 sessions and counts the timeout in whole seconds.
+        var ids = new SessionIdConfig { CapacityBytes = 32 * 1024, EntryBytes = 384, Timeout = TimeSpan.FromSeconds(60), Preset = "nginx" };
+        var resumed = NginxReplay.Resumed(text.ToString(), ids);
 
         var disagree = Enumerable.Range(0, rows.Count).Where(i => resumed[i] != rows[i].Reused).ToList();
         Assert.True(disagree.Count == 0, $"{disagree.Count} of {rows.Count} connections differ, the first at row {disagree.FirstOrDefault()}");
-    }
-
-    private static bool[] Replay(string traceText)
-    {
-        var trace = TraceArrivals.Parse(new StringReader(traceText), [])!;
-        var strategy = new StrategyConfig
-        {
-            Name = "nginx",
-
-            // As nginx was configured: ssl_session_cache shared:SSL:32k, ssl_session_timeout 60s. The preset
-            // turns the zone into nginx's 63 sessions and counts the timeout in whole seconds.
-            SessionIds = new SessionIdConfig { CapacityBytes = 32 * 1024, EntryBytes = 384, Timeout = TimeSpan.FromSeconds(60), Preset = "nginx" },
-        };
-        var scenario = new ScenarioConfig
-        {
-            Name = "nginx-agreement",
-            Duration = TimeSpan.FromSeconds((trace.LastTicks / 1e9) + 60),
-            Clients = new ClientsConfig
-            {
-                Count = trace.ClientCount,
-                VisitsPerSecond = 0.02,
-                Rtt = RttConfig.Fixed(TimeSpan.FromMilliseconds(1)),
-                Mix = [new ClientMixEntry("openssl", 1.0)],
-                Trace = trace,
-            },
-            Farm = new FarmConfig { Servers = 1, Cores = 1, Balancer = BalancerKind.RoundRobin },
-            Costs = CostProfile.Fixed(0),
-            Strategies = [strategy],
-            Output = new OutputConfig { Bucket = TimeSpan.FromMinutes(10) },
-        };
-
-        // One connection per row and rows of one client never overlap, so (start, client) names a row.
-        var rowOf = new Dictionary<(long, int), int>();
-        for (var i = 0; i < trace.Count; i++)
-        {
-            rowOf[(trace.TimeTicks(i), trace.Client(i))] = i;
-        }
-
-        var resumed = new bool[trace.Count];
-        var world = new ResumptionWorld(scenario, strategy, replication: 0)
-        {
-            Observer = r => resumed[rowOf[(r.Start, r.Client)]] = r.Outcome == HandshakeOutcome.ResumedById,
-        };
-        world.Run(0, 0);
-        return resumed;
     }
 
     private static string FixturePath()

@@ -29,7 +29,7 @@ public sealed class NginxZoneAgreementTests
 
         Assert.True(SessionIdPresets.TryGet(preset, out var ids));
         ids = ids with { Timeout = TimeSpan.FromSeconds(timeoutSeconds), CapacityBytes = zoneBytes, CapacityEntries = zoneBytes > 0 ? 0 : ids.CapacityEntries };
-        var resumed = Replay(trace.ToString(), ids, workers);
+        var resumed = NginxReplay.Resumed(trace.ToString(), ids, workers);
 
         var disagree = Enumerable.Range(0, rows.Count).Where(i => resumed[i] != (rows[i][2] == "r")).ToList();
         Assert.True(disagree.Count == 0, $"{disagree.Count} of {rows.Count} connections differ, the first at row {disagree.FirstOrDefault()}");
@@ -53,51 +53,13 @@ public sealed class NginxZoneAgreementTests
         }
 
         Assert.True(SessionIdPresets.TryGet("nginx-builtin", out var ids));
-        var resumed = Replay(trace.ToString(), ids with { Timeout = TimeSpan.FromSeconds(120) }, workers: 2);
+        var resumed = NginxReplay.Resumed(trace.ToString(), ids with { Timeout = TimeSpan.FromSeconds(120) }, workers: 2);
 
         var observed = rows.Count(r => r[2] == "r");
         var simulated = resumed.Count(r => r);
         var disagree = Enumerable.Range(0, rows.Count).Count(i => resumed[i] != (rows[i][2] == "r"));
         Assert.True(Math.Abs(simulated - observed) <= rows.Count / 100, $"nginx resumed {observed}, the replay {simulated} of {rows.Count}");
         Assert.True(disagree <= rows.Count * 2 / 100, $"{disagree} of {rows.Count} connections differ");
-    }
-
-    private static bool[] Replay(string traceText, SessionIdConfig ids, int workers)
-    {
-        var trace = TraceArrivals.Parse(new StringReader(traceText), [])!;
-        var strategy = new StrategyConfig { Name = "nginx", SessionIds = ids };
-        var scenario = new ScenarioConfig
-        {
-            Name = "nginx-zone-agreement",
-            Duration = TimeSpan.FromSeconds((trace.LastTicks / 1e9) + 60),
-            Clients = new ClientsConfig
-            {
-                Count = trace.ClientCount,
-                VisitsPerSecond = 0.01,
-                Rtt = RttConfig.Fixed(TimeSpan.FromMilliseconds(1)),
-                Mix = [new ClientMixEntry("openssl", 1.0)],
-                Trace = trace,
-            },
-            Farm = new FarmConfig { Servers = 1, Cores = 1, Workers = workers, Balancer = BalancerKind.RoundRobin },
-            Costs = CostProfile.Fixed(0),
-            Strategies = [strategy],
-            Output = new OutputConfig { Bucket = TimeSpan.FromMinutes(10) },
-        };
-
-        // One connection per row and rows of one client never overlap, so (start, client) names a row.
-        var rowOf = new Dictionary<(long, int), int>();
-        for (var i = 0; i < trace.Count; i++)
-        {
-            rowOf[(trace.TimeTicks(i), trace.Client(i))] = i;
-        }
-
-        var resumed = new bool[trace.Count];
-        var world = new ResumptionWorld(scenario, strategy, replication: 0)
-        {
-            Observer = r => resumed[rowOf[(r.Start, r.Client)]] = r.Outcome == HandshakeOutcome.ResumedById,
-        };
-        world.Run(0, 0);
-        return resumed;
     }
 
     private static string FixturePath(string name)
