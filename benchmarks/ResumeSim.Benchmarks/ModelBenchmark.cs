@@ -85,7 +85,7 @@ public static class ModelBenchmark
             SessionIds = new SessionIdConfig
             {
                 Store = StoreScope.PerServer,
-                Eviction = Model.Configuration.StoreEviction.Fifo,
+                Eviction = StoreEviction.Fifo,
                 CapacityEntries = options.Clients,
                 EntryBytes = 384,
                 Timeout = TimeSpan.FromHours(1),

@@ -1,6 +1,7 @@
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Runs;
 using ResumeSim.Model.Steady;
+using ResumeSim.Tls;
 
 namespace ResumeSim.Model.Tests.Steady;
 

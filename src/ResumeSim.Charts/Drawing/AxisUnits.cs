@@ -1,7 +1,7 @@
 namespace ResumeSim.Charts.Drawing;
 
 /// <summary>Scales for axes whose natural unit depends on the data (time spans, byte counts).</summary>
-internal static class Units
+internal static class AxisUnits
 {
     /// <summary>Seconds, minutes or hours so a run's time axis reads in round numbers.</summary>
     public static (double Divisor, string Name) Time(double maxSeconds) =>
