@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace ResumeSim.Tls;
 
 /// <summary>
-/// The storage shared by <see cref="FifoSessionStore"/> and <see cref="LruSessionStore"/>: entries in
+/// The storage behind <see cref="EvictingSessionStore"/>, FIFO or LRU: entries in
 /// one array of slots linked into one list (head = newest or most recently used, tail = next victim).
 /// The slot array (<see cref="NativeBlock{T}"/>) is itself the hash table (open addressing, linear
 /// probing, at least 3/2 slots per entry it may hold): an id's slot is found from its hash, and holds the
