@@ -34,6 +34,6 @@ public readonly struct QueueEntry
 
     /// <summary>Lexicographic (time, key) order, as signed 64-bit integers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool Less(in QueueEntry a, in QueueEntry b) =>
+    public static bool Less(in QueueEntry a, in QueueEntry b) =>
         a.Time < b.Time || (a.Time == b.Time && a.Key < b.Key);
 }
