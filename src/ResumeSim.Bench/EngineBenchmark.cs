@@ -8,7 +8,7 @@ using ResumeSim.Engine;
 namespace ResumeSim.Bench;
 
 /// <summary>
-/// The engine benchmark of issue 2 (<c>resumesim bench engine [--quick]</c>): (a) M/M/c with
+/// The engine benchmark (<c>resumesim bench engine [--quick]</c>): (a) M/M/c with
 /// c = 8 at utilisation 0.8 end to end on <see cref="Simulation"/>; (b) the hold model at
 /// 10^4, 10^6 and 10^7 pending events for every <see cref="IEventQueue"/>, .NET's
 /// <see cref="PriorityQueue{TElement, TPriority}"/> and <see cref="Simulation"/> itself (its default

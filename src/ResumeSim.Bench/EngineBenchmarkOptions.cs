@@ -1,6 +1,6 @@
 namespace ResumeSim.Bench;
 
-/// <summary>What <see cref="EngineBenchmark.Run"/> measures. The defaults are the sizes of issue 2.</summary>
+/// <summary>What <see cref="EngineBenchmark.Run"/> measures. The defaults are the full benchmark's sizes (docs/performance.md).</summary>
 public sealed record EngineBenchmarkOptions
 {
     /// <summary>Reduced sizes for CI (well under 20 s): holds at 10^4 and 10^5 pending, M/M/c with 200k customers.</summary>

@@ -7,7 +7,8 @@ namespace ResumeSim.Bench;
 /// The hold model through <see cref="Simulation"/> rather than a bare queue: every dispatched event
 /// schedules one at now + Exp(1 s) with the same target and arg + 1, so a hold costs what an event of
 /// the model costs in the engine (schedule, queue, unpacking kind/target/arg, dispatch), not the
-/// queue alone. This is the number issue 9's payload change moved (docs/engine.md, "Queue entries").
+/// queue alone: where the payload lives (in the entry or a side array) shows here, not in the bare
+/// queue's hold (docs/engine.md, "Queue entries").
 /// </summary>
 internal static class EngineBenchmarkSimulationHold
 {

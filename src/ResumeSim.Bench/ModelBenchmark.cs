@@ -7,7 +7,7 @@ using ResumeSim.Tls;
 namespace ResumeSim.Bench;
 
 /// <summary>
-/// The model benchmark of issue 4 (<c>resumesim bench model [--quick]</c>): one server, 1 million
+/// The model benchmark (<c>resumesim bench model [--quick]</c>): one server, 1 million
 /// clients, about 10 million connections, once with per-server session IDs and once with
 /// farm-shared tickets (real sealing and opening every time), each on one thread. Reports simulated
 /// connections and events per second of wall time (and per second of process CPU time, which a busy

@@ -6,7 +6,7 @@ using ResumeSim.Tls;
 namespace ResumeSim.Bench;
 
 /// <summary>
-/// The scale benchmark of issue 9 (<c>resumesim bench scale [FILE] [--clients N]</c>): runs every strategy
+/// The scale benchmark (<c>resumesim bench scale [FILE] [--clients N]</c>): runs every strategy
 /// of a scenario (by default <c>scenarios/scale-10m.yaml</c>: 10 million clients, 100 servers, ~100
 /// million connections) first alone, one after the other, then all at once, and reports wall time,
 /// events/s, connections/s, bytes per client, peak RSS, the parallel speed-up, and the ratio of

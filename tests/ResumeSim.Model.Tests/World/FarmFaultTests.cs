@@ -5,7 +5,7 @@ using ResumeSim.Tls;
 
 namespace ResumeSim.Model.Tests.World;
 
-/// <summary>The issue 6 must-shows: faults leave the marks the model predicts, where and when it predicts them.</summary>
+/// <summary>Faults leave the marks the model predicts, where and when it predicts them.</summary>
 public sealed class FarmFaultTests
 {
     private static ScenarioConfig Farm(StrategyConfig strategy, BalancerKind balancer, IReadOnlyList<FaultConfig> faults, CostProfile? costs = null) =>
