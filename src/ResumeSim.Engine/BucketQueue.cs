@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using ResumeSim.LowLevel.Memory;
 
 namespace ResumeSim.Engine;
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ResumeSim.LowLevel.Memory;
 
 namespace ResumeSim.Tls;
 

@@ -1,3 +1,5 @@
+using ResumeSim.LowLevel.Crypto;
+
 namespace ResumeSim.Tls;
 
 /// <summary>
@@ -27,8 +29,8 @@ public static class TicketCrypto
         (UsesOpenSslSha256 ? $"OpenSSL SHA256_* ({OpenSslHmacSha256.LibraryName})" : ".NET HMAC");
 
     internal static ITicketCbcCipher CreateCbc(ReadOnlySpan<byte> key) =>
-        UsesAesNi ? new AesNiCbcCipher(key) : new CbcBlockCipher(key.ToArray());
+        UsesAesNi ? new AesNiTicketCipher(key) : new CbcBlockCipher(key.ToArray());
 
     internal static ITicketMac CreateMac(ReadOnlySpan<byte> key) =>
-        UsesOpenSslSha256 ? new OpenSslHmacSha256(key) : new PlatformHmacSha256(key);
+        UsesOpenSslSha256 ? new OpenSslTicketMac(key) : new PlatformHmacSha256(key);
 }

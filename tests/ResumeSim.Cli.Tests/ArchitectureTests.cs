@@ -2,14 +2,18 @@ using System.Xml.Linq;
 
 namespace ResumeSim.Cli.Tests;
 
-/// <summary>Dependencies point one way (DESIGN.md section 1): Engine and Tls are leaves, and so on.</summary>
+/// <summary>
+/// Dependencies point one way (DESIGN.md section 1): LowLevel (memory layout, fast crypto) is the only
+/// leaf; Engine and Tls stand on it alone, and so on.
+/// </summary>
 public sealed class ArchitectureTests
 {
     public static TheoryData<string, string[]> Allowed => new()
     {
-        { "ResumeSim.Engine", [] },
-        { "ResumeSim.Tls", [] },
-        { "ResumeSim.Model", ["ResumeSim.Engine", "ResumeSim.Tls"] },
+        { "ResumeSim.LowLevel", [] },
+        { "ResumeSim.Engine", ["ResumeSim.LowLevel"] },
+        { "ResumeSim.Tls", ["ResumeSim.LowLevel"] },
+        { "ResumeSim.Model", ["ResumeSim.Engine", "ResumeSim.Tls", "ResumeSim.LowLevel"] },
         { "ResumeSim.Scenarios", ["ResumeSim.Model"] },
         { "ResumeSim.Results", [] },
         { "ResumeSim.Charts", ["ResumeSim.Results"] },
@@ -28,6 +32,7 @@ public sealed class ArchitectureTests
     }
 
     [Theory]
+    [InlineData("ResumeSim.LowLevel")]
     [InlineData("ResumeSim.Tls")]
     [InlineData("ResumeSim.Engine")]
     public void Leaves_UseNoPackageBeyondTheirOwn(string project)
@@ -35,7 +40,7 @@ public sealed class ArchitectureTests
         var csproj = Path.Combine(RepositoryPaths.Root, "src", project, project + ".csproj");
         var packages = XDocument.Load(csproj).Descendants("PackageReference").Select(e => e.Attribute("Include")!.Value).ToArray();
 
-        Assert.True(project != "ResumeSim.Tls" || packages.Length == 0, "ResumeSim.Tls must use the BCL only");
+        Assert.True(project == "ResumeSim.Engine" || packages.Length == 0, project + " must use the BCL only");
         Assert.All(packages, p => Assert.Equal("MathNet.Numerics", p));
     }
 }
