@@ -40,7 +40,7 @@ namespace ResumeSim.Engine;
 /// transparent huge pages (<see cref="HugePages"/>): appends land on ~10^4 arrays at random, and on
 /// 4 KiB pages each would be a TLB miss (docs/performance.md, Follow-up 5).</para>
 /// </remarks>
-public sealed partial class BucketQueue : IEventQueue
+public sealed partial class BucketQueue : IEventQueue, IEventQueueLookahead
 {
     /// <summary>Target entries per bucket when a year is built (2^10 x 24 B = 24 KiB per bucket, in L2 when it becomes the heap).</summary>
     public const int EntriesPerBucket = 1024;

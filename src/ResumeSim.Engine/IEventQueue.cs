@@ -23,7 +23,8 @@ namespace ResumeSim.Engine;
 /// has the measurements that decided it.</para>
 /// Implementations: <see cref="BinaryHeap"/>, <see cref="QuaternaryHeap"/> (O(log n) each) and
 /// <see cref="CalendarQueue"/> and <see cref="BucketQueue"/> (O(1) amortised for smooth time
-/// distributions; the bucket queue is the default).
+/// distributions; the bucket queue is the default). A queue that can tell its second entry cheaply
+/// also implements <see cref="IEventQueueLookahead"/>, a speed hint outside this contract.
 /// </remarks>
 public interface IEventQueue
 {
@@ -35,17 +36,6 @@ public interface IEventQueue
 
     /// <summary>Reads the smallest entry without removing it; false when empty.</summary>
     bool TryPeek(out QueueEntry entry);
-
-    /// <summary>
-    /// Reads the second-smallest entry without removing anything, when that is cheap to know; false when
-    /// the queue holds fewer than two entries or cannot tell without work (the default). Only a hint for
-    /// <see cref="IEventPrefetcher.PrefetchAhead"/>: nothing may depend on it.
-    /// </summary>
-    bool TryPeekSecond(out QueueEntry entry)
-    {
-        entry = default;
-        return false;
-    }
 
     /// <summary>Removes and returns the smallest entry; false when empty.</summary>
     bool TryDequeue(out QueueEntry entry);

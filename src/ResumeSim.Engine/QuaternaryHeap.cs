@@ -11,7 +11,7 @@ namespace ResumeSim.Engine;
 /// <see cref="CalendarQueue"/> uses for the events of its current bucket.
 /// Grows by doubling and never shrinks, so a steady population allocates nothing.
 /// </remarks>
-public sealed class QuaternaryHeap : IEventQueue
+public sealed class QuaternaryHeap : IEventQueue, IEventQueueLookahead
 {
     private QueueEntry[] _items;
     private int _count;
