@@ -220,7 +220,7 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
             PrefetchOfferedTicket(next.Target);
             if (TryPredictStore(next, out var store, out var id))
             {
-                store.PrefetchSlot(id);
+                (store as IStoreSlotPrefetcher)?.PrefetchSlot(id);
             }
         }
     }

@@ -8,7 +8,7 @@ namespace ResumeSim.Tls;
 /// first to expire and sweeping the old end is enough. See <see cref="IServerSessionStore"/> for the
 /// contract; times are ns since an arbitrary epoch.
 /// </summary>
-public sealed class FifoSessionStore : IServerSessionStore
+public sealed class FifoSessionStore : IServerSessionStore, IStoreSlotPrefetcher
 {
     private readonly SessionTable table;
 

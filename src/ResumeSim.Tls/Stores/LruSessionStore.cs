@@ -6,7 +6,7 @@ namespace ResumeSim.Tls;
 /// caches and clients do). Timeouts still count from the put. See <see cref="IServerSessionStore"/>
 /// for the contract; times are ns since an arbitrary epoch.
 /// </summary>
-public sealed class LruSessionStore : IServerSessionStore
+public sealed class LruSessionStore : IServerSessionStore, IStoreSlotPrefetcher
 {
     private readonly SessionTable table;
 
