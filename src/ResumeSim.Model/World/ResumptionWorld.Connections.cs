@@ -1,5 +1,8 @@
 using ResumeSim.Engine;
+using ResumeSim.Model.Balancing;
+using ResumeSim.Model.Completion;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Servers;
 using ResumeSim.Tls;
 
 namespace ResumeSim.Model.World;

@@ -1,4 +1,5 @@
 using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Randomness;
 using ResumeSim.Tls;
 
 namespace ResumeSim.Model.World;

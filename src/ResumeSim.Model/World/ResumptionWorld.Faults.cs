@@ -1,5 +1,8 @@
 using ResumeSim.Engine;
+using ResumeSim.Model.Arrivals;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Metrics;
+using ResumeSim.Model.Servers;
 
 namespace ResumeSim.Model.World;
 

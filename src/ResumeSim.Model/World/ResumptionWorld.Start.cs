@@ -1,5 +1,7 @@
 using ResumeSim.Engine;
+using ResumeSim.Model.Balancing;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Randomness;
 using ResumeSim.Model.Steady;
 using ResumeSim.Tls;
 

@@ -1,3 +1,6 @@
+using ResumeSim.Model.Randomness;
+using ResumeSim.Model.Servers;
+
 namespace ResumeSim.Model.World;
 
 /// <summary>

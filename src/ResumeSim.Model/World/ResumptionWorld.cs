@@ -1,8 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
 using ResumeSim.Engine;
+using ResumeSim.Model.Arrivals;
+using ResumeSim.Model.Balancing;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Metrics;
+using ResumeSim.Model.Randomness;
 using ResumeSim.Model.Runs;
+using ResumeSim.Model.Servers;
 using ResumeSim.Model.Steady;
 using ResumeSim.Tls;
 

@@ -1,4 +1,6 @@
+using ResumeSim.Model.Balancing;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Metrics;
 using ResumeSim.Model.Runs;
 using ResumeSim.Model.World;
 

@@ -1,5 +1,7 @@
+using ResumeSim.Model.Balancing;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Runs;
+using ResumeSim.Model.Servers;
 using ResumeSim.Model.World;
 using ResumeSim.Tls;
 

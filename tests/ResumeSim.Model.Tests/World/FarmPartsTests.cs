@@ -1,4 +1,7 @@
 using ResumeSim.Engine;
+using ResumeSim.Model.Arrivals;
+using ResumeSim.Model.Balancing;
+using ResumeSim.Model.Servers;
 using ResumeSim.Model.World;
 using ResumeSim.Tls;
 

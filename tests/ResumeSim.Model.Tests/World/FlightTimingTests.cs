@@ -1,3 +1,4 @@
+using ResumeSim.Model.Completion;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.World;
 using ResumeSim.Tls;

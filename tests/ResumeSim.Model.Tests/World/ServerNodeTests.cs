@@ -1,4 +1,5 @@
 using ResumeSim.Model.Metrics;
+using ResumeSim.Model.Servers;
 using ResumeSim.Model.World;
 
 namespace ResumeSim.Model.Tests.World;

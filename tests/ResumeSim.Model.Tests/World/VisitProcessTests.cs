@@ -1,5 +1,7 @@
 using ResumeSim.Engine;
+using ResumeSim.Model.Arrivals;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Randomness;
 using ResumeSim.Model.World;
 
 namespace ResumeSim.Model.Tests.World;

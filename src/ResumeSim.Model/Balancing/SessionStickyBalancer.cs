@@ -1,6 +1,7 @@
+using ResumeSim.Model.Servers;
 using ResumeSim.Tls;
 
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Balancing;
 
 /// <summary>
 /// HAProxy's <c>stick on req.payload_lv(43,1)</c> / <c>stick store-response resp.payload_lv(43,1)</c>

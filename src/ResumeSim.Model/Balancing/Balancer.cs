@@ -1,8 +1,9 @@
 using ResumeSim.Engine;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Servers;
 using ResumeSim.Tls;
 
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Balancing;
 
 /// <summary>
 /// Picks the server for a new connection when its ClientHello arrives. Choices that need chance

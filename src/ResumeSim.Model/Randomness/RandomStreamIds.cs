@@ -1,4 +1,6 @@
-namespace ResumeSim.Model.World;
+using ResumeSim.Model.Balancing;
+
+namespace ResumeSim.Model.Randomness;
 
 /// <summary>Stream numbers for <see cref="CounterRandom"/>; a new stream never shifts an old one.</summary>
 internal static class RandomStreamIds

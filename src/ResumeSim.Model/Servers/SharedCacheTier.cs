@@ -1,6 +1,7 @@
+using ResumeSim.Model.Randomness;
 using ResumeSim.Tls;
 
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Servers;
 
 /// <summary>
 /// A farm-shared session cache of K nodes (memcached or Redis, as Apache's <c>mod_socache_memcache</c>

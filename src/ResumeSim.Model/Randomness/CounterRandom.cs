@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Randomness;
 
 /// <summary>
 /// Counter-based random numbers: a value is a pure function of (seed, stream, entity, counter), so

@@ -1,4 +1,6 @@
-namespace ResumeSim.Model.World;
+using ResumeSim.Model.Servers;
+
+namespace ResumeSim.Model.Balancing;
 
 internal sealed class RoundRobinBalancer(IReadOnlyList<ServerNode> servers, int live) : Balancer(servers, live)
 {

@@ -1,4 +1,6 @@
-namespace ResumeSim.Model.World;
+using ResumeSim.Model.Servers;
+
+namespace ResumeSim.Model.Balancing;
 
 /// <summary>
 /// The server with the fewest connections still in their handshake (queued or being served);

@@ -1,4 +1,7 @@
-namespace ResumeSim.Model.World;
+using ResumeSim.Model.Balancing;
+using ResumeSim.Model.Servers;
+
+namespace ResumeSim.Model.Metrics;
 
 /// <summary>Running totals of the farm's shared parts, sampled at bucket ends to make per-bucket counts.</summary>
 internal readonly record struct FarmCounters(long Lookups, long Puts, long Failed, long Delay, long StickEvictions)

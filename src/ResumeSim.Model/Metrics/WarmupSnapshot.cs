@@ -1,4 +1,6 @@
-namespace ResumeSim.Model.World;
+using ResumeSim.Model.Servers;
+
+namespace ResumeSim.Model.Metrics;
 
 /// <summary>Running totals at the end of the warm-up, subtracted from the totals at the end.</summary>
 internal readonly record struct WarmupSnapshot(long Evictions, long Expirations, long Puts)

@@ -1,4 +1,4 @@
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Arrivals;
 
 /// <summary>
 /// Traffic surges as a piecewise-constant multiplier m(t) of every client's visit rate. A visit gap

@@ -4,7 +4,7 @@ using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Validation;
 using ResumeSim.Tls;
 
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Arrivals;
 
 /// <summary>
 /// The clients as struct arrays (DESIGN.md section 4): what each client is (RTT, software) is drawn

@@ -1,4 +1,7 @@
-namespace ResumeSim.Model.World;
+using ResumeSim.Model.Randomness;
+using ResumeSim.Model.Servers;
+
+namespace ResumeSim.Model.Balancing;
 
 /// <summary>Source-IP hash modulo the live server count: a client lands on the same server while the farm does not change.</summary>
 internal sealed class SourceHashBalancer(IReadOnlyList<ServerNode> servers, int live, ulong seed) : Balancer(servers, live)

@@ -1,4 +1,4 @@
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Servers;
 
 /// <summary>
 /// Which of a server's nginx workers accepts the next connection when they share one listening socket

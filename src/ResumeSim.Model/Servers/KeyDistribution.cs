@@ -1,7 +1,8 @@
 using ResumeSim.Engine;
+using ResumeSim.Model.Randomness;
 using ResumeSim.Tls;
 
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Servers;
 
 /// <summary>
 /// Farm-shared ticket keys. Without a propagation delay every server uses one ring (the instant,

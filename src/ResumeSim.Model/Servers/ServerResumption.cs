@@ -1,6 +1,6 @@
 using ResumeSim.Tls;
 
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Servers;
 
 /// <summary>
 /// A server's resumption state: one <see cref="TlsServerState"/> per worker process when its session

@@ -1,6 +1,6 @@
 using ResumeSim.Tls;
 
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Metrics;
 
 /// <summary>The snake_case names of miss reasons used in result files.</summary>
 internal static class MissNames

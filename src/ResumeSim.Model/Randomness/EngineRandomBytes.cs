@@ -1,7 +1,7 @@
 using ResumeSim.Engine;
 using ResumeSim.Tls;
 
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Randomness;
 
 /// <summary>Feeds the resumption core's random bytes (session IDs, secrets, keys, IVs) from a seeded stream.</summary>
 internal sealed class EngineRandomBytes(RandomStream stream) : IRandomBytes

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Arrivals;
 
 /// <summary>
 /// A recorded arrival trace replayed exactly: each row is one visit of one client to one host at one

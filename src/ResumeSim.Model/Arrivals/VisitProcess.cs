@@ -1,8 +1,9 @@
 using MathNet.Numerics.Distributions;
 using ResumeSim.Engine;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Randomness;
 
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Arrivals;
 
 /// <summary>
 /// When each client visits, and what happens to its sessions between visits, as pure functions of

@@ -1,7 +1,7 @@
 using ResumeSim.Model.Configuration;
 using ResumeSim.Tls;
 
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Completion;
 
 /// <summary>
 /// Round trips a connection spends before the client can send its first request (DESIGN.md

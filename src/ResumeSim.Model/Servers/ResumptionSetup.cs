@@ -1,10 +1,11 @@
 using ResumeSim.Engine;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Presets;
+using ResumeSim.Model.Randomness;
 using ResumeSim.Tls;
 using CertificateKind = ResumeSim.Model.Configuration.CertificateKind;
 
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Servers;
 
 /// <summary>
 /// Builds each server's resumption state for one strategy from the real core: per-server or

@@ -1,4 +1,4 @@
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Arrivals;
 
 /// <summary>
 /// What the world touches about a client on every visit, in one struct (12 B) so that a visit to a

@@ -1,4 +1,7 @@
-namespace ResumeSim.Model.World;
+using ResumeSim.Model.Randomness;
+using ResumeSim.Model.Servers;
+
+namespace ResumeSim.Model.Balancing;
 
 /// <summary>
 /// A hash ring with virtual nodes: a client maps to the first server point at or after its hash.

@@ -1,7 +1,7 @@
 using ResumeSim.Model.Configuration;
 using ResumeSim.Tls;
 
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Arrivals;
 
 /// <summary>
 /// One entry of the client mix, resolved: the core's cache preset with the entry's overrides, and how

@@ -1,4 +1,4 @@
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Servers;
 
 /// <summary>
 /// One TLS-terminating server: c cores serving handshake CPU work first come, first served, and
