@@ -35,4 +35,13 @@ internal static class FlightTiming
 
         return extra;
     }
+
+    /// <summary>
+    /// Whether a client of <paramref name="preset"/> False Starts this handshake (RFC 7918): a full TLS 1.2
+    /// handshake, whose ECDHE key exchange and AEAD suite (<c>TlsServerState</c> picks ECDHE-*-AES128-GCM)
+    /// and negotiated ALPN (web servers answer it) meet Chrome's and Firefox's conditions, so the request
+    /// leaves with the client's Finished, one round trip before the server's Finished arrives.
+    /// </summary>
+    public static bool FalseStarts(ClientPreset preset, HandshakeResult result) =>
+        result.Outcome == HandshakeOutcome.Full && result.Version == TlsVersion.Tls12 && preset.FalseStart;
 }

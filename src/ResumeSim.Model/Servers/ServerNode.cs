@@ -32,11 +32,26 @@ internal sealed class ServerNode
     /// <summary>The server's resumption state; replaced when the server restarts.</summary>
     public ServerResumption Resumption { get; set; }
 
+    /// <summary>
+    /// Where farm-shared ticket keys reach this server after their propagation delay; null when keys do
+    /// not propagate, or while a key desync fault has the server on a key file of its own.
+    /// </summary>
+    public KeyDistribution? KeyFeed { get; set; }
+
     /// <summary>Connections sent here whose handshake has not completed yet.</summary>
     public int ActiveHandshakes { get; set; }
 
     /// <summary>Connections waiting for a core.</summary>
     public int QueueLength => _count;
+
+    /// <summary>Hands this server's ring the farm keys that have reached it by <paramref name="now"/> (a no-op without a <see cref="KeyFeed"/>).</summary>
+    public void DeliverKeys(long now)
+    {
+        if (KeyFeed is { } keys && Resumption.Rotator is { } ring)
+        {
+            keys.Deliver(Index, ring, now);
+        }
+    }
 
     /// <summary>
     /// A core free for the event at (<paramref name="now"/>, <paramref name="sequence"/>): idle, or

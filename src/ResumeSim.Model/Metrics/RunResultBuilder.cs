@@ -1,27 +1,36 @@
 using ResumeSim.Engine;
 using ResumeSim.Model.Capacity;
 using ResumeSim.Model.Configuration;
-using ResumeSim.Model.Metrics;
 using ResumeSim.Model.Runs;
+using ResumeSim.Model.Servers;
 using ResumeSim.Model.Steady;
 using ResumeSim.Tls;
 
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Metrics;
 
-/// <summary>Turns what the recorder gathered into a <see cref="StrategyRunResult"/>.</summary>
-internal sealed partial class ResumptionWorld
+/// <summary>Turns what the recorder gathered over a run into a <see cref="StrategyRunResult"/>.</summary>
+internal sealed class RunResultBuilder(ScenarioConfig scenario, StrategyConfig strategy, MetricsRecorder metrics, ResumptionSetup setup)
 {
-    private StrategyRunResult BuildResult(int replication, int sweepPoint)
+    /// <summary>What the run knows beyond the recorder and the stores.</summary>
+    /// <param name="ServersCreated">Servers the farm made (the initial ones and every scale-out's).</param>
+    /// <param name="AtWarmupEnd">The stores' counts when warm-up ended.</param>
+    /// <param name="Exposure">The strategy's forward-secrecy exposure.</param>
+    /// <param name="EventsProcessed">Events the simulation ran.</param>
+    /// <param name="StartedStationary">Whether the run started in its stationary state.</param>
+    public readonly record struct RunFacts(int ServersCreated, WarmupSnapshot AtWarmupEnd, ExposureReport.Figures Exposure, long EventsProcessed, bool StartedStationary);
+
+    /// <summary>The result of the run for <paramref name="replication"/> at <paramref name="sweepPoint"/>.</summary>
+    public StrategyRunResult Build(int replication, int sweepPoint, in RunFacts facts)
     {
-        var m = _metrics;
-        var cores = _scenario.Farm.Cores;
+        var m = metrics;
+        var cores = scenario.Farm.Cores;
         double busyTotal = 0;
         double uptimeTotal = 0;
         double peakFarm = 0;
         double peakServerBucket = 0;
         var coresNeeded = 1;
         var coresFractional = 0.0;
-        var output = _scenario.Output;
+        var output = scenario.Output;
         var series = new TimeBucket[m.Buckets];
         long storePeakEntries = 0;
         long storePeakBytes = 0;
@@ -30,12 +39,12 @@ internal sealed partial class ResumptionWorld
         for (var b = 0; b < m.Buckets; b++)
         {
             double farmBusy = 0;
-            var byServer = new double[_created];
+            var byServer = new double[facts.ServersCreated];
             for (var s = 0; s < m.Servers; s++)
             {
                 var busy = m.BusyNanos(s, b);
                 farmBusy += busy;
-                if (s < _created)
+                if (s < facts.ServersCreated)
                 {
                     byServer[s] = busy / ((double)m.BucketLength(b) * cores);
                 }
@@ -78,11 +87,11 @@ internal sealed partial class ResumptionWorld
             storePeakLiveBytes = Math.Max(storePeakLiveBytes, m.Series.StoreLiveBytes[b]);
         }
 
-        var (evictions, expirations, _) = WarmupSnapshot.Take(_setup);
-        var exposure = Exposure();
+        var (evictions, expirations, _) = WarmupSnapshot.Take(setup);
+        var exposure = facts.Exposure;
         return new StrategyRunResult
         {
-            Strategy = _strategy.Name,
+            Strategy = strategy.Name,
             Replication = replication,
             SweepPoint = sweepPoint,
             Connections = m.Connections,
@@ -109,8 +118,8 @@ internal sealed partial class ResumptionWorld
             StorePeakBytes = storePeakBytes,
             StorePeakLiveEntries = storePeakLiveEntries,
             StorePeakLiveBytes = storePeakLiveBytes,
-            Evictions = evictions - _atWarmupEnd.Evictions,
-            Expirations = expirations - _atWarmupEnd.Expirations,
+            Evictions = evictions - facts.AtWarmupEnd.Evictions,
+            Expirations = expirations - facts.AtWarmupEnd.Expirations,
             TicketsIssued = m.TicketsIssued,
             TicketsRejected = m.TicketsRejected,
             TicketsRenewed = m.TicketsRenewed,
@@ -120,9 +129,9 @@ internal sealed partial class ResumptionWorld
             ExposureSessionsMax = exposure.SessionsMax,
             Misses = MissTable(),
             Series = series,
-            EventsProcessed = _sim.EventsProcessed,
-            SteadyState = SteadyStateReport.Unchecked(_scenario.Warmup),
-            StartedStationary = StartsStationary,
+            EventsProcessed = facts.EventsProcessed,
+            SteadyState = SteadyStateReport.Unchecked(scenario.Warmup),
+            StartedStationary = facts.StartedStationary,
             LiveSessionsDropped = LiveSessionsDropped(),
         };
     }
@@ -150,9 +159,9 @@ internal sealed partial class ResumptionWorld
         var table = new List<KeyValuePair<string, long>>();
         foreach (var reason in Enum.GetValues<MissReason>())
         {
-            if (reason != MissReason.None && _metrics.Misses[(int)reason] > 0)
+            if (reason != MissReason.None && metrics.Misses[(int)reason] > 0)
             {
-                table.Add(new(MissNames.Of(reason), _metrics.Misses[(int)reason]));
+                table.Add(new(MissNames.Of(reason), metrics.Misses[(int)reason]));
             }
         }
 
@@ -163,5 +172,17 @@ internal sealed partial class ResumptionWorld
     {
         var ops = m.Series.CacheLookups[bucket] + m.Series.CachePuts[bucket];
         return ops == 0 ? 0 : SimTime.ToMilliseconds(m.Series.CacheDelay[bucket]) / ops;
+    }
+
+    /// <summary>Valid sessions any store of this strategy evicted for room or refused, over the whole run.</summary>
+    private long LiveSessionsDropped()
+    {
+        long dropped = 0;
+        foreach (var store in setup.Stores)
+        {
+            dropped += store.Counters.EvictedForCapacity + store.Counters.Skipped;
+        }
+
+        return dropped;
     }
 }

@@ -1,21 +1,31 @@
 using ResumeSim.Engine;
+using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Servers;
 using ResumeSim.Tls;
 
-namespace ResumeSim.Model.World;
+namespace ResumeSim.Model.Metrics;
 
 /// <summary>
-/// Forward-secrecy exposure: how long the server side could still decrypt a recorded session.
+/// Measures forward-secrecy exposure: how long the server side could still decrypt a recorded session.
+/// </summary>
+/// <remarks>
 /// A ticket key exposes every session it sealed until the last server holding it erases it
 /// (RFC 5077 5.5, RFC 8446 C.4); a session store exposes each master secret while it holds it.
-/// </summary>
-internal sealed partial class ResumptionWorld
+/// </remarks>
+/// <param name="setup">The strategy's stores and key rings.</param>
+/// <param name="strategy">The strategy.</param>
+/// <param name="measuredStart">When the measured period starts; keys erased before it are left out.</param>
+/// <param name="end">The end of the measured period, for keys never erased.</param>
+internal sealed class ExposureReport(ResumptionSetup setup, StrategyConfig strategy, long measuredStart, long end)
 {
-    private readonly record struct ExposureFigures(double MaxSeconds, double MeanSeconds, double SessionsMax);
+    /// <summary>Seconds a key or secret stays able to decrypt: the longest, the mean, and the most sessions one key sealed.</summary>
+    public readonly record struct Figures(double MaxSeconds, double MeanSeconds, double SessionsMax);
 
-    private ExposureFigures Exposure()
+    /// <summary>The exposure of the strategy's longer-lived mechanism; the run ended at <paramref name="runEnd"/>.</summary>
+    public Figures Measure(long runEnd)
     {
         var keys = TicketKeyExposure();
-        var store = StoreExposure();
+        var store = StoreExposure(runEnd);
 
         // A strategy with both reports the longer-lived mechanism: it bounds what a stolen server exposes.
         if (double.IsNaN(keys.MaxSeconds))
@@ -30,14 +40,14 @@ internal sealed partial class ResumptionWorld
     /// Per key (copies on several servers are one key): creation to the last erasure, or to the end
     /// of the run; keys erased before the measured period are left out.
     /// </summary>
-    private ExposureFigures TicketKeyExposure()
+    private Figures TicketKeyExposure()
     {
         var byName = new Dictionary<UInt128, (long Created, long Erased, long Sealed)>();
-        foreach (var rotator in _setup.Rotators)
+        foreach (var rotator in setup.Rotators)
         {
             foreach (var key in rotator.ActiveKeys.Concat(rotator.RetiredKeys))
             {
-                var erased = key.ErasedAt ?? _end;
+                var erased = key.ErasedAt ?? end;
                 var seen = byName.TryGetValue(key.NameValue, out var known) ? known : (key.CreatedAt, erased, 0);
                 byName[key.NameValue] = (seen.Created, Math.Max(seen.Erased, erased), seen.Sealed + key.TicketsSealed);
             }
@@ -49,7 +59,7 @@ internal sealed partial class ResumptionWorld
         var n = 0;
         foreach (var (created, erased, sealedCount) in byName.Values)
         {
-            if (erased < _metrics.Start)
+            if (erased < measuredStart)
             {
                 continue;
             }
@@ -70,17 +80,16 @@ internal sealed partial class ResumptionWorld
     /// entry the store has not swept yet is still in memory, so it still counts (nginx and OpenSSL
     /// sweep as they store new sessions, so on a quiet server a secret outlives its timeout).
     /// </summary>
-    private ExposureFigures StoreExposure()
+    private Figures StoreExposure(long runEnd)
     {
-        if (_strategy.SessionIds is null || _setup.Stores.Count == 0)
+        if (strategy.SessionIds is null || setup.Stores.Count == 0)
         {
             return new(double.NaN, double.NaN, double.NaN);
         }
 
-        // The run ends with its last event or its last handshake, whichever is later.
-        var now = Math.Max(_end, Math.Max(_sim.Now, _lastCompletion));
+        var now = runEnd;
         var tally = default(ExposureTally);
-        foreach (var store in _setup.Stores)
+        foreach (var store in setup.Stores)
         {
             tally = tally.Merge(store.Counters.RemovedExposure).Merge(store.HeldExposure(now));
         }
