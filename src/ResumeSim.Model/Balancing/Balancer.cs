@@ -34,16 +34,6 @@ internal abstract class Balancer
 
     public abstract int Choose(in BalancerRequest request);
 
-    /// <summary>
-    /// The server <see cref="Choose"/> would pick for <paramref name="request"/> now, for policies that can
-    /// say so without changing anything (a pure hash); false for the others. Only a prefetch hint uses it.
-    /// </summary>
-    public virtual bool TryPredict(in BalancerRequest request, out int server)
-    {
-        server = -1;
-        return false;
-    }
-
     /// <summary>The <paramref name="k"/>-th live server, in index order.</summary>
     protected int Live(int k) => _live[k];
 

@@ -10,8 +10,10 @@ namespace ResumeSim.Model.Servers;
 /// is one of the core's stores with its own capacity and eviction. Every operation costs the network
 /// time to its node plus the wait in the node's queue: a node is one FIFO server doing
 /// <c>node_ops</c> operations per second (a single-threaded event loop, as memcached's per-connection
-/// worker and Redis are). The delay is added to the handshake that caused it; the world collects it
-/// with <see cref="TakeDelay"/> after each handshake decision.
+/// worker and Redis are). The delay is added to the handshake that caused it: each operation returns
+/// its delay to <see cref="Charge"/>'s caller, which adds it to <see cref="DelayTotal"/>, and a handshake's
+/// share is the growth of that total across its decision (the session-store contract the core calls
+/// has no place for a time).
 /// </summary>
 internal sealed class SharedCacheTier : IServerSessionStore
 {
@@ -29,7 +31,6 @@ internal sealed class SharedCacheTier : IServerSessionStore
     private readonly long _putTicks;
     private readonly long _serviceTicks;
     private readonly long _timeoutTicks;
-    private long _pendingDelay;
 
     /// <param name="nodes">One store per node.</param>
     /// <param name="seed">Places the nodes' points on the ring.</param>
@@ -104,7 +105,7 @@ internal sealed class SharedCacheTier : IServerSessionStore
     /// <summary>Operations sent to a failed node (a lookup then misses, a put is lost).</summary>
     public long Failed { get; private set; }
 
-    /// <summary>Total delay the tier added to handshakes (network, queue, timeouts), ns.</summary>
+    /// <summary>Total delay the tier added to handshakes (network, queue, timeouts), ns; it only grows.</summary>
     public long DelayTotal { get; private set; }
 
     public bool IsDown(int node) => _down[node];
@@ -125,14 +126,6 @@ internal sealed class SharedCacheTier : IServerSessionStore
         }
 
         return _owners[i == _points.Length ? 0 : i];
-    }
-
-    /// <summary>The delay added since the last call, and zero afterwards.</summary>
-    public long TakeDelay()
-    {
-        var delay = _pendingDelay;
-        _pendingDelay = 0;
-        return delay;
     }
 
     /// <summary>
@@ -166,10 +159,13 @@ internal sealed class SharedCacheTier : IServerSessionStore
     {
         Puts++;
         var node = NodeOf(id);
-        if (!Charge(node, _putTicks, now))
+        if (!IsUp(node))
         {
+            DelayTotal += _timeoutTicks;
             return false;
         }
+
+        DelayTotal += Charge(node, _putTicks, now);
 
         return _nodes[node].Put(id, state, now);
     }
@@ -178,11 +174,14 @@ internal sealed class SharedCacheTier : IServerSessionStore
     {
         Lookups++;
         var node = NodeOf(id);
-        if (!Charge(node, _lookupTicks, now))
+        if (!IsUp(node))
         {
+            DelayTotal += _timeoutTicks;
             state = null;
             return StoreLookup.Miss;
         }
+
+        DelayTotal += Charge(node, _lookupTicks, now);
 
         return _nodes[node].TryGet(id, now, out state);
     }
@@ -191,11 +190,14 @@ internal sealed class SharedCacheTier : IServerSessionStore
     {
         Lookups++;
         var node = NodeOf(id);
-        if (!Charge(node, _lookupTicks, now))
+        if (!IsUp(node))
         {
+            DelayTotal += _timeoutTicks;
             state = null;
             return StoreLookup.Miss;
         }
+
+        DelayTotal += Charge(node, _lookupTicks, now);
 
         return _nodes[node].Take(id, now, out state);
     }
@@ -214,30 +216,32 @@ internal sealed class SharedCacheTier : IServerSessionStore
         return tally;
     }
 
-    /// <summary>Adds one operation's delay; false when the node is down (the operation fails).</summary>
-    private bool Charge(int node, long networkTicks, long now)
+    /// <summary>Whether <paramref name="node"/> is up; an operation sent to a failed one is counted and fails after the timeout.</summary>
+    private bool IsUp(int node)
     {
-        long delay;
-        var up = !_down[node];
-        if (!up)
+        if (_down[node])
         {
             Failed++;
-            delay = _timeoutTicks;
-        }
-        else if (_serviceTicks > 0)
-        {
-            // The node serves operations one at a time in arrival order; it is free again after this one.
-            var start = Math.Max(now + (networkTicks / 2), _nextFree[node]);
-            _nextFree[node] = start + _serviceTicks;
-            delay = _nextFree[node] + (networkTicks / 2) - now;
-        }
-        else
-        {
-            delay = networkTicks;
+            return false;
         }
 
-        _pendingDelay += delay;
-        DelayTotal += delay;
-        return up;
+        return true;
+    }
+
+    /// <summary>
+    /// The delay of one operation on a live node, sent at <paramref name="now"/> with
+    /// <paramref name="networkTicks"/> of round trip: the network, plus the wait behind earlier operations.
+    /// </summary>
+    private long Charge(int node, long networkTicks, long now)
+    {
+        if (_serviceTicks <= 0)
+        {
+            return networkTicks;
+        }
+
+        // The node serves operations one at a time in arrival order; it is free again after this one.
+        var start = Math.Max(now + (networkTicks / 2), _nextFree[node]);
+        _nextFree[node] = start + _serviceTicks;
+        return _nextFree[node] + (networkTicks / 2) - now;
     }
 }

@@ -166,11 +166,14 @@ internal sealed partial class ResumptionWorld
         var kind = _kinds[c.Kind];
         var hello = _caches.Hello(connection, c.HasOffer, c.Offer, kind, now);
         server.DeliverKeys(now);
+        var cacheDelayBefore = _tier?.DelayTotal ?? 0;
         var result = server.Resumption.For(c.Worker).Handshake(hello, now, RentResult());
         c.Result = result;
         c.Keeps = ClientCaches.Keeps(kind.Preset, result);
         c.Miss = _issuers.Explain(result.Miss, c.Client, c.Host, server.Index, c.Worker, c.HasOffer, c.Offer.ReceivedAt, now);
-        c.ExtraLatency = SharedCacheDelay();
+
+        // What the shared cache added to this decision (network, node queue, timeouts).
+        c.ExtraLatency = _tier is null ? 0 : _tier.DelayTotal - cacheDelayBefore;
 
         // The core serves the handshake, then the rest of the connection's work (the profile's
         // per-connection base: request, response, logging, close), so the base holds the core and
@@ -223,7 +226,4 @@ internal sealed partial class ResumptionWorld
 
     /// <summary>A result object to refill: one per connection in flight, recycled when its handshake completes.</summary>
     private HandshakeResult RentResult() => _spareResults.Count > 0 ? _spareResults.Pop() : HandshakeResult.CreateReusable();
-
-    /// <summary>What the shared cache added to the handshake just decided (network, node queue, timeouts).</summary>
-    private long SharedCacheDelay() => _setup.SharedTier?.TakeDelay() ?? 0;
 }

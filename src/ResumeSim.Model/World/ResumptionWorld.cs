@@ -34,8 +34,17 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
     private readonly ClientKind[] _kinds;
     private readonly VisitScheduler _arrivals;
     private readonly Balancer _balancer;
+
+    /// <summary>
+    /// The balancer when it is a pure hash of the client, whose choice a prefetch may ask for ahead of the
+    /// ClientHello without changing anything; null for the other policies, whose choice is only made once.
+    /// </summary>
+    private readonly SourceHashBalancer? _predictable;
     private readonly ResumptionSetup _setup;
     private readonly Farm _farm;
+
+    /// <summary>The farm-shared session cache, when ids are stored in one; its delays are added to handshakes.</summary>
+    private readonly SharedCacheTier? _tier;
 
     /// <summary>The farm's server slots (<see cref="Farm.Nodes"/>), held here for the hot path.</summary>
     private readonly ServerNode[] _servers;
@@ -73,6 +82,7 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         var heldTickets = stationary && strategy is { SessionIds: null, Tickets: not null } ? DrawStationaryTickets() : null;
         var ringsFrom = heldTickets is { Count: > 0 } ? heldTickets[0].Created : 0;
         _setup = new ResumptionSetup(scenario, strategy, streams, _seed, maxServers, ringsFrom);
+        _tier = _setup.SharedTier;
 
         var warmup = SimTime.FromTimeSpan(scenario.Warmup);
         _end = warmup + SimTime.FromTimeSpan(scenario.Duration);
@@ -87,6 +97,7 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         }
 
         _balancer = Balancer.Create(scenario.Farm, _servers, _seed);
+        _predictable = _balancer as SourceHashBalancer;
         _arrivals = new VisitScheduler(_sim, _clients, scenario.Clients, _seed, FaultTimeline.Surges(scenario, warmup), _end);
         _hosts = _arrivals.Trace?.HostCount ?? scenario.Pages.Hosts;
         var version = scenario.Protocol.Version == ProtocolVersion.Tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12;
@@ -251,16 +262,18 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         }
     }
 
-    /// <summary>The store a ClientHello offering a session id will be looked up in, when the balancer can tell.</summary>
+    /// <summary>The store a ClientHello offering a session id will be looked up in, when the balancer's choice is a pure hash.</summary>
     private bool TryPredictStore(in Event hello, [NotNullWhen(true)] out IServerSessionStore? store, out SessionId id)
     {
         ref var c = ref _connections[hello.Target];
         store = null;
         id = c.HasOffer ? c.Offer.SessionId : SessionId.Empty;
-        if (id.IsEmpty || !_balancer.TryPredict(new BalancerRequest(c.Client, c.DrawKey, id, hello.Time), out int server))
+        if (id.IsEmpty || _predictable is null)
         {
             return false;
         }
+
+        var server = _predictable.Choose(new BalancerRequest(c.Client, c.DrawKey, id, hello.Time));
 
         store = _servers[server].Resumption.For(_workers.Predict(server, c.Client, c.DrawKey)).Store;
         return true;
