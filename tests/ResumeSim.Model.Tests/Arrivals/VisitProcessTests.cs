@@ -4,7 +4,7 @@ using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Randomness;
 using ResumeSim.Model.World;
 
-namespace ResumeSim.Model.Tests.World;
+namespace ResumeSim.Model.Tests.Arrivals;
 
 /// <summary>
 /// Visit processes beyond Poisson: each keeps the mean rate (within 4 standard errors), the diurnal

@@ -3,7 +3,7 @@ using ResumeSim.Model.Configuration;
 using ResumeSim.Model.World;
 using ResumeSim.Tls;
 
-namespace ResumeSim.Model.Tests.World;
+namespace ResumeSim.Model.Tests.Arrivals;
 
 public sealed class ClientKindTests
 {

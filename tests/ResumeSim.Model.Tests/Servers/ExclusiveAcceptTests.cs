@@ -1,7 +1,7 @@
 using ResumeSim.Model.Servers;
 using ResumeSim.Model.World;
 
-namespace ResumeSim.Model.Tests.World;
+namespace ResumeSim.Model.Tests.Servers;
 
 /// <summary>
 /// nginx workers sharing one listening socket (EPOLLEXCLUSIVE) with <c>ngx_reorder_accept_events</c>

@@ -1,7 +1,7 @@
 using ResumeSim.Model.Arrivals;
 using ResumeSim.Model.World;
 
-namespace ResumeSim.Model.Tests.World;
+namespace ResumeSim.Model.Tests.Arrivals;
 
 public sealed class TraceArrivalsTests
 {

@@ -2,7 +2,7 @@ using ResumeSim.Model.Metrics;
 using ResumeSim.Model.Servers;
 using ResumeSim.Model.World;
 
-namespace ResumeSim.Model.Tests.World;
+namespace ResumeSim.Model.Tests.Servers;
 
 /// <summary>A server's cores when a service end is an event only if someone waits (docs/engine.md, "Service ends").</summary>
 public sealed class ServerNodeTests
