@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using ResumeSim.Cli.Import;
+using ResumeSim.Model.Arrivals;
 using ResumeSim.Model.World;
 
 namespace ResumeSim.Cli;

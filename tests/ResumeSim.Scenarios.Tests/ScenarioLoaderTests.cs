@@ -1,3 +1,4 @@
+using ResumeSim.Model.Balancing;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Tls;
 

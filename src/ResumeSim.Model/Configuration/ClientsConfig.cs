@@ -1,3 +1,4 @@
+using ResumeSim.Model.Arrivals;
 using ResumeSim.Model.World;
 
 namespace ResumeSim.Model.Configuration;

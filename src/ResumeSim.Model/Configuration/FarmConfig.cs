@@ -1,3 +1,5 @@
+using ResumeSim.Model.Balancing;
+
 namespace ResumeSim.Model.Configuration;
 
 /// <summary>The TLS-terminating servers and the balancer in front of them.</summary>

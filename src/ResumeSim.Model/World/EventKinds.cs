@@ -1,3 +1,5 @@
+using ResumeSim.Model.Servers;
+
 namespace ResumeSim.Model.World;
 
 /// <summary>The kinds of event of the simulated world; the event's target is named per kind.</summary>

@@ -1,16 +1,19 @@
-using ResumeSim.Engine;
+using ResumeSim.Model.Balancing;
+using ResumeSim.Model.Clients;
+using ResumeSim.Model.Completion;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Servers;
 using ResumeSim.Tls;
 
 namespace ResumeSim.Model.World;
 
-/// <summary>The life of a visit and its connections.</summary>
+/// <summary>A connection's way from a visit to its server's core: the handlers that pass it from part to part.</summary>
 internal sealed partial class ResumptionWorld
 {
     private void OnVisit(int client, long now)
     {
         _clients[client].VisitCounter++;
-        ScheduleNextVisit(client, now);
+        _arrivals.ScheduleNextVisit(client, now);
         var dropped = DropSessionsIfGone(client, now);
         StartPage(client, 0, _hosts, dropped, now);
     }
@@ -18,12 +21,31 @@ internal sealed partial class ResumptionWorld
     /// <summary>A trace row: its client visits its one host (the trace names the host of each visit).</summary>
     private void OnTraceVisit(int row, long now)
     {
-        ScheduleTraceRow(row + 1);
-        var client = _trace!.Client(row);
-        var host = _trace.Host(row);
+        _arrivals.ScheduleTraceRow(row + 1);
+        var trace = _arrivals.Trace!;
+        var client = trace.Client(row);
+        var host = trace.Host(row);
         _clients[client].VisitCounter++;
         var dropped = DropSessionsIfGone(client, now);
         StartPage(client, host, host + 1, dropped, now);
+    }
+
+    /// <summary>A client that lost its sessions since its last visit (churn, network change) comes back with an empty cache.</summary>
+    private bool DropSessionsIfGone(int client, long now)
+    {
+        if (!_arrivals.LostSessions(client, now))
+        {
+            return false;
+        }
+
+        // The issuers stay: a later connection without an offer then counts as a lost cache.
+        _caches.Forget(client, PresetOf(client));
+        if (_metrics.InWindow(now))
+        {
+            _metrics.VisitsWithSessionsDropped++;
+        }
+
+        return true;
     }
 
     /// <summary>A page visit that opens connections to hosts <paramref name="firstHost"/> up to, not including, <paramref name="endHost"/>.</summary>
@@ -57,7 +79,7 @@ internal sealed partial class ResumptionWorld
             // others start when its handshake completes, so they can resume from it.
             var waitForFirst = kind.Wait == ConnectionWait.WaitForFirst
                 && perHost > 1
-                && (!preset.Resumes || !_sessions.HasUsableSession(client, preset, host, now));
+                && (!preset.Resumes || !_caches.HasUsableSession(client, preset, host, now));
             var startNow = waitForFirst ? 1 : perHost;
             for (var k = 0; k < startNow; k++)
             {
@@ -87,11 +109,11 @@ internal sealed partial class ResumptionWorld
         c.Measured = measured;
         c.Server = -1;
 
-        // The client builds its ClientHello from what it holds for the host; a TLS 1.3 client
-        // uses each ticket once (RFC 8446 C.4), so parallel connections can run out.
-        var lookup = _sessions.Lookup(client, _kinds[c.Kind].Preset, host, now, out c.Offer, OfferTicket(connection));
+        // The client builds its ClientHello from what it holds for the host.
+        var preset = _kinds[c.Kind].Preset;
+        var lookup = _caches.Offer(connection, client, preset, host, now, out c.Offer);
         c.HasOffer = lookup == ClientLookup.Hit;
-        c.NoOffer = c.HasOffer ? MissReason.None : WhyNoOffer(client, host, c.Kind, lookup, _pages[page].SessionsDropped);
+        c.NoOffer = c.HasOffer ? MissReason.None : _issuers.WhyNoOffer(client, host, preset, lookup, _pages[page].SessionsDropped);
         _pages[page].Open++;
 
         // TCP: SYN, SYN-ACK, then ACK + ClientHello: the hello reaches the server 1.5 RTT in.
@@ -101,41 +123,13 @@ internal sealed partial class ResumptionWorld
         return connection;
     }
 
-    /// <summary>
-    /// Why a client offers nothing to <paramref name="host"/>: it never held a session for it (or never
-    /// resumes), it used up its single-use TLS 1.3 tickets, or it lost what it held (its cache cleared,
-    /// its LRU or its own lifetime cap). Only connections without an offer read the issuer's line.
-    /// </summary>
-    private MissReason WhyNoOffer(int client, int host, byte kind, ClientLookup lookup, bool dropped)
-    {
-        var preset = _kinds[kind].Preset;
-        if (!preset.Resumes)
-        {
-            return MissReason.NotOffered;
-        }
-
-        if (lookup == ClientLookup.Expired)
-        {
-            return MissReason.ClientCacheLost;
-        }
-
-        if (_issuedBy[(client * _hosts) + host] < 0)
-        {
-            return MissReason.NotOffered;
-        }
-
-        return _version == TlsVersion.Tls13 && preset.SingleUseTls13Tickets && !dropped
-            ? MissReason.NoTicketsLeft
-            : MissReason.ClientCacheLost;
-    }
-
     /// <summary>The ClientHello of <paramref name="connection"/> arrives, as the event of sequence number <paramref name="sequence"/>.</summary>
     private void OnHelloArrives(int connection, long now, long sequence)
     {
         ref var c = ref _connections[connection];
         var offered = c.HasOffer ? c.Offer.SessionId : SessionId.Empty;
         c.Server = _balancer.Choose(new BalancerRequest(c.Client, c.DrawKey, offered, now));
-        c.Worker = AcceptWorker(c, c.Server);
+        c.Worker = _workers.Accept(c.Server, c.Client, c.DrawKey);
         var server = _servers[c.Server];
         server.ActiveHandshakes++;
         if (server.TryFindFreeCore(now, sequence, out var core))
@@ -169,21 +163,25 @@ internal sealed partial class ResumptionWorld
 
         // The server reads the ClientHello when a core takes it up, so the decision sees the
         // store and key ring as they are at that moment.
-        var hello = WithTicketRequest(BuildHello(c, connection, now), c.Kind);
-        DeliverKeys(server, now);
+        var kind = _kinds[c.Kind];
+        var hello = _caches.Hello(connection, c.HasOffer, c.Offer, kind, now);
+        server.DeliverKeys(now);
+        var cacheDelayBefore = _tier?.DelayTotal ?? 0;
         var result = server.Resumption.For(c.Worker).Handshake(hello, now);
         c.Result = result;
-        c.Keeps = Keeps(c, result);
-        c.Miss = RefineMiss(result.Miss, c, WorkerIndex(server.Index, c.Worker), now);
-        c.ExtraLatency = SharedCacheDelay();
+        c.Keeps = ClientCaches.Keeps(kind.Preset, result);
+        c.Miss = _issuers.Explain(result.Miss, c.Client, c.Host, server.Index, c.Worker, c.HasOffer, c.Offer.ReceivedAt, now);
+
+        // What the shared cache added to this decision (network, node queue, timeouts).
+        c.ExtraLatency = _tier is null ? 0 : _tier.DelayTotal - cacheDelayBefore;
 
         // The core serves the handshake, then the rest of the connection's work (the profile's
         // per-connection base: request, response, logging, close), so the base holds the core and
         // delays whoever queues behind it but not this handshake's own flights. The core's end is an
         // event only if someone waits for the core (ServerNode); it keeps its place among equal
         // times either way. Everything else the end decides is known now.
-        var handshakeEnd = now + DrawService(ServiceTicks(result), c);
-        var end = handshakeEnd + _connectionTicks;
+        var handshakeEnd = now + _costs.ServiceTicks(result, c.Client, c.DrawKey);
+        var end = handshakeEnd + _costs.ConnectionTicks;
         server.Occupy(core, end, _sim.ReserveSequence());
         if (server.QueueLength > 0)
         {
@@ -206,22 +204,6 @@ internal sealed partial class ResumptionWorld
         _sim.Schedule(done, EventKinds.HandshakeDone, connection);
     }
 
-    /// <summary>
-    /// Whether the completion of <paramref name="c"/> only counts it, so it can be done now, with its
-    /// completion time, instead of as an event: the client keeps nothing, no balancer learns or counts
-    /// anything, no connection waits for it, and nobody observes completions one by one. The counts
-    /// are sums, maxima and histograms, which do not depend on the order they are added in (a page is
-    /// ready at its latest completion, <see cref="PageVisit.Ready"/>). At scale nine handshakes in ten
-    /// are such resumptions.
-    /// </summary>
-    private bool CompletionTouchesNothingShared(in Connection c, HandshakeResult result) =>
-        !c.Keeps
-        && c.Waiters == 0
-        && result.NewSessionId.IsEmpty
-        && !_balancer.CountsHandshakesInFlight
-        && Observer is null
-        && PageObserver is null;
-
     /// <summary>A core of <paramref name="server"/> is done while connections wait: it takes the first.</summary>
     private void OnServiceDone(int server, int core, long now)
     {
@@ -241,71 +223,4 @@ internal sealed partial class ResumptionWorld
             _sim.ScheduleReserved(endsAt, sequence, EventKinds.ServiceDone, server.Index, core);
         }
     }
-
-    private ClientHello BuildHello(in Connection c, int connection, long now)
-    {
-        if (!c.HasOffer)
-        {
-            return _version == TlsVersion.Tls12 ? ClientHello.Fresh12(null) : ClientHello.Fresh13(null);
-        }
-
-        var ticket = _offerTickets.AsMemory(connection * ClientSessionArena.MaxTicketLength, c.Offer.TicketLength);
-        if (_version == TlsVersion.Tls12)
-        {
-            return ClientHello.Resume12(c.Offer, ticket, null);
-        }
-
-        var modes = _strategy.Tickets is { PskDhe: false } ? PskModes.Both : PskModes.PskDheKe;
-        return ClientHello.Resume13(c.Offer, ticket, null, now, earlyData: _strategy.Tickets is { EarlyData: true }, modes);
-    }
-
-    /// <summary>Connection <paramref name="connection"/>'s stride of the offered-ticket buffer, grown with the connection pool.</summary>
-    private Span<byte> OfferTicket(int connection)
-    {
-        var end = (connection + 1) * ClientSessionArena.MaxTicketLength;
-        if (end > _offerTickets.Length)
-        {
-            Array.Resize(ref _offerTickets, Math.Max(end, _offerTickets.Length * 2));
-        }
-
-        return _offerTickets.AsSpan(connection * ClientSessionArena.MaxTicketLength, ClientSessionArena.MaxTicketLength);
-    }
-
-    /// <summary>
-    /// The core can only say "unknown id" or "unknown key"; the world knows which server (and worker)
-    /// issued the client's session and so can tell a session held by another server, or by another
-    /// worker's cache of this server, from one this server lost. <paramref name="here"/> is
-    /// <see cref="IssuerOf"/> for the server and worker that took the connection.
-    /// </summary>
-    private MissReason RefineMiss(MissReason miss, in Connection c, int here, long now)
-    {
-        // Most handshakes are not these misses: only they read the issuer (a cold line per client).
-        if (miss is not (MissReason.UnknownId or MissReason.UnknownTicketKey))
-        {
-            return miss;
-        }
-
-        var issued = _issuedBy[(c.Client * _hosts) + c.Host];
-        var issuer = IssuingWorker(issued);
-        var server = here / _workers;
-        var issuerServer = issuer >= 0 ? issuer / _workers : -1;
-        var lostInRestart = issuerServer == server && RestartedSince(issued, server);
-        return miss switch
-        {
-            MissReason.UnknownId when _setup.PerServerStores && issuer >= 0 && issuerServer != server => MissReason.OtherServer,
-            MissReason.UnknownId when _setup.PerServerStores && lostInRestart => MissReason.StoreFlushed,
-            MissReason.UnknownId when _setup.PerWorkerStores && issuer >= 0 && issuer != here => MissReason.OtherWorker,
-
-            // A store that already swept an expired session answers "unknown"; the client received the
-            // session after the server created it, so an age past the timeout proves it expired.
-            MissReason.UnknownId when c.HasOffer && now - c.Offer.ReceivedAt >= _sessionTimeoutTicks => MissReason.SessionExpired,
-            MissReason.UnknownId => MissReason.Evicted,
-            MissReason.UnknownTicketKey when _setup.PerServerKeys && issuer >= 0 && issuerServer != server => MissReason.OtherServer,
-            MissReason.UnknownTicketKey when _setup.PerServerKeys && lostInRestart => MissReason.TicketKeyRetired,
-            _ => miss,
-        };
-    }
-
-    /// <summary>The session-cache behaviour of <paramref name="client"/>'s kind.</summary>
-    private ClientPreset PresetOf(int client) => _kinds[_clients.KindOf(client)].Preset;
 }

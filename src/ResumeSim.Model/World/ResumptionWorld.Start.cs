@@ -1,5 +1,7 @@
 using ResumeSim.Engine;
+using ResumeSim.Model.Balancing;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Randomness;
 using ResumeSim.Model.Steady;
 using ResumeSim.Tls;
 
@@ -46,8 +48,12 @@ internal sealed partial class ResumptionWorld
             for (var h = 0; h < _hosts; h++)
             {
                 var id = SessionId.NewRandom(random);
-                _sessions.Put(c, preset, h, new HeldSession(TlsVersion.Tls12, id, 0, created, long.MaxValue), [], created);
-                _issuedBy[(c * _hosts) + h] = StickyServer(c);
+                _caches.Put(c, preset, h, new HeldSession(TlsVersion.Tls12, id, 0, created, long.MaxValue), [], created);
+                if (StickyServer(c) is var sticky and >= 0)
+                {
+                    _issuers.Record(c, h, sticky, 0);
+                }
+
                 if (created > -timeout)
                 {
                     alive.Add((created, c, h, id));
@@ -124,8 +130,8 @@ internal sealed partial class ResumptionWorld
             {
                 random.Fill(secret);
                 var ticket = tls.Tickets!.Seal(tls.PastSession12(secret, created), created);
-                _sessions.Put(client, preset, h, new HeldSession(TlsVersion.Tls12, SessionId.Empty, ticket.Length, created, lifetime), ticket, created);
-                _issuedBy[(client * _hosts) + h] = IssuerOf(server, 0);
+                _caches.Put(client, preset, h, new HeldSession(TlsVersion.Tls12, SessionId.Empty, ticket.Length, created, lifetime), ticket, created);
+                _issuers.Record(client, h, server, 0);
             }
         }
     }
@@ -135,16 +141,4 @@ internal sealed partial class ResumptionWorld
         _scenario.Farm.Servers == 1 ? 0
         : _scenario.Farm.Balancer is BalancerKind.SourceHash or BalancerKind.ConsistentHash ? _balancer.Choose(new BalancerRequest(client, 0, SessionId.Empty, 0))
         : -1;
-
-    /// <summary>Valid sessions any store of this strategy evicted for room or refused, over the whole run.</summary>
-    private long LiveSessionsDropped()
-    {
-        long dropped = 0;
-        foreach (var store in _setup.Stores)
-        {
-            dropped += store.Counters.EvictedForCapacity + store.Counters.Skipped;
-        }
-
-        return dropped;
-    }
 }

@@ -1,3 +1,5 @@
+using ResumeSim.Model.Arrivals;
+using ResumeSim.Model.Balancing;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Tls;
 

@@ -1,3 +1,4 @@
+using ResumeSim.Model.Arrivals;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Presets;
 using ResumeSim.Model.World;

@@ -1,3 +1,4 @@
+using ResumeSim.Model.Arrivals;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Scenarios.Parsing;
 using ResumeSim.Scenarios.Yaml;

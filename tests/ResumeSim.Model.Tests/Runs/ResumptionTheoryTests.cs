@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using ResumeSim.Model.Balancing;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Runs;
 

@@ -1,4 +1,6 @@
+using ResumeSim.Model.Balancing;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Model.Metrics;
 using ResumeSim.Model.Runs;
 using ResumeSim.Model.World;
 
@@ -68,5 +70,5 @@ public sealed class CompletionWithoutEventTests
     private static string[] Series(StrategyRunResult r) =>
         [.. r.Series.Select(b => (b with { CpuUtilizationByServer = [] }).ToString() + string.Join(",", b.CpuUtilizationByServer.Select(u => u.ToString("R"))))];
 
-    private static string Buckets(Metrics.LatencyRecorder recorder) => string.Join(",", recorder.Buckets().Select(b => $"{b.UpperMs:R}:{b.Count}"));
+    private static string Buckets(LatencyRecorder recorder) => string.Join(",", recorder.Buckets().Select(b => $"{b.UpperMs:R}:{b.Count}"));
 }

@@ -1,5 +1,7 @@
+using ResumeSim.Model.Balancing;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Runs;
+using ResumeSim.Model.Servers;
 using ResumeSim.Model.World;
 using ResumeSim.Tls;
 
@@ -164,8 +166,9 @@ public sealed class FarmFaultTests
 
         tier.TryGet(SessionId.FromBytes(new byte[32]), 0, out _);
 
-        Assert.Equal(500_000, tier.TakeDelay());
-        Assert.Equal(0, tier.TakeDelay());
+        Assert.Equal(500_000, tier.DelayTotal);
+        Assert.Equal(1, tier.Lookups);
+        Assert.Equal(0, tier.Puts);
     }
 
     [Fact]
@@ -176,9 +179,9 @@ public sealed class FarmFaultTests
         var id = SessionId.FromBytes(Enumerable.Repeat((byte)7, 32).ToArray());
 
         tier.TryGet(id, 0, out _);
-        var first = tier.TakeDelay();
+        var first = tier.DelayTotal;
         tier.TryGet(id, 0, out _);
-        var second = tier.TakeDelay();
+        var second = tier.DelayTotal - first;
         tier.SetDown(0, true, 0);
         var lookup = tier.TryGet(id, 5000, out _);
 

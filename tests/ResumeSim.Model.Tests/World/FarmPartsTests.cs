@@ -1,4 +1,7 @@
 using ResumeSim.Engine;
+using ResumeSim.Model.Arrivals;
+using ResumeSim.Model.Balancing;
+using ResumeSim.Model.Servers;
 using ResumeSim.Model.World;
 using ResumeSim.Tls;
 
@@ -80,22 +83,20 @@ public sealed class FarmPartsTests
     }
 
     [Fact]
-    public void TryPredict_SourceHashSaysWhatChooseDoes_StatefulPoliciesDecline()
+    public void SourceHash_ChooseIsPure_AskingAheadChangesNothing()
     {
-        // Prefetch hints ask the balancer where a ClientHello will go; only a pure hash may answer.
+        // The world's prefetch asks a source-hash balancer where a ClientHello will go before it arrives:
+        // that is only sound because asking twice, or asking first, gives the same answer.
         var servers = new ServerNode[7];
         var hash = new SourceHashBalancer(servers, 7, seed: 3);
         hash.SetLive([0, 2, 3, 6]);
         for (int client = 0; client < 500; client++)
         {
-            var request = new BalancerRequest(client, 0, Id((byte)((client % 250) + 1)), Second);
-            Assert.True(hash.TryPredict(request, out int predicted));
-            Assert.Equal(hash.Choose(request), predicted);
+            var request = new BalancerRequest(client, (ulong)client, Id((byte)((client % 250) + 1)), Second);
+            var asked = hash.Choose(request);
+            Assert.Equal(asked, hash.Choose(request with { ConnectionKey = 99, Now = 5 * Second }));
+            Assert.Contains(asked, new[] { 0, 2, 3, 6 });
         }
-
-        var roundRobin = new RoundRobinBalancer(servers, 7);
-        Assert.False(roundRobin.TryPredict(new BalancerRequest(0, 0, Id(1), Second), out _));
-        Assert.Equal(0, roundRobin.Choose(new BalancerRequest(0, 0, Id(1), Second)));
     }
 
     [Fact]

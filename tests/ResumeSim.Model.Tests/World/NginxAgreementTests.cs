@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ResumeSim.Model.Arrivals;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.World;
 using ResumeSim.Tls;

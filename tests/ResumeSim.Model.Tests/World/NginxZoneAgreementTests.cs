@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using ResumeSim.Model.Arrivals;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Presets;
+using ResumeSim.Model.Servers;
 using ResumeSim.Model.World;
 using ResumeSim.Tls;
 

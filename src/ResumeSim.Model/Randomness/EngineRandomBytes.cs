@@ -1,0 +1,10 @@
+using ResumeSim.Engine;
+using ResumeSim.Tls;
+
+namespace ResumeSim.Model.Randomness;
+
+/// <summary>Feeds the resumption core's random bytes (session IDs, secrets, keys, IVs) from a seeded stream.</summary>
+internal sealed class EngineRandomBytes(RandomStream stream) : IRandomBytes
+{
+    public void Fill(Span<byte> destination) => stream.Fill(destination);
+}

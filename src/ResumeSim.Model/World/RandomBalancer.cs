@@ -1,8 +1,0 @@
-namespace ResumeSim.Model.World;
-
-/// <summary>A uniformly random live server per connection (hash of the connection's identity).</summary>
-internal sealed class RandomBalancer(IReadOnlyList<ServerNode> servers, int live, ulong seed) : Balancer(servers, live)
-{
-    public override int Choose(in BalancerRequest request) =>
-        Live((int)(CounterRandom.Hash(seed, RandomStreamIds.Balancer, (ulong)request.Client, request.ConnectionKey) % (ulong)LiveCount));
-}
