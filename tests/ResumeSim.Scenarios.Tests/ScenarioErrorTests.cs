@@ -40,6 +40,15 @@ public sealed class ScenarioErrorTests
         Assert.StartsWith("'timout' is not a key of session_ids (did you mean 'timeout'?); expected one of: preset, store,", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ScaleDown_IsNotAKey_SeeTheScenarioDocs()
+    {
+        // docs/scenarios.md, "Scaling down": scaling clients without the farm is not honest, so it is not offered.
+        var text = ScenarioText.Minimal.Replace("  count: 100\n", "  count: 100\n  scale_down: 4\n", StringComparison.Ordinal);
+        var error = ScenarioText.AssertError(text, 5, 3, "'scale_down' is not a key of clients");
+        Assert.StartsWith("'scale_down' is not a key of clients; expected one of: count, ", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("zz: 1", "'zz' is not a top-level key; expected one of: ")]
     [InlineData("farm: {machines: 2}", "'machines' is not a key of farm; expected one of: ")]
