@@ -15,11 +15,12 @@ internal static class KeySuggestion
     public static string? Closest(string typed, IReadOnlyList<string> keys)
     {
         var limit = Math.Max(1, typed.Length / 3);
+        var lower = typed.ToLowerInvariant(); // keys are lowercase (docs/scenarios.md)
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var key in keys)
         {
-            var distance = Distance(typed.ToLowerInvariant(), key);
+            var distance = Distance(lower, key);
             if (distance <= limit && distance < bestDistance)
             {
                 best = key;
