@@ -7,6 +7,7 @@ namespace ResumeSim.Cli;
 
 /// <summary>
 /// <c>resumesim merge --out DIR SHARD_DIR...</c>: combines the run folders of <c>run --shard K/N</c>
+/// (given one by one, or as the <c>--out</c> folders the shards wrote to, <see cref="ShardFolders"/>)
 /// into the tables one unsharded run writes (byte-identical CSV files), plus charts and a run.json.
 /// Refuses shards of different scenarios, seeds or replication counts, runs that appear twice, and
 /// runs that no shard holds.
@@ -15,15 +16,21 @@ internal static class MergeCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var shards = new Argument<string[]>("SHARD_DIR") { Description = "Run folders written by 'run --shard K/N'.", Arity = ArgumentArity.OneOrMore };
+        var shards = new Argument<string[]>("SHARD_DIR") { Description = "Run folders written by 'run --shard K/N', or the --out folders they were written under.", Arity = ArgumentArity.OneOrMore };
         var outDir = new Option<string>("--out") { Description = "Folder under which the merged run is written.", DefaultValueFactory = _ => "results" };
         var command = new Command("merge", "Combine the shards of a sharded run into one run folder.") { shards, outDir };
         command.SetAction(parsed => Execute(parsed.GetValue(shards)!, parsed.GetValue(outDir)!, output, error));
         return command;
     }
 
-    private static int Execute(string[] folders, string outDir, TextWriter output, TextWriter error)
+    private static int Execute(string[] arguments, string outDir, TextWriter output, TextWriter error)
     {
+        if (!ShardFolders.TryExpand(arguments, out var folders, out var expansionProblem))
+        {
+            error.WriteLine($"error: {expansionProblem}");
+            return ExitCodes.Usage;
+        }
+
         var parts = new List<(string Folder, RunOutput Run)>();
         foreach (var folder in folders)
         {
@@ -76,7 +83,7 @@ internal static class MergeCommand
                 StartedUtc = parts.Min(p => p.Run.Manifest.StartedUtc),
                 WallSeconds = Math.Round(parts.Sum(p => p.Run.Manifest.WallSeconds), 3),
                 Machine = MachineInfo.Current(),
-                Command = "resumesim merge " + string.Join(' ', folders),
+                Command = "resumesim merge " + string.Join(' ', arguments),
             },
             Summary = parts.SelectMany(p => p.Run.Summary).OrderBy(r => order.Key(r.Strategy, r.Replication, r.Sweep)).ToList(),
             Misses = parts.SelectMany(p => p.Run.Misses).OrderBy(r => order.Key(r.Strategy, r.Replication, r.Sweep)).ToList(),

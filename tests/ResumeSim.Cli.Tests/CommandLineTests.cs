@@ -62,6 +62,27 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Validate_MissingFile_ExitsTwo_NamingTheFileWithoutAPosition()
+    {
+        var (exit, _, stderr) = CliRunner.Run("validate", "no/such/scenario.yaml");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("error: no/such/scenario.yaml: scenario file not found; expected a path to a scenario YAML file" + Environment.NewLine, stderr);
+    }
+
+    [Fact]
+    public void Validate_MisspelledKey_SuggestsTheKey()
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("typo.yaml", ScenarioWithTypo);
+
+        var (exit, _, stderr) = CliRunner.Run("validate", scenario);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"error: {scenario}:4:3: 'cuont' is not a key of clients (did you mean 'count'?); expected one of: count, ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryShippedScenario_Validates()
     {
         var root = Path.Combine(RepositoryPaths.Root, "scenarios");
@@ -71,4 +92,15 @@ public sealed class CommandLineTests
             Assert.True(exit == 0, $"{file}: {stderr}");
         }
     }
+
+    private const string ScenarioWithTypo = """
+        name: typo
+        duration: 10m
+        clients:
+          cuont: 100
+          visits: {rate: 4/h}
+        strategies:
+          - name: none
+            resumption: off
+        """;
 }

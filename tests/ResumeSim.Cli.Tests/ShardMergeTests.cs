@@ -27,6 +27,48 @@ public sealed class ShardMergeTests
         Assert.True(File.Exists(Path.Combine(merged, "run.json")));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Merge_OfTheShardsOutFolder_IsByteIdenticalToOneRun(bool scenarioFolder)
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("small.yaml", SmallScenario.Yaml);
+        var shardsOut = Path.Combine(temp.Path, "shards");
+        var single = Run(["run", scenario, "--out", shardsOut, "--quiet"]); // an unsharded run beside the shards is left alone
+        Run(["run", scenario, "--out", shardsOut, "--quiet", "--shard", "1/2"]);
+        Run(["run", scenario, "--out", shardsOut, "--quiet", "--shard", "2/2"]);
+
+        var merged = Run(["merge", "--out", Path.Combine(temp.Path, "merged"), scenarioFolder ? Path.Combine(shardsOut, "cli-small") : shardsOut]);
+
+        foreach (var table in Tables)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(single, table)), File.ReadAllBytes(Path.Combine(merged, table)));
+        }
+    }
+
+    [Fact]
+    public void Merge_FolderWithoutRuns_ExitsTwoSayingWhatItExpected()
+    {
+        using var temp = new TempFolder();
+
+        var (exit, _, stderr) = CliRunner.Run("merge", "--out", Path.Combine(temp.Path, "merged"), temp.Path);
+
+        Assert.Equal(2, exit);
+        Assert.Equal(
+            $"error: {temp.Path}: holds no run (run.json) and no shard folder (<scenario>/<run-id>-shardKofN/); expected a run folder or the --out folder of 'run --shard K/N'" + Environment.NewLine,
+            stderr);
+    }
+
+    [Fact]
+    public void Merge_MissingFolder_ExitsTwo()
+    {
+        var (exit, _, stderr) = CliRunner.Run("merge", "--out", "merged", "no/such/shards");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("error: no/such/shards: no such folder; expected a run folder or the --out folder of 'run --shard K/N'" + Environment.NewLine, stderr);
+    }
+
     [Fact]
     public void Merge_WithAShardMissing_ExitsTwoAndWritesNothing()
     {

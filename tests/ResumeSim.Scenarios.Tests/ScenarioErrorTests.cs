@@ -10,7 +10,7 @@ public sealed class ScenarioErrorTests
         var error = ScenarioText.AssertError(text, 10, 19, "'capcity' is not a key of session_ids");
 
         Assert.Equal(
-            "scenarios/test.yaml:10:19: 'capcity' is not a key of session_ids; expected one of: preset, store, eviction, capacity, entry_bytes, timeout, lookup, nodes, put, node_ops, node_timeout",
+            "scenarios/test.yaml:10:19: 'capcity' is not a key of session_ids (did you mean 'capacity'?); expected one of: preset, store, eviction, capacity, entry_bytes, timeout, lookup, nodes, put, node_ops, node_timeout",
             error.ToString());
     }
 
@@ -18,6 +18,45 @@ public sealed class ScenarioErrorTests
     public void UnknownKey_AtTopLevel_IsReported()
     {
         ScenarioText.AssertError(ScenarioText.Minimal + "\nreplication: 3", 9, 1, "'replication' is not a top-level key", "replications");
+    }
+
+    [Theory]
+    [InlineData("replication: 3", 9, 1, "'replication' is not a top-level key (did you mean 'replications'?); expected one of: ")]
+    [InlineData("farm: {severs: 2}", 9, 8, "'severs' is not a key of farm (did you mean 'servers'?); expected one of: ")]
+    [InlineData("farm: {balacner: random}", 9, 8, "'balacner' is not a key of farm (did you mean 'balancer'?); expected one of: ")]
+    [InlineData("farm: {Cores: 2}", 9, 8, "'Cores' is not a key of farm (did you mean 'cores'?); expected one of: ")]
+    [InlineData("output: {bukcet: 1m}", 9, 10, "'bukcet' is not a key of output (did you mean 'bucket'?); expected one of: ")]
+    public void UnknownKey_CloseToAValidOne_SuggestsIt(string line, int row, int column, string prefix)
+    {
+        var error = ScenarioText.AssertError(ScenarioText.Minimal + "\n" + line, row, column, prefix);
+        Assert.StartsWith(prefix, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownKey_InANestedMapping_SuggestsItsOwnKey()
+    {
+        var text = ScenarioText.Minimal + "\n  - name: x\n    session_ids: {capacity: 10MB, timout: 5m}";
+        var error = ScenarioText.AssertError(text, 10, 35, "'timout' is not a key of session_ids");
+        Assert.StartsWith("'timout' is not a key of session_ids (did you mean 'timeout'?); expected one of: preset, store,", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ScaleDown_IsNotAKey_SeeTheScenarioDocs()
+    {
+        // docs/scenarios.md, "Scaling down": scaling clients without the farm is not honest, so it is not offered.
+        var text = ScenarioText.Minimal.Replace("  count: 100\n", "  count: 100\n  scale_down: 4\n", StringComparison.Ordinal);
+        var error = ScenarioText.AssertError(text, 5, 3, "'scale_down' is not a key of clients");
+        Assert.StartsWith("'scale_down' is not a key of clients; expected one of: count, ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zz: 1", "'zz' is not a top-level key; expected one of: ")]
+    [InlineData("farm: {machines: 2}", "'machines' is not a key of farm; expected one of: ")]
+    [InlineData("farm: {timeout: 5m}", "'timeout' is not a key of farm; expected one of: ")] // a key of session_ids, not of farm
+    public void UnknownKey_FarFromEveryValidOne_SuggestsNothing(string line, string prefix)
+    {
+        var error = Assert.Single(ScenarioText.Errors(ScenarioText.Minimal + "\n" + line));
+        Assert.StartsWith(prefix, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -230,5 +269,12 @@ public sealed class ScenarioErrorTests
     public void ScenarioError_ToString_IsFileLineColumnMessage()
     {
         Assert.Equal("a.yaml:3:7: boom", new ScenarioError("a.yaml", 3, 7, "boom").ToString());
+    }
+
+    [Fact]
+    public void ScenarioError_ToString_WithoutAPosition_HasNoMadeUpZeroZero()
+    {
+        Assert.Equal("a.yaml: boom", new ScenarioError("a.yaml", 0, 0, "boom").ToString());
+        Assert.Equal("boom", new ScenarioError("", 0, 0, "boom").ToString());
     }
 }

@@ -308,7 +308,7 @@ public sealed class ScenarioLoaderTests
     {
         var e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Load("no/such/scenario.yaml"));
         var error = Assert.Single(e.Errors);
-        Assert.Equal("no/such/scenario.yaml:0:0: scenario file not found; expected a path to a scenario YAML file", error.ToString());
+        Assert.Equal("no/such/scenario.yaml: scenario file not found; expected a path to a scenario YAML file", error.ToString());
     }
 
     [Fact]

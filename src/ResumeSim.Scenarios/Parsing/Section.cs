@@ -4,8 +4,8 @@ namespace ResumeSim.Scenarios.Parsing;
 
 /// <summary>
 /// A mapping of the file with the keys it may hold. Opening it reports every unknown key (with the
-/// list of valid ones); reads return a fallback when a key is absent or its value is bad, so
-/// binding goes on and all errors are collected.
+/// closest valid key when it looks like a typo, and the list of valid ones); reads return a fallback
+/// when a key is absent or its value is bad, so binding goes on and all errors are collected.
 /// </summary>
 internal sealed class Section
 {
@@ -49,7 +49,8 @@ internal sealed class Section
             if (!keys.Contains(entry.Key.Value))
             {
                 var where = path.Length == 0 ? "a top-level key" : $"a key of {leaf}";
-                issues.Add(entry.Key, $"'{entry.Key.Value}' is not {where}; expected one of: {string.Join(", ", keys)}");
+                var suggestion = KeySuggestion.Closest(entry.Key.Value, keys) is { } closest ? $" (did you mean '{closest}'?)" : "";
+                issues.Add(entry.Key, $"'{entry.Key.Value}' is not {where}{suggestion}; expected one of: {string.Join(", ", keys)}");
             }
         }
 
