@@ -12,11 +12,11 @@ internal static class SvgLineChart
 {
     public const int MaxPoints = 600;
 
-    private const int Width = 640;
+    private const int Width = 600;
     private const int PlotHeight = 200;
     private const int Left = 64;
     private const int Right = 16;
-    private const int Top = 28;
+    private const int Top = 40;
     private const int LegendRow = 18;
 
     private static readonly string[] Palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"];
@@ -61,7 +61,7 @@ internal static class SvgLineChart
 
         html.Append("<text class=\"tick\" x=\"").Append(Width - Right).Append("\" text-anchor=\"end\" y=\"").Append(Top + PlotHeight + 32).Append("\">")
             .Append(minutes ? "minutes into the measured period" : "seconds into the measured period").Append("</text>\n");
-        html.Append("<text class=\"tick\" x=\"4\" y=\"").Append(Top - 8).Append("\">").Append(Html.Escape(yLabel)).Append("</text>\n");
+        html.Append("<text class=\"tick\" x=\"4\" y=\"").Append(Top - 10).Append("\">").Append(Html.Escape(yLabel)).Append("</text>\n");
         html.Append("<rect class=\"frame\" x=\"").Append(Left).Append("\" y=\"").Append(Top).Append("\" width=\"").Append(Width - Left - Right)
             .Append("\" height=\"").Append(PlotHeight).Append("\"/>\n");
 
@@ -79,7 +79,7 @@ internal static class SvgLineChart
                 html.Append("\"/>\n");
             }
 
-            var lx = Left + ((i % 3) * 190);
+            var lx = Left + ((i % 3) * 175);
             var ly = Top + PlotHeight + 48 + ((i / 3) * LegendRow);
             html.Append("<rect x=\"").Append(lx).Append("\" y=\"").Append(ly - 9).Append("\" width=\"12\" height=\"4\" fill=\"").Append(colour)
                 .Append("\"/><text class=\"legend\" x=\"").Append(lx + 16).Append("\" y=\"").Append(ly - 3).Append("\">").Append(Html.Escape(lines[i].Name)).Append("</text>\n");
