@@ -141,11 +141,12 @@ internal static class SvgLineChart
         var raw = (high - low) / 5;
         var power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var step = new[] { 1.0, 2, 5, 10 }.Select(m => m * power).First(s => s >= raw);
-        var first = Math.Floor(low / step) * step;
+        // Rounded to the step's decimals, so 3 x 0.2 reads 0.6, not 0.6000000000000001.
+        var decimals = Math.Clamp(1 - (int)Math.Floor(Math.Log10(step)), 0, 15);
         var ticks = new List<double>();
-        for (var t = first; t < high + (step / 2); t += step)
+        for (var k = Math.Floor(low / step); k * step < high + (step / 2); k++)
         {
-            ticks.Add(Math.Round(t / step) * step);
+            ticks.Add(Math.Round(k * step, decimals));
         }
 
         if (ticks[^1] < high)
