@@ -22,6 +22,7 @@ internal static class ReportPage
         table.sortable thead th{cursor:pointer;user-select:none}
         th[aria-sort=ascending]::after{content:" \25B2";font-size:10px}
         th[aria-sort=descending]::after{content:" \25BC";font-size:10px}
+        tbody td:first-child{white-space:nowrap}
         td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
         .ci{display:block;color:#777;font-size:11px}
         table.wide td,table.wide th{font-size:12px}

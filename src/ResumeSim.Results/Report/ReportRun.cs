@@ -49,7 +49,7 @@ public sealed class ReportRun
                 manifest, 0, null, $"the file is missing, so '{folder}' is not a finished run folder (results/<scenario>/<run-id>, which holds {RunFiles.Manifest}, {RunFiles.Summary} and {RunFiles.SummaryCi}).");
         }
 
-        return new ReportRun(folder, RunReader.Read(folder), RunReader.ReadCi(folder));
+        return new ReportRun(Path.TrimEndingDirectorySeparator(folder), RunReader.Read(folder), RunReader.ReadCi(folder));
     }
 
     /// <summary>A run still in memory (the <c>run</c> command, before its folder is renamed into place).</summary>
