@@ -20,12 +20,16 @@ public sealed class RunComparison
         Notes = notes;
     }
 
+    /// <summary>Where run A came from (its folder as given).</summary>
     public string LabelA { get; }
 
+    /// <summary>Run A's <c>run.json</c>.</summary>
     public RunManifest A { get; }
 
+    /// <summary>Where run B came from.</summary>
     public string LabelB { get; }
 
+    /// <summary>Run B's <c>run.json</c>.</summary>
     public RunManifest B { get; }
 
     /// <summary>Same scenario name and the same scenario file bytes (seeds and replications may differ).</summary>
@@ -37,6 +41,7 @@ public sealed class RunComparison
     /// <summary>Whether the scenarios match, and what only one run has.</summary>
     public IReadOnlyList<string> Notes { get; }
 
+    /// <summary>Matches the two runs' interval rows by strategy, sweep point and metric name.</summary>
     public static RunComparison Of(string labelA, RunManifest a, IReadOnlyList<CiRow> ciA, string labelB, RunManifest b, IReadOnlyList<CiRow> ciB)
     {
         ArgumentNullException.ThrowIfNull(a);
