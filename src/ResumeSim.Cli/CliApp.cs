@@ -19,6 +19,8 @@ internal static class CliApp
         root.Subcommands.Add(MergeCommand.Create(output, error));
         root.Subcommands.Add(CalibrateCommand.Create(output, error));
         root.Subcommands.Add(ImportNginxCommand.Create(output, error));
+        root.Subcommands.Add(ReportCommand.Create(output, error));
+        root.Subcommands.Add(CompareCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using ResumeSim.Charts;
 using ResumeSim.Model.Runs;
 using ResumeSim.Results;
+using ResumeSim.Results.Report;
 using ResumeSim.Scenarios;
 
 namespace ResumeSim.Cli;
@@ -122,7 +123,7 @@ internal static class RunCommand
             }
 
             folder = RunWriter.Write(request.OutDir, config.Name, runId, runOutput,
-                temp => RunCharts.Draw(runOutput, Path.Combine(temp, "charts"), charts, ChartFormat.Both, out skippedCharts));
+                temp => [.. RunCharts.Draw(runOutput, Path.Combine(temp, "charts"), charts, ChartFormat.Both, out skippedCharts), WriteReport(temp, runId, runOutput)]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -141,12 +142,21 @@ internal static class RunCommand
             PlotCommand.ReportSkipped(skippedCharts, output);
             var simulations = results.Sum(r => r.SteadyState.Auto is null ? 1 : 2);
             output.WriteLine($"{simulations} simulations in {clock.Elapsed.TotalSeconds:F1} s; results in {folder}");
+            output.WriteLine($"report: {Path.Combine(folder, RunFiles.Report)}");
         }
 
         // Warnings go to the error stream, so --quiet and a redirected table still show them.
         SteadyStateConsole.WriteWarnings(error, plan, results);
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The run's report.html, written into the temporary run folder so it is part of the atomic write.</summary>
+    private static string WriteReport(string temp, string runId, RunOutput runOutput)
+    {
+        var path = Path.Combine(temp, RunFiles.Report);
+        RunReport.Write(path, [ReportRun.FromOutput(runId, runOutput)]);
+        return path;
     }
 
     private sealed record RunRequest(string File, string OutDir, ScenarioOverrides Overrides, int Threads, bool Quiet, Shard Shard, string CommandLine);

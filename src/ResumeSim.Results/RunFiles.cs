@@ -21,6 +21,9 @@ public static class RunFiles
     /// <summary>Latency histograms.</summary>
     public const string Latency = "latency.csv";
 
+    /// <summary>The self-contained HTML report of the tables (docs/report.md).</summary>
+    public const string Report = "report.html";
+
     /// <summary>The run manifest.</summary>
     public const string Manifest = "run.json";
 }

@@ -37,6 +37,14 @@ public static class RunReader
         };
     }
 
+    /// <summary>Reads <c>run.json</c> of a run folder alone (what <c>compare</c> needs besides <c>summary_ci.csv</c>).</summary>
+    /// <exception cref="ResultsFormatException">The file is missing or does not parse as a run manifest.</exception>
+    public static RunManifest ReadManifest(string runFolder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runFolder);
+        return ManifestJson.Read(Path.Combine(runFolder, RunFiles.Manifest));
+    }
+
     /// <summary>Reads <c>summary_ci.csv</c> of a run folder.</summary>
     /// <exception cref="ResultsFormatException">The file is missing or malformed.</exception>
     public static IReadOnlyList<CiRow> ReadCi(string runFolder)
