@@ -2,7 +2,7 @@ namespace ResumeSim.Cli.Tests;
 
 public sealed class RunCommandTests
 {
-    private static readonly string[] TableFiles = ["summary.csv", "summary_ci.csv", "misses.csv", "timeseries.csv", "latency.csv"];
+    private static readonly string[] TableFiles = ["summary.csv", "summary_ci.csv", "misses.csv", "timeseries.csv", "servers.csv", "latency.csv"];
 
     [Fact]
     public void Run_WritesEveryResultFile_IntoOneRunFolder()
@@ -54,6 +54,38 @@ public sealed class RunCommandTests
         var other = RunInto(temp, scenario, "b", "--seed", "99");
 
         Assert.NotEqual(File.ReadAllBytes(Path.Combine(first, "summary.csv")), File.ReadAllBytes(Path.Combine(other, "summary.csv")));
+    }
+
+    [Fact]
+    public void Run_WritesServersCsv_OneRowPerServerAndBucket_MatchingCpuUtilByServer()
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("small.yaml", SmallScenario.Yaml);
+
+        var folder = RunInto(temp, scenario, "a", "--replications", "1");
+
+        var run = ResumeSim.Results.RunReader.Read(folder);
+        Assert.Equal("strategy,replication,t_s,server,cpu_util,handshakes,service_mean_ms", File.ReadLines(Path.Combine(folder, "servers.csv")).First());
+        Assert.Equal(run.Timeseries.Count * 2, run.Servers.Count);
+        foreach (var bucket in run.Timeseries)
+        {
+            var servers = run.Servers.Where(s => s.Strategy == bucket.Strategy && s.TimeS == bucket.TimeS).OrderBy(s => s.Server).ToList();
+            Assert.Equal(bucket.CpuUtilByServer, servers.Select(s => s.CpuUtil));
+        }
+
+        Assert.Equal(run.Timeseries.Sum(r => r.Connections), run.Servers.Sum(s => s.Handshakes), tolerance: run.Timeseries.Sum(r => r.Connections) * 0.1);
+    }
+
+    [Fact]
+    public void Run_UnknownMetric_ExitsTwo_AndListsTheMetrics()
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("small.yaml", SmallScenario.Yaml);
+
+        var (exit, _, stderr) = CliRunner.Run("run", scenario, "--out", Path.Combine(temp.Path, "out"), "--metric", "resumed");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--metric: 'resumed' is not a summary.csv metric; one of: connections, offered, full,", stderr);
     }
 
     [Fact]

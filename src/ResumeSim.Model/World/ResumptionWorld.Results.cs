@@ -31,6 +31,8 @@ internal sealed partial class ResumptionWorld
         {
             double farmBusy = 0;
             var byServer = new double[_created];
+            var handshakesByServer = new long[_created];
+            var serviceMsByServer = new double[_created];
             for (var s = 0; s < m.Servers; s++)
             {
                 var busy = m.BusyNanos(s, b);
@@ -38,6 +40,9 @@ internal sealed partial class ResumptionWorld
                 if (s < _created)
                 {
                     byServer[s] = busy / ((double)m.BucketLength(b) * cores);
+                    var services = m.Services(s, b);
+                    handshakesByServer[s] = services.Count;
+                    serviceMsByServer[s] = services.Mean / SimTime.TicksPerMillisecond;
                 }
 
                 peakServerBucket = Math.Max(peakServerBucket, busy / m.BucketLength(b));
@@ -65,6 +70,8 @@ internal sealed partial class ResumptionWorld
                 m.Series.TicketsRejected[b])
             {
                 CpuUtilizationByServer = byServer,
+                HandshakesByServer = handshakesByServer,
+                ServiceMeanMsByServer = serviceMsByServer,
                 ServersUp = m.Series.ServersUp[b],
                 CacheLookups = m.Series.CacheLookups[b],
                 CachePuts = m.Series.CachePuts[b],
