@@ -37,23 +37,31 @@ internal sealed record WarmupShortfall(TimeSpan Warmup, TimeSpan Measured, TimeS
         return shortTimeout is null && shortGap is null ? null : new WarmupShortfall(scenario.Warmup, scenario.Duration, shortTimeout, shortGap);
     }
 
-    /// <summary>One warning per sweep point and strategy that started empty (a stationary start needs no warm-up for what it draws).</summary>
+    /// <summary>
+    /// One warning per strategy and shortfall, for the strategies that started empty (a stationary start
+    /// needs no warm-up for what it draws); sweep points with the same shortfall share a line, named
+    /// unless it holds at every point.
+    /// </summary>
     public static void WriteWarnings(TextWriter error, ScenarioPlan plan, IReadOnlyList<StrategyRunResult> results)
     {
+        var found = new List<(string Strategy, string Text, int Point)>();
         foreach (var group in results.GroupBy(r => (r.SweepPoint, r.Strategy)))
         {
-            if (group.Any(r => r.SteadyState.Start.Stationary))
-            {
-                continue;
-            }
-
             var point = plan.Points[group.Key.SweepPoint];
             var strategy = point.Config.Strategies.First(s => s.Name == group.Key.Strategy);
-            if (Find(point.Config, strategy) is { } shortfall)
+            if (!group.Any(r => r.SteadyState.Start.Stationary) && Find(point.Config, strategy) is { } shortfall)
             {
-                var label = point.Values.Count == 0 ? strategy.Name : $"{strategy.Name} ({string.Join(", ", point.Values.Select(v => $"{v.Key}={v.Value}"))})";
-                error.WriteLine($"warning: {label}: {shortfall.Describe()}");
+                found.Add((strategy.Name, shortfall.Describe(), point.Index));
             }
+        }
+
+        foreach (var same in found.GroupBy(f => (f.Strategy, f.Text)))
+        {
+            var points = same.Select(f => f.Point).Distinct().Order().ToList();
+            var label = points.Count == plan.Points.Count || plan.SweepKeys.Count == 0
+                ? same.Key.Strategy
+                : $"{same.Key.Strategy} ({string.Join("; ", points.Select(p => string.Join(", ", plan.Points[p].Values.Select(v => $"{v.Key}={v.Value}"))))})";
+            error.WriteLine($"warning: {label}: {same.Key.Text}");
         }
     }
 

@@ -57,6 +57,33 @@ public sealed class WarmupShortfallTests
     }
 
     [Fact]
+    public void Run_SweepOverWarmup_NamesOnlyThePointsThatFallShort()
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("s.yaml", """
+            name: sweep-warmup
+            seed: 3
+            duration: 2m
+            warmup: 1m
+            clients: {count: 200, visits: {rate: 60/h}}
+            strategies:
+              - {name: ids, session_ids: {capacity: 100KB, timeout: 5m}}
+              - {name: off, resumption: off}
+            sweep:
+              warmup: [1m, 10m]
+            """);
+
+        var (exit, _, stderr) = CliRunner.Run("run", scenario, "--out", Path.Combine(temp.Path, "out"), "--quiet");
+
+        Assert.True(exit == 0, stderr);
+        var warnings = stderr.Split('\n').Where(l => l.StartsWith("warning: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            ["warning: ids (warmup=1m): the written warm-up (1m) is shorter than the session timeout (5m), so the first 2m of the 2m measured window (100%) "
+                + "is still warming up; warm up for 5m or more, or use warmup: auto"],
+            warnings.Where(w => w.Contains("written warm-up", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Run_ShortWrittenWarmup_WarnsOnTheErrorStream()
     {
         using var temp = new TempFolder();
