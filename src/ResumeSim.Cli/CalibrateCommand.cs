@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using ResumeSim.Cli.Calibration;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Tls;
 
 namespace ResumeSim.Cli;
 

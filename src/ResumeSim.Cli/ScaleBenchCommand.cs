@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ResumeSim.Benchmarks;
+using ResumeSim.Bench;
 using ResumeSim.Scenarios;
 
 namespace ResumeSim.Cli;

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using ResumeSim.Benchmarks;
+using ResumeSim.Bench;
 
 namespace ResumeSim.Cli;
 

@@ -7,14 +7,15 @@ namespace ResumeSim.Engine;
 
 /// <summary>
 /// A ladder-style queue with few, wide, append-only buckets (after the ladder queue of Tang, Goh and
-/// Thng, ACM TOMACS 15(3), 2005): O(1) amortised enqueue and dequeue, and, unlike
-/// <see cref="CalendarQueue"/>, an enqueue far in the future touches a cache line that is already hot.
+/// Thng, ACM TOMACS 15(3), 2005): O(1) amortised enqueue and dequeue, and, unlike a calendar queue
+/// (Brown 1988; the engine benchmark measures one beside it), an enqueue far in the future touches a
+/// cache line that is already hot.
 /// </summary>
 /// <remarks>
 /// <para>Why a second bucket queue. At 10^7 pending events (one visit per idle client, DESIGN §3) the
 /// calendar queue keeps about two entries per bucket, so each enqueue lands on one of ~5 million
-/// random 56-byte buckets: a cache miss and often a TLB miss, 1-2 us per hold on this machine
-/// (docs/performance.md). Here a bucket holds about <see cref="EntriesPerBucket"/> entries in its own
+/// random 56-byte buckets: a cache miss and often a TLB miss on every hold (docs/performance.md has the
+/// times). Here a bucket holds about <see cref="EntriesPerBucket"/> entries in its own
 /// array, so 10^7 entries need ~10^4 buckets whose write heads (the last line of each array) stay in
 /// the last-level cache; an enqueue is a sequential append. The cost moves to the dequeue side, where
 /// a whole bucket is turned into a small heap once, in cache (Floyd's construction, O(n)).</para>

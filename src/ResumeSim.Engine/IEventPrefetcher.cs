@@ -3,7 +3,7 @@ namespace ResumeSim.Engine;
 /// <summary>
 /// Optionally told, just before an event is dispatched, which event comes next, so that it can ask the
 /// processor to start loading the memory that event will touch (a client's record among millions). The
-/// load then overlaps the current event's work instead of stalling the next one (issue 9). It must not
+/// load then overlaps the current event's work instead of stalling the next one (docs/performance.md, Scale). It must not
 /// change any state: it is a hint, and the run is the same without it.
 /// </summary>
 public interface IEventPrefetcher

@@ -21,9 +21,9 @@ namespace ResumeSim.Engine;
 /// but that counted the queue alone. The side array costs a random read per dispatched event,
 /// which at 10^6-10^7 pending events is a cache miss of its own; docs/engine.md ("Queue entries")
 /// has the measurements that decided it.</para>
-/// Implementations: <see cref="BinaryHeap"/>, <see cref="QuaternaryHeap"/> (O(log n) each) and
-/// <see cref="CalendarQueue"/> and <see cref="BucketQueue"/> (O(1) amortised for smooth time
-/// distributions; the bucket queue is the default).
+/// Implementations: <see cref="QuaternaryHeap"/> (O(log n)) and <see cref="BucketQueue"/> (O(1)
+/// amortised for smooth time distributions; the default). The bench harness (ResumeSim.Bench) keeps a
+/// binary heap and a calendar queue that the engine benchmark and the queue contract tests compare with them.
 /// </remarks>
 public interface IEventQueue
 {

@@ -8,7 +8,8 @@ namespace ResumeSim.Engine;
 /// <remarks>
 /// The four children of a node are adjacent (4 x 24 B, one or two 64-byte cache lines), so a
 /// sift-down touches about half as many lines as a binary heap of the same size. It is the better heap, and it is what
-/// <see cref="CalendarQueue"/> uses for the events of its current bucket.
+/// <see cref="BucketQueue"/> (and the calendar queue the engine benchmark compares it with) uses for the
+/// events about to be dispatched, which is why the members that move entries in bulk are public.
 /// Grows by doubling and never shrinks, so a steady population allocates nothing.
 /// </remarks>
 public sealed class QuaternaryHeap : IEventQueue
@@ -30,7 +31,7 @@ public sealed class QuaternaryHeap : IEventQueue
     public void Enqueue(long time, long key, long payload) => Enqueue(new QueueEntry(time, key, payload));
 
     /// <summary>Adds an entry that already exists (moved here from another structure).</summary>
-    internal void Enqueue(in QueueEntry entry)
+    public void Enqueue(in QueueEntry entry)
     {
         if (_count == _items.Length)
         {
@@ -101,7 +102,7 @@ public sealed class QuaternaryHeap : IEventQueue
     public void Clear() => _count = 0;
 
     /// <summary>Adds many entries in O(n) (Floyd's bottom-up heap construction).</summary>
-    internal void AddRangeAndHeapify(ReadOnlySpan<QueueEntry> entries)
+    public void AddRangeAndHeapify(ReadOnlySpan<QueueEntry> entries)
     {
         int needed = _count + entries.Length;
         if (needed > _items.Length)
@@ -117,8 +118,8 @@ public sealed class QuaternaryHeap : IEventQueue
         }
     }
 
-    /// <summary>The entries in heap order (for draining into another structure).</summary>
-    internal ReadOnlySpan<QueueEntry> Items => _items.AsSpan(0, _count);
+    /// <summary>The entries in heap order (for draining into another structure); valid until the next change.</summary>
+    public ReadOnlySpan<QueueEntry> Items => _items.AsSpan(0, _count);
 
     private void SiftUp(int index, QueueEntry entry)
     {

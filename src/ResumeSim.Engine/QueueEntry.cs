@@ -10,7 +10,7 @@ namespace ResumeSim.Engine;
 /// The payload sits inside the entry, not in a side array found through the key, so that taking
 /// the earliest event reads one place in memory. With 10^6-10^7 pending events a side array is
 /// 12-120 MB and the slot of the event being dispatched is a random address in it: a cache and
-/// TLB miss per event, which issue 9's profile of the 1M-client model showed in
+/// TLB miss per event, which a profile of the 1M-client model showed in
 /// <see cref="Simulation.Step"/> (docs/engine.md, "Queue entries").
 /// </remarks>
 public readonly struct QueueEntry
@@ -34,6 +34,6 @@ public readonly struct QueueEntry
 
     /// <summary>Lexicographic (time, key) order, as signed 64-bit integers.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool Less(in QueueEntry a, in QueueEntry b) =>
+    public static bool Less(in QueueEntry a, in QueueEntry b) =>
         a.Time < b.Time || (a.Time == b.Time && a.Key < b.Key);
 }

@@ -57,7 +57,7 @@ public static class ScenarioLoader
             tree.Entries.Remove(sweepEntry);
         }
 
-        var axes = sweepEntry is null ? [] : SweepExpander.ReadAxes(sweepEntry.Value, issues);
+        var axes = sweepEntry is null ? [] : SweepExpander.ReadEntries(sweepEntry.Value, issues);
         var baseConfig = Override(ScenarioBinder.Bind(tree, issues, baseDirectory), overrides, issues);
         long gridSize = 1;
         foreach (var axis in axes)
@@ -81,7 +81,7 @@ public static class ScenarioLoader
             [.. axes.Select(a => a.Key)], points);
     }
 
-    private static List<SweepPoint> Expand(YMapping tree, List<SweepAxis> axes, string baseDirectory, ScenarioOverrides? overrides, Issues issues)
+    private static List<SweepPoint> Expand(YMapping tree, List<SweepEntry> axes, string baseDirectory, ScenarioOverrides? overrides, Issues issues)
     {
         var points = new List<SweepPoint>();
         foreach (var combination in SweepExpander.Grid([.. axes.Select(a => a.Values.Count)]))

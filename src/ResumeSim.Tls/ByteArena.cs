@@ -6,8 +6,8 @@ namespace ResumeSim.Tls;
 /// Variable-length byte records (the ticket bytes of a <see cref="ClientSessionArena"/>, the serialized
 /// sessions of a <see cref="SessionTable"/>) in pages carved into 16-byte granules, one free list per size
 /// class, so a client's 176-byte ticket costs 176 bytes in a page instead of a 200-byte array object that the
-/// garbage collector must track (issue 9: "client-side tickets kept in compact byte arenas rather than an
-/// object per ticket"). A handle is page &lt;&lt; 20 | granule; -1 is none. Pages double from 64 KiB (a
+/// garbage collector must track: with millions of clients, an object per ticket is most of the heap and
+/// of every full collection (docs/performance.md, Scale). A handle is page &lt;&lt; 20 | granule; -1 is none. Pages double from 64 KiB (a
 /// one-client cache stays small) to 16 MiB, from <see cref="LargeArrays"/>, so the big ones are huge-page
 /// backed where possible. Freed space is reused only by records of the same size class, which is every
 /// record of a run in practice (one cipher, one SNI and ALPN). Not thread-safe.

@@ -4,7 +4,8 @@ namespace ResumeSim.Tls;
 
 /// <summary>
 /// The session caches of a whole client population, kept in arrays of structs with no object per client,
-/// session or ticket (issue 9; docs/performance.md, Scale). Each client's cache behaves as Chrome's does
+/// session or ticket, so that ten million clients fit in memory and cost the garbage collector nothing to
+/// trace (docs/performance.md, Scale). Each client's cache behaves as Chrome's does
 /// (and as <see cref="ClientSessionCache"/>, which is this arena for one client): keyed by origin, LRU over
 /// keys up to <see cref="ClientPreset.CacheEntries"/>, at most <see cref="ClientPreset.SessionsPerKey"/>
 /// sessions per key (newest first), a client-side lifetime cap, expired entries purged every 256 lookups,

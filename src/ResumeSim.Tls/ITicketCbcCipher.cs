@@ -5,7 +5,7 @@ namespace ResumeSim.Tls;
 /// the same bytes: <see cref="AesNiCbcCipher"/> (x86 AES instructions, used where the CPU has them) and
 /// <see cref="CbcBlockCipher"/> (the platform's AES, anywhere). Not thread-safe, like its <see cref="TicketKey"/>.
 /// </summary>
-internal interface ITicketCbcCipher : IDisposable
+public interface ITicketCbcCipher : IDisposable
 {
     /// <summary>Pads and encrypts; returns the ciphertext length (<see cref="CbcBlockCipher.CipherLength"/>).</summary>
     int Encrypt(ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> iv, Span<byte> destination);

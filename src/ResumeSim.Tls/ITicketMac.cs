@@ -5,7 +5,7 @@ namespace ResumeSim.Tls;
 /// <see cref="OpenSslHmacSha256"/> (OpenSSL's SHA-256 called directly, used where libcrypto loads) and
 /// <see cref="PlatformHmacSha256"/> (.NET's HMAC, anywhere). Not thread-safe, like its <see cref="TicketKey"/>.
 /// </summary>
-internal interface ITicketMac : IDisposable
+public interface ITicketMac : IDisposable
 {
     /// <summary>Writes the 32-byte HMAC of <paramref name="data"/> into <paramref name="mac"/>.</summary>
     void Compute(ReadOnlySpan<byte> data, Span<byte> mac);

@@ -8,9 +8,8 @@ namespace ResumeSim.Tls;
 /// Arrays of millions of structs that are read at random (a client's cache head, a session-table slot):
 /// allocated pinned and, on Linux, advised to be backed by 2 MiB transparent huge pages. With 4 KiB pages a
 /// random read of a multi-gigabyte array misses the TLB nearly every time and pays a page walk on top of
-/// the cache miss; with 2 MiB pages the TLB covers gigabytes. Measured here on a 2 GiB array (Linux 6.18,
-/// THP in "madvise" mode): 150-230 ns per random read with 4 KiB pages, 105-120 ns advised
-/// (docs/performance.md, Scale). Pinned arrays live on the pinned object heap and never move, so the advice
+/// the cache miss; with 2 MiB pages the TLB covers gigabytes, and a random read costs about a third
+/// less (docs/performance.md, Scale, has the measurement). Pinned arrays live on the pinned object heap and never move, so the advice
 /// stays on their pages. Elsewhere, for element types holding references (which cannot be pinned at
 /// allocation), or when the kernel refuses, these are ordinary arrays: only speed differs.
 /// </summary>

@@ -144,8 +144,7 @@ public static class SessionStorePresets
         return options.Eviction switch
         {
             StoreEviction.None => new NoSessionStore(),
-            StoreEviction.Fifo => new FifoSessionStore(options),
-            StoreEviction.Lru => new LruSessionStore(options),
+            StoreEviction.Fifo or StoreEviction.Lru => new EvictingSessionStore(options),
             _ => throw new ArgumentOutOfRangeException(nameof(options), options.Eviction, "Unknown eviction."),
         };
     }

@@ -4,12 +4,12 @@ using System.Runtime.CompilerServices;
 namespace ResumeSim.Tls;
 
 /// <summary>
-/// The storage shared by <see cref="FifoSessionStore"/> and <see cref="LruSessionStore"/>: entries in
+/// The storage behind <see cref="EvictingSessionStore"/>, FIFO or LRU: entries in
 /// one array of slots linked into one list (head = newest or most recently used, tail = next victim).
 /// The slot array (<see cref="NativeBlock{T}"/>) is itself the hash table (open addressing, linear
 /// probing, at least 3/2 slots per entry it may hold): an id's slot is found from its hash, and holds the
-/// session, so a get touches one slot (issue 3, where a <c>Dictionary&lt;SessionId, int&gt;</c> in front
-/// cost two more misses; issue 9, <see cref="SessionSlot"/>). A removal shifts
+/// session, so a get touches one slot (<see cref="SessionSlot"/>); a <c>Dictionary&lt;SessionId, int&gt;</c>
+/// in front of the slots would cost two more cache misses per get. A removal shifts
 /// later slots of the probe run back (Knuth 6.4 algorithm R) and re-points their list neighbours, so
 /// there are no tombstones. No allocation per entry, as rustls' limited_cache; the table starts sized
 /// for up to 65536 entries and doubles up to the capacity, never beyond.

@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 namespace ResumeSim.Tls;
 
 /// <summary>
-/// Cryptographically secure randomness for real use. About 800 ns per 32 B call on the reference
-/// machine (tooling.md), and not reproducible, so simulations use a seeded stream instead.
+/// Cryptographically secure randomness for real use: a system call per request, and not reproducible,
+/// so simulations use a seeded stream instead.
 /// </summary>
 public sealed class SystemRandomBytes : IRandomBytes
 {

@@ -26,9 +26,14 @@ public static class TicketCrypto
         (UsesAesNi ? "AES-NI" : ".NET Aes") + " + " +
         (UsesOpenSslSha256 ? $"OpenSSL SHA256_* ({OpenSslHmacSha256.LibraryName})" : ".NET HMAC");
 
-    internal static ITicketCbcCipher CreateCbc(ReadOnlySpan<byte> key) =>
+    /// <summary>
+    /// The AES-CBC cipher CBC tickets use here, under <paramref name="key"/>; public so that the bench
+    /// harness can time the raw calls a seal makes beside the whole seal.
+    /// </summary>
+    public static ITicketCbcCipher CreateCbc(ReadOnlySpan<byte> key) =>
         UsesAesNi ? new AesNiCbcCipher(key) : new CbcBlockCipher(key.ToArray());
 
-    internal static ITicketMac CreateMac(ReadOnlySpan<byte> key) =>
+    /// <summary>The HMAC-SHA256 CBC tickets use here, under <paramref name="key"/> (public for the same reason).</summary>
+    public static ITicketMac CreateMac(ReadOnlySpan<byte> key) =>
         UsesOpenSslSha256 ? new OpenSslHmacSha256(key) : new PlatformHmacSha256(key);
 }

@@ -1,4 +1,4 @@
-using ResumeSim.Benchmarks;
+using ResumeSim.Bench;
 
 namespace ResumeSim.Cli.Tests;
 

@@ -1,4 +1,4 @@
-using ResumeSim.Benchmarks;
+using ResumeSim.Bench;
 using ResumeSim.Scenarios;
 
 namespace ResumeSim.Cli.Tests;

@@ -1,3 +1,4 @@
+using ResumeSim.Bench.Queues;
 using ResumeSim.Engine;
 
 namespace ResumeSim.Engine.Tests;

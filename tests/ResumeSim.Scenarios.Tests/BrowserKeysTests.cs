@@ -2,7 +2,7 @@ using ResumeSim.Model.Configuration;
 
 namespace ResumeSim.Scenarios.Tests;
 
-/// <summary>Issue 5's keys: client-mix overrides, visit processes, churn, mobile clients, ticket requests.</summary>
+/// <summary>The browser keys: client-mix overrides, visit processes, churn, mobile clients, ticket requests.</summary>
 public sealed class BrowserKeysTests
 {
     private const string Head = "name: t\nduration: 10m\n";

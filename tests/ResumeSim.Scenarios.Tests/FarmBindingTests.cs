@@ -2,7 +2,7 @@ using ResumeSim.Model.Configuration;
 
 namespace ResumeSim.Scenarios.Tests;
 
-/// <summary>The farm keys of issue 6: shared cache tier, key propagation, stick table and the fault timeline.</summary>
+/// <summary>The farm keys: shared cache tier, key propagation, stick table and the fault timeline.</summary>
 public sealed class FarmBindingTests
 {
     private const string Farm = """

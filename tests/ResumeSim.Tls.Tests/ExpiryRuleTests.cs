@@ -69,7 +69,7 @@ public sealed class ExpiryRuleTests
     public void Options_WholeSecondRuleWithSubSecondTimeout_Throw()
     {
         var options = new SessionStoreOptions(StoreEviction.Fifo, 10, 0, 0, Times.Second / 2) { Expiry = ExpiryRule.NginxWholeSeconds };
-        Assert.Throws<ArgumentException>(() => new FifoSessionStore(options));
+        Assert.Throws<ArgumentException>(() => new EvictingSessionStore(options));
     }
 
     [Fact]
@@ -80,6 +80,6 @@ public sealed class ExpiryRuleTests
         Assert.Equal(ExpiryRule.OpenSslWholeSeconds, SessionStorePresets.NginxBuiltin().Expiry);
     }
 
-    private static FifoSessionStore Store(ExpiryRule rule, int expireOnInsert = 0) =>
+    private static EvictingSessionStore Store(ExpiryRule rule, int expireOnInsert = 0) =>
         new(new SessionStoreOptions(StoreEviction.Fifo, 100, 0, 0, Timeout) { Expiry = rule, ExpireOnInsert = expireOnInsert });
 }

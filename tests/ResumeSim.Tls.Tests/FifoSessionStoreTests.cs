@@ -2,7 +2,7 @@ namespace ResumeSim.Tls.Tests;
 
 public sealed class FifoSessionStoreTests
 {
-    private static FifoSessionStore Store(long entries, long timeout = Times.Hour) =>
+    private static EvictingSessionStore Store(long entries, long timeout = Times.Hour) =>
         new(new SessionStoreOptions(StoreEviction.Fifo, entries, 0, 0, timeout));
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class FifoSessionStoreTests
     [Fact]
     public void NginxPreset_TenSessions_DropsTheOldestAndChargesTwoChunksEach()
     {
-        var store = new FifoSessionStore(SessionStorePresets.NginxSessions(10));
+        var store = new EvictingSessionStore(SessionStorePresets.NginxSessions(10));
         for (int i = 0; i < 25; i++)
         {
             Assert.True(store.Put(Sessions.Id(i), Sessions.Tls12(), i));
@@ -100,7 +100,7 @@ public sealed class FifoSessionStoreTests
     public void NginxPreset_Insert_ExpiresAtMostTwoFromTheOldEnd()
     {
         var options = SessionStorePresets.NginxSessions(100);
-        var store = new FifoSessionStore(options);
+        var store = new EvictingSessionStore(options);
         for (int i = 0; i < 5; i++)
         {
             store.Put(Sessions.Id(i), Sessions.Tls12(), 0);
@@ -116,7 +116,7 @@ public sealed class FifoSessionStoreTests
     [Fact]
     public void Put_NoRoomAndNoEvictionAllowed_SkipsAndCounts()
     {
-        var store = new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 2, 0, 0, Times.Hour) { MaxEvictionsPerPut = 0 });
+        var store = new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 2, 0, 0, Times.Hour) { MaxEvictionsPerPut = 0 });
         store.Put(Sessions.Id(1), Sessions.Tls12(), 0);
         store.Put(Sessions.Id(2), Sessions.Tls12(), 0);
         Assert.False(store.Put(Sessions.Id(3), Sessions.Tls12(), 0));
@@ -144,7 +144,7 @@ public sealed class FifoSessionStoreTests
     [Fact]
     public void Put_SessionOverMaxSessionBytes_IsNotCached()
     {
-        var store = new FifoSessionStore(SessionStorePresets.NginxSessions(1000) with { MaxSessionBytes = 90 });
+        var store = new EvictingSessionStore(SessionStorePresets.NginxSessions(1000) with { MaxSessionBytes = 90 });
         Assert.False(store.Put(Sessions.Id(1), Sessions.Tls12(), 0));
         Assert.True(store.Put(Sessions.Id(2), Sessions.Tls12(sni: null), 0));
         Assert.Equal(1, store.Counters.Skipped);
@@ -153,7 +153,7 @@ public sealed class FifoSessionStoreTests
     [Fact]
     public void HaProxyPreset_ChargesOneBlockPer128BytesOfSession()
     {
-        var store = new FifoSessionStore(SessionStorePresets.HaProxy());
+        var store = new EvictingSessionStore(SessionStorePresets.HaProxy());
         store.Put(Sessions.Id(1), Sessions.Tls12(), 0);
         Assert.Equal(200, store.Bytes);
         store.Put(Sessions.Id(2), Sessions.Tls12(sni: new string('a', 100)), 0);
@@ -173,7 +173,7 @@ public sealed class FifoSessionStoreTests
     [Fact]
     public void Options_WithoutCapacity_Throw()
     {
-        Assert.Throws<ArgumentException>(() => new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 0, 0, 0, 1)));
+        Assert.Throws<ArgumentException>(() => new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 0, 0, 0, 1)));
     }
 
     [Fact]
@@ -189,8 +189,14 @@ public sealed class FifoSessionStoreTests
     [Fact]
     public void Create_BuildsTheRequestedKind()
     {
-        Assert.IsType<FifoSessionStore>(SessionStorePresets.Create(SessionStorePresets.OpenSsl()));
-        Assert.IsType<LruSessionStore>(SessionStorePresets.Create(SessionStorePresets.Lru(10, Times.Hour)));
+        Assert.Equal(StoreEviction.Fifo, Assert.IsType<EvictingSessionStore>(SessionStorePresets.Create(SessionStorePresets.OpenSsl())).Eviction);
+        Assert.Equal(StoreEviction.Lru, Assert.IsType<EvictingSessionStore>(SessionStorePresets.Create(SessionStorePresets.Lru(10, Times.Hour))).Eviction);
         Assert.IsType<NoSessionStore>(SessionStorePresets.Create(SessionStorePresets.None()));
+    }
+
+    [Fact]
+    public void EvictingStore_WithoutEviction_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => new EvictingSessionStore(SessionStorePresets.None()));
     }
 }

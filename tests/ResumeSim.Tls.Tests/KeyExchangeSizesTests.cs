@@ -51,9 +51,9 @@ public sealed class KeyExchangeSizesTests
     {
         // An uncompressed secp256r1 point is 65 B, X25519's u-coordinate 32 B (RFC 8422 5.4, RFC 7748).
         var options = new ServerResumptionOptions(TlsVersion.Tls12, SessionIds: true, Tickets: false, Certificate: CertificateKind.EcdsaP256);
-        var store = new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 100, 0, 0, Times.Hour));
+        var store = new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 100, 0, 0, Times.Hour));
         var x25519 = new TlsServerState(options, store, null, new SeededRandomBytes(1), null).Handshake(Servers.Fresh12(), 0);
-        var p256 = new TlsServerState(options with { KeyExchange = KeyExchangeGroup.Secp256r1 }, new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 100, 0, 0, Times.Hour)), null, new SeededRandomBytes(1), null)
+        var p256 = new TlsServerState(options with { KeyExchange = KeyExchangeGroup.Secp256r1 }, new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 100, 0, 0, Times.Hour)), null, new SeededRandomBytes(1), null)
             .Handshake(Servers.Fresh12(), 0);
 
         Assert.Equal(x25519.ServerFirstFlightBytes + 33, p256.ServerFirstFlightBytes);

@@ -5,7 +5,7 @@ public sealed class LruSessionStoreTests
     [Fact]
     public void TryGet_HitRefreshes_LeastRecentlyUsedIsEvicted()
     {
-        var store = new LruSessionStore(SessionStorePresets.Lru(3, Times.Hour));
+        var store = new EvictingSessionStore(SessionStorePresets.Lru(3, Times.Hour));
         for (int i = 0; i < 3; i++)
         {
             store.Put(Sessions.Id(i), Sessions.Tls12(), i);
@@ -21,7 +21,7 @@ public sealed class LruSessionStoreTests
     [Fact]
     public void TimeoutCountsFromPut_NotFromLastHit()
     {
-        var store = new LruSessionStore(SessionStorePresets.Lru(3, 100));
+        var store = new EvictingSessionStore(SessionStorePresets.Lru(3, 100));
         store.Put(Sessions.Id(0), Sessions.Tls12(), 0);
         Assert.Equal(StoreLookup.Hit, store.TryGet(Sessions.Id(0), 90, out _));
         Assert.Equal(StoreLookup.Expired, store.TryGet(Sessions.Id(0), 100, out _));
@@ -30,7 +30,7 @@ public sealed class LruSessionStoreTests
     [Fact]
     public void PurgeExpired_FindsExpiredAnywhereInRecencyOrder()
     {
-        var store = new LruSessionStore(SessionStorePresets.Lru(3, 100));
+        var store = new EvictingSessionStore(SessionStorePresets.Lru(3, 100));
         store.Put(Sessions.Id(0), Sessions.Tls12(), 0);
         store.Put(Sessions.Id(1), Sessions.Tls12(), 50);
         store.TryGet(Sessions.Id(0), 60, out _);

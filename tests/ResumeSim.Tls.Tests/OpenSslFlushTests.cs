@@ -14,7 +14,7 @@ public sealed class OpenSslFlushTests
     public void Store_FlushesExpiredOnThe256thHandshake_NotBefore()
     {
         var options = SessionStorePresets.OpenSsl();
-        var store = new FifoSessionStore(options);
+        var store = new EvictingSessionStore(options);
         for (int i = 0; i < 100; i++)
         {
             store.Put(Sessions.Id(i), Sessions.Tls12(), 0);
@@ -36,7 +36,7 @@ public sealed class OpenSslFlushTests
     public void Store_PutsAloneNeverFlush()
     {
         var options = SessionStorePresets.OpenSsl();
-        var store = new FifoSessionStore(options);
+        var store = new EvictingSessionStore(options);
         store.Put(Sessions.Id(0), Sessions.Tls12(), 0);
         long later = options.TimeoutNs + (2 * Times.Second);
         for (int i = 1; i <= 600; i++)
@@ -52,7 +52,7 @@ public sealed class OpenSslFlushTests
     public void Store_HandshakeOfASessionWithoutId_CountsButDoesNotFlush()
     {
         var options = SessionStorePresets.OpenSsl();
-        var store = new FifoSessionStore(options);
+        var store = new EvictingSessionStore(options);
         store.Put(Sessions.Id(0), Sessions.Tls12(), 0);
         long later = options.TimeoutNs + (2 * Times.Second);
         for (int handshake = 1; handshake <= 255; handshake++)
@@ -77,7 +77,7 @@ public sealed class OpenSslFlushTests
     public void Server_FullAndResumedHandshakesBothCountTowardTheFlush()
     {
         var options = SessionStorePresets.OpenSsl() with { TimeoutNs = 10 * Times.Second };
-        var store = new FifoSessionStore(options);
+        var store = new EvictingSessionStore(options);
         var server = Servers.Tls12(tickets: false, store: store, timeout: 10 * Times.Second);
 
         // Handshake 1 (full) makes the session every later one resumes; it expires at 11 s (time 0 + 10,
@@ -100,7 +100,7 @@ public sealed class OpenSslFlushTests
     [Fact]
     public void Server_NginxZoneStore_DoesNotFlushOnHandshakes()
     {
-        var store = new FifoSessionStore(SessionStorePresets.NginxSessions(100) with { TimeoutNs = 10 * Times.Second });
+        var store = new EvictingSessionStore(SessionStorePresets.NginxSessions(100) with { TimeoutNs = 10 * Times.Second });
         var server = Servers.Tls12(tickets: false, store: store, timeout: 10 * Times.Second);
         for (int i = 0; i < 4; i++)
         {

@@ -141,7 +141,7 @@ public sealed class ServerTicketPresetTests
         // sh_ssl_sess_new_cb store it, nginx 1.23.2 returns early for TLS 1.3 with tickets on.
         Assert.True(ServerTicketPresets.TryGet(name, 300 * Times.Second, out var preset));
         var options = Tls13Options(preset) with { SessionIds = true, CachesStatelessTls13Sessions = preset.CachesStatelessTls13Sessions };
-        var store = new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 100, 0, 0, 300 * Times.Second));
+        var store = new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 100, 0, 0, 300 * Times.Second));
         var server = new TlsServerState(options, store, new TicketRotator(preset.Rotator, new SeededRandomBytes(1), 0), new SeededRandomBytes(2), null);
 
         var full = server.Handshake(Fresh13, 0);
@@ -185,7 +185,7 @@ public sealed class ServerTicketPresetTests
 
     private static TlsServerState Tls13Server(ServerTicketPreset preset, bool earlyData = false)
     {
-        var store = new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 20480, 0, 0, preset.Rotator.TicketLifetimeNs));
+        var store = new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 20480, 0, 0, preset.Rotator.TicketLifetimeNs));
         var rotator = new TicketRotator(preset.Rotator, new SeededRandomBytes(5), 0);
         return new TlsServerState(Tls13Options(preset, earlyData), store, rotator, new SeededRandomBytes(6), null);
     }

@@ -21,7 +21,7 @@ internal static class Servers
         {
             SessionTimeoutNs = timeout, Alpn = "h2", EmptySessionIdWithTicket = emptyIdWithTicket,
         };
-        store ??= new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 100, 0, 0, timeout));
+        store ??= new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 100, 0, 0, timeout));
         return new TlsServerState(options, store, tickets ? rotator ?? Rotator() : rotator, new SeededRandomBytes(21), null);
     }
 
@@ -32,7 +32,7 @@ internal static class Servers
         EarlyDataGuard? guard = null)
     {
         options ??= new ServerResumptionOptions(TlsVersion.Tls13, SessionIds: false, Tickets: true, Certificate: CertificateKind.Rsa2048) { Alpn = "h2" };
-        store ??= new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 100, 0, 0, Times.Day));
+        store ??= new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 100, 0, 0, Times.Day));
         return new TlsServerState(options, store, options.Tickets ? rotator ?? Rotator() : rotator, new SeededRandomBytes(31), guard);
     }
 

@@ -28,7 +28,7 @@ public sealed class SessionStorePresetsTests
         // SSL_CTX_add_session (ssl/ssl_sess.c) inserts the new session into its hash table, then removes
         // the oldest while SSL_CTX_sess_number >= the cache size: at most size - 1 remain.
         var options = SessionStorePresets.Configured("openssl", 5, 0)!;
-        var store = new FifoSessionStore(options);
+        var store = new EvictingSessionStore(options);
         for (int i = 0; i < 10; i++)
         {
             store.Put(Sessions.Id(i), Sessions.Tls12(), i);

@@ -24,7 +24,7 @@ public sealed class SessionStorePropertyTests
     [Property(Arbitrary = [typeof(SessionStorePropertyTests)])]
     public bool Fifo_MatchesListModel_WithoutExpiry((int Op, int Key, int Dt)[] ops)
     {
-        var store = new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, Capacity, 0, 0, 0));
+        var store = new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Fifo, Capacity, 0, 0, 0));
         var model = new List<int>();
         foreach (var (op, key, _) in ops)
         {

@@ -74,7 +74,7 @@ public sealed class SessionTableTests
     public void PrefetchHints_OnEmptyFullAndChurnedTables_ChangeNothing()
     {
         // Hints read slots but must never throw, move, count or expire anything.
-        var store = new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 300, 0, 384, Times.Hour));
+        var store = new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 300, 0, 384, Times.Hour));
         IServerSessionStore hinted = store;
         hinted.PrefetchSlot(Sessions.Id(1));
         var state = Sessions.Tls12();

@@ -6,7 +6,7 @@ public sealed class StoreExposureTests
     [Fact]
     public void RemovedExposure_CountsEveryRemovalReasonFromItsPut()
     {
-        var store = new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 2, 0, 0, 100));
+        var store = new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 2, 0, 0, 100));
         store.Put(Sessions.Id(1), Sessions.Tls12(), 0);
         store.Put(Sessions.Id(2), Sessions.Tls12(), 10);
         store.Put(Sessions.Id(3), Sessions.Tls12(), 30);   // evicts 1: held 30
@@ -22,7 +22,7 @@ public sealed class StoreExposureTests
     [Fact]
     public void HeldExposure_IsNowMinusEachPut_AndAnUnsweptExpiredEntryStillCounts()
     {
-        var store = new LruSessionStore(new SessionStoreOptions(StoreEviction.Lru, 10, 0, 0, 100));
+        var store = new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Lru, 10, 0, 0, 100));
         store.Put(Sessions.Id(1), Sessions.Tls12(), 0);
         store.Put(Sessions.Id(2), Sessions.Tls12(), 40);
         store.TryGet(Sessions.Id(1), 50, out _);            // an LRU hit moves the entry, not its put time
@@ -38,7 +38,7 @@ public sealed class StoreExposureTests
     {
         // With no timeout the put time is not the expiry minus the timeout: it is read from the serialized
         // session, in the slot (no name: 79 B) or in the arena (a name: longer than the slot holds).
-        var store = new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 10, 0, 0, 0));
+        var store = new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 10, 0, 0, 0));
         store.Put(Sessions.Id(1), Sessions.Tls12(createdAt: 10, sni: sni), 10);
         store.Put(Sessions.Id(2), Sessions.Tls12(createdAt: 70, sni: sni), 70);
 
@@ -48,7 +48,7 @@ public sealed class StoreExposureTests
     [Fact]
     public void StartExposureWindow_ForgetsEarlierRemovalsOnly()
     {
-        var store = new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 1, 0, 0, 1000));
+        var store = new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 1, 0, 0, 1000));
         store.Put(Sessions.Id(1), Sessions.Tls12(), 0);
         store.Put(Sessions.Id(2), Sessions.Tls12(), 5);    // evicts 1: held 5, before the window
         store.Counters.StartExposureWindow();

@@ -13,7 +13,7 @@ public sealed class StoreLiveTests
     [Fact]
     public void Live_ExcludesExpiredEntriesTheStoreStillHolds()
     {
-        var store = new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 10, 0, 384, 100));
+        var store = new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 10, 0, 384, 100));
         store.Put(Sessions.Id(1), Sessions.Tls12(), 0);
         store.Put(Sessions.Id(2), Sessions.Tls12(), 50);
         store.Put(Sessions.Id(3), Sessions.Tls12(), 90);
@@ -28,7 +28,7 @@ public sealed class StoreLiveTests
     [Fact]
     public void Live_AfterRemovalsOnBothSidesOfTheCursor_StaysExact()
     {
-        var store = new FifoSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 10, 0, 0, 100));
+        var store = new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 10, 0, 0, 100));
         for (int i = 0; i < 6; i++)
         {
             store.Put(Sessions.Id(i), Sessions.Tls12(), i * 10);
@@ -47,7 +47,7 @@ public sealed class StoreLiveTests
     [Fact]
     public void Live_OfAnLruStore_ScansWhateverTheOrder()
     {
-        var store = new LruSessionStore(SessionStorePresets.Lru(10, 100));
+        var store = new EvictingSessionStore(SessionStorePresets.Lru(10, 100));
         store.Put(Sessions.Id(1), Sessions.Tls12(), 0);
         store.Put(Sessions.Id(2), Sessions.Tls12(), 50);
         store.TryGet(Sessions.Id(1), 60, out _); // the older entry moves to the head

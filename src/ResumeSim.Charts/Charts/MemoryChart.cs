@@ -25,7 +25,7 @@ internal sealed class MemoryChart : IRunChart
         if (SweepAxis.Of(data, ClientsKey) is { IsNumeric: true } axis)
         {
             skipReason = null;
-            var (divisor, unit) = Units.Bytes(data.Run.Summary.Max(r => (double)r.StorePeakBytes));
+            var (divisor, unit) = AxisUnits.Bytes(data.Run.Summary.Max(r => (double)r.StorePeakBytes));
             return SweepMetricPlot.Draw(data, axis, "store_peak_bytes", 1 / divisor, "Peak session store memory vs clients", $"Peak session store memory ({unit})");
         }
 
@@ -36,7 +36,7 @@ internal sealed class MemoryChart : IRunChart
             out skipReason,
             max =>
             {
-                var (divisor, unit) = Units.Bytes(max);
+                var (divisor, unit) = AxisUnits.Bytes(max);
                 return (1 / divisor, unit);
             },
             "Session store memory over time",

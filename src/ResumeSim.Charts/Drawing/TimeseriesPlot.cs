@@ -48,7 +48,7 @@ internal static class TimeseriesPlot
         }
 
         skipReason = null;
-        var (timeDivisor, timeUnit) = Units.Time(lines.Max(l => l.Times[^1]));
+        var (timeDivisor, timeUnit) = AxisUnits.Time(lines.Max(l => l.Times[^1]));
         var (scale, unit) = unitFor(lines.Max(l => l.Values.Max()));
         var subtitle = data.Provenance(withInterval: false) + (data.Replications > 1 ? " averaged per bucket" : "") + (note is null ? "" : ", " + note);
         var plot = ChartCanvas.Create(title, subtitle, $"Simulated time after warm-up ({timeUnit})", yLabel(unit));

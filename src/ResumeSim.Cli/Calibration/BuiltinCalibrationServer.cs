@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Security.Authentication;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Tls;
 
 namespace ResumeSim.Cli.Calibration;
 

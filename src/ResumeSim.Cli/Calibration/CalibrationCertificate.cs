@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Tls;
 
 namespace ResumeSim.Cli.Calibration;
 

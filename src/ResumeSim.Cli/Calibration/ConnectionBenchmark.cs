@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Tls;
 
 namespace ResumeSim.Cli.Calibration;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Tls;
 
 namespace ResumeSim.Cli.Calibration;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ResumeSim.Model.Configuration;
+using ResumeSim.Tls;
 
 namespace ResumeSim.Cli.Calibration;
 

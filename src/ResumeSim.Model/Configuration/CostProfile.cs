@@ -1,3 +1,5 @@
+using ResumeSim.Tls;
+
 namespace ResumeSim.Model.Configuration;
 
 /// <summary>

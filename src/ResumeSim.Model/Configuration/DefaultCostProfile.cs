@@ -1,3 +1,5 @@
+using ResumeSim.Tls;
+
 namespace ResumeSim.Model.Configuration;
 
 /// <summary>
@@ -29,7 +31,7 @@ internal static class DefaultCostProfile
     private const double P256 = 203.03;
 
     // ML-KEM-768 encapsulation, the server's share of X25519MLKEM768: the pq-crystals reference
-    // implementation (portable C, FIPS 203 `standard` branch) built with gcc -O3 on this machine,
+    // implementation (portable C, FIPS 203 `standard` branch) built with gcc -O3 on the machine the profile was measured on,
     // validation/mlkem/run.sh. Its AVX2 build took 8.2 us (docs/costs.md).
     private const double MlKem768Encaps = 45.9;
 

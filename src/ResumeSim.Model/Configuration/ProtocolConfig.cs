@@ -1,3 +1,5 @@
+using ResumeSim.Tls;
+
 namespace ResumeSim.Model.Configuration;
 
 /// <summary>The TLS version, the server's certificate and the key exchange group.</summary>

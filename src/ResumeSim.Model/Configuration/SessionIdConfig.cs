@@ -1,3 +1,5 @@
+using ResumeSim.Tls;
+
 namespace ResumeSim.Model.Configuration;
 
 /// <summary>
@@ -9,6 +11,11 @@ namespace ResumeSim.Model.Configuration;
 public sealed record SessionIdConfig
 {
     public StoreScope Store { get; init; } = StoreScope.PerServer;
+
+    /// <summary>
+    /// <see cref="StoreEviction.Fifo"/> (what real servers do) or <see cref="StoreEviction.Lru"/>;
+    /// <see cref="StoreEviction.None"/> is not a scenario value: a strategy without a cache has no <c>session_ids</c>.
+    /// </summary>
     public StoreEviction Eviction { get; init; } = StoreEviction.Fifo;
 
     /// <summary>Maximum entries; 0 when the capacity is given in bytes (both 0 with a preset: the server's default).</summary>

@@ -1,6 +1,5 @@
 using ResumeSim.Model.Configuration;
 using ResumeSim.Tls;
-using TlsEviction = ResumeSim.Tls.StoreEviction;
 
 namespace ResumeSim.Model.Presets;
 
@@ -35,7 +34,8 @@ public static class SessionIdPresets
                 _ => 0,
             },
             CapacityBytes = name == "nginx" ? SessionStorePresets.NginxDefaultZoneBytes : 0,
-            Eviction = options.Eviction == TlsEviction.Lru ? Configuration.StoreEviction.Lru : Configuration.StoreEviction.Fifo,
+            // A scenario's session cache always evicts (fifo or lru); "no store" is a strategy without session_ids.
+            Eviction = options.Eviction == StoreEviction.Lru ? StoreEviction.Lru : StoreEviction.Fifo,
             EntryBytes = options.EntryBytes,
             Timeout = TimeSpan.FromTicks(options.TimeoutNs / (Nanoseconds.PerSecond / TimeSpan.TicksPerSecond)),
             Preset = name,
@@ -65,7 +65,8 @@ public static class SessionIdPresets
     public static SessionStoreOptions StoreOptions(SessionIdConfig ids, long timeoutNs)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        var eviction = ids.Eviction == Configuration.StoreEviction.Lru ? TlsEviction.Lru : TlsEviction.Fifo;
+        // Only fifo and lru are scenario values; anything else reads as the real servers' fifo.
+        var eviction = ids.Eviction == StoreEviction.Lru ? StoreEviction.Lru : StoreEviction.Fifo;
         var preset = ids.Preset is { } name ? SessionStorePresets.Configured(name, ids.CapacityEntries, ids.CapacityBytes) : null;
         return preset is null
             ? new SessionStoreOptions(eviction, ids.CapacityEntries, ids.CapacityBytes, ids.EntryBytes, timeoutNs) { Name = "custom" }

@@ -8,7 +8,7 @@ internal static class RandomStreamIds
     public const ulong CacheRing = 3;
     public const ulong Worker = 4;
 
-    // Visit processes (issue 5): numbered apart from the farm's streams so parallel additions never collide.
+    // Visit processes: numbered apart from the farm's streams so parallel additions never collide.
     public const ulong DiurnalThinning = 50;
     public const ulong Churn = 51;
     public const ulong Mobile = 52;

@@ -2,7 +2,6 @@ using ResumeSim.Engine;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Presets;
 using ResumeSim.Tls;
-using CertificateKind = ResumeSim.Model.Configuration.CertificateKind;
 
 namespace ResumeSim.Model.World;
 
@@ -174,12 +173,7 @@ internal sealed class ResumptionSetup
             Tls13TicketLifetimeNs: Math.Min(SimTime.FromTimeSpan(lifetime), ServerResumptionOptions.MaxTls13LifetimeNs),
             PreferPskDhe: tickets?.PskDhe ?? true,
             CertificateChainBytes: _scenario.Protocol.CertificateChainBytes,
-            Certificate: _scenario.Protocol.Certificate switch
-            {
-                Configuration.CertificateKind.Rsa2048 => Tls.CertificateKind.Rsa2048,
-                Configuration.CertificateKind.Rsa4096 => Tls.CertificateKind.Rsa4096,
-                _ => Tls.CertificateKind.EcdsaP256,
-            })
+            Certificate: _scenario.Protocol.Certificate)
         {
             SessionTimeoutNs = SimTime.FromTimeSpan(lifetime),
             KeyExchange = _scenario.Protocol.KeyExchange switch

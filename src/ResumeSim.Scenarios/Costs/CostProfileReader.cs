@@ -3,6 +3,7 @@ using ResumeSim.Model.Configuration;
 using ResumeSim.Scenarios.Binding;
 using ResumeSim.Scenarios.Parsing;
 using ResumeSim.Scenarios.Yaml;
+using ResumeSim.Tls;
 
 namespace ResumeSim.Scenarios.Costs;
 

@@ -15,9 +15,9 @@ internal static class SweepExpander
 
     private const string PathForm = "a dotted path to a single value written in the file, e.g. farm.servers, clients.visits.rate, strategies.NAME.tickets.rotate or strategies.*.session_ids.capacity";
 
-    public static List<SweepAxis> ReadAxes(YNode node, Issues issues)
+    public static List<SweepEntry> ReadEntries(YNode node, Issues issues)
     {
-        var axes = new List<SweepAxis>();
+        var axes = new List<SweepEntry>();
         if (node is not YMapping mapping || mapping.Entries.Count == 0)
         {
             issues.Add(node, $"sweep is {node.Describe()}; expected a mapping of dotted paths to lists of values, e.g. farm.servers: [2, 4, 8]");
@@ -47,7 +47,7 @@ internal static class SweepExpander
                 issues.Add(entry.Value, $"sweep.{entry.Key.Value} is {entry.Value.Describe()}; expected a non-empty list of values, e.g. [2, 4, 8]");
             }
 
-            axes.Add(new SweepAxis(entry.Key.Value, entry.Key, values));
+            axes.Add(new SweepEntry(entry.Key.Value, entry.Key, values));
         }
 
         return axes;
@@ -59,7 +59,7 @@ internal static class SweepExpander
     /// name, list items by their <c>name:</c> or by 0-based index; a name containing dots is tried
     /// as a whole before its parts.
     /// </summary>
-    public static Action<YNode>? Resolve(YMapping root, SweepAxis axis, Issues? issues) =>
+    public static Action<YNode>? Resolve(YMapping root, SweepEntry axis, Issues? issues) =>
         Resolve(root, axis.Key.Split('.'), 0, "", axis, issues);
 
     /// <summary>
@@ -67,7 +67,7 @@ internal static class SweepExpander
     /// addresses every item that has the rest of the path (e.g. <c>strategies.*.session_ids.capacity</c>
     /// sets the capacity of every strategy that has session IDs); at least one item must have it.
     /// </summary>
-    private static Action<YNode>? Resolve(YNode current, string[] segments, int from, string walked, SweepAxis axis, Issues? issues)
+    private static Action<YNode>? Resolve(YNode current, string[] segments, int from, string walked, SweepEntry axis, Issues? issues)
     {
         Action<YNode>? setter = null;
         for (var i = from; i < segments.Length;)

@@ -1,6 +1,7 @@
 using ResumeSim.Cli.Calibration;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Scenarios;
+using ResumeSim.Tls;
 
 namespace ResumeSim.Cli.Tests.Calibration;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Scenarios;
+using ResumeSim.Tls;
 
 namespace ResumeSim.Cli.Tests.Import;
 

@@ -1,5 +1,6 @@
 using MathNet.Numerics.Distributions;
-using ResumeSim.Benchmarks.Queueing;
+using ResumeSim.Bench.Queueing;
+using ResumeSim.Bench.Queues;
 using ResumeSim.Engine;
 using Xunit.Abstractions;
 

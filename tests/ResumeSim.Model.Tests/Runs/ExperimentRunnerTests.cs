@@ -1,5 +1,6 @@
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Runs;
+using ResumeSim.Tls;
 
 namespace ResumeSim.Model.Tests.Runs;
 

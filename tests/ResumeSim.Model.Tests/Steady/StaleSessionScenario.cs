@@ -1,4 +1,5 @@
 using ResumeSim.Model.Configuration;
+using ResumeSim.Tls;
 
 namespace ResumeSim.Model.Tests.Steady;
 

@@ -1,6 +1,7 @@
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Runs;
 using ResumeSim.Model.Steady;
+using ResumeSim.Tls;
 
 namespace ResumeSim.Model.Tests.Steady;
 
@@ -13,7 +14,7 @@ public sealed class StationaryStartTests
     [Fact]
     public void StaleSessionScenario_StationaryStartWithoutWarmup_MatchesAThreeHourWarmup()
     {
-        // The transient, with a FIFO store (an LRU's order would depend on every hit before time 0).
+        // The stale-session transient, with a FIFO store (an LRU's order would depend on every hit before time 0).
         var fifo = StaleSessionScenario.Create(TimeSpan.FromHours(3)) with { Strategies = [FifoShared()] };
         var warmedUp = ExperimentRunner.Run([fifo], threads: 1);
         var stationary = ExperimentRunner.Run([fifo with { Warmup = TimeSpan.Zero, Start = StartState.Stationary }], threads: 1);

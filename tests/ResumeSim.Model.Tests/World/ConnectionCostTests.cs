@@ -2,7 +2,6 @@ using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Runs;
 using ResumeSim.Model.World;
 using ResumeSim.Tls;
-using CertificateKind = ResumeSim.Model.Configuration.CertificateKind;
 
 namespace ResumeSim.Model.Tests.World;
 
@@ -117,7 +116,7 @@ public sealed class ConnectionCostTests
     private static StrategyConfig Ids(long capacity) => new()
     {
         Name = "ids",
-        SessionIds = new SessionIdConfig { Eviction = Configuration.StoreEviction.Fifo, CapacityEntries = capacity, EntryBytes = 384, Timeout = TimeSpan.FromMinutes(5) },
+        SessionIds = new SessionIdConfig { Eviction = StoreEviction.Fifo, CapacityEntries = capacity, EntryBytes = 384, Timeout = TimeSpan.FromMinutes(5) },
     };
 
     private static StrategyConfig Tickets(bool pskDhe) => new()

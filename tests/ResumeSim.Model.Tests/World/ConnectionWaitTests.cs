@@ -4,7 +4,7 @@ using static ResumeSim.Model.Tests.BrowserScenarios;
 
 namespace ResumeSim.Model.Tests.World;
 
-/// <summary>Issue 5, must show: parallel vs wait-for-first on a 6-connection page with an empty store.</summary>
+/// <summary>Parallel vs wait-for-first on a 6-connection page with an empty store.</summary>
 public sealed class ConnectionWaitTests
 {
     [Fact]

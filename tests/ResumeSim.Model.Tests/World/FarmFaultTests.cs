@@ -5,7 +5,7 @@ using ResumeSim.Tls;
 
 namespace ResumeSim.Model.Tests.World;
 
-/// <summary>The issue 6 must-shows: faults leave the marks the model predicts, where and when it predicts them.</summary>
+/// <summary>Faults leave the marks the model predicts, where and when it predicts them.</summary>
 public sealed class FarmFaultTests
 {
     private static ScenarioConfig Farm(StrategyConfig strategy, BalancerKind balancer, IReadOnlyList<FaultConfig> faults, CostProfile? costs = null) =>
@@ -159,7 +159,7 @@ public sealed class FarmFaultTests
     [Fact]
     public void SharedCacheTier_OneNode_AddsLookupDelayOnlyToOfferedIds()
     {
-        var nodes = new IServerSessionStore[] { SessionStorePresets.Create(new SessionStoreOptions(Tls.StoreEviction.Fifo, 100, 0, 384, 1_000_000_000)) };
+        var nodes = new IServerSessionStore[] { SessionStorePresets.Create(new SessionStoreOptions(StoreEviction.Fifo, 100, 0, 384, 1_000_000_000)) };
         var tier = new SharedCacheTier(nodes, 1, lookupTicks: 500_000, putTicks: 0, serviceTicks: 0, timeoutTicks: 0);
 
         tier.TryGet(SessionId.FromBytes(new byte[32]), 0, out _);
@@ -171,7 +171,7 @@ public sealed class FarmFaultTests
     [Fact]
     public void SharedCacheTier_NodeQueue_AddsWaitWhenOperationsArriveFasterThanServed()
     {
-        var nodes = new IServerSessionStore[] { SessionStorePresets.Create(new SessionStoreOptions(Tls.StoreEviction.Fifo, 100, 0, 384, 1_000_000_000)) };
+        var nodes = new IServerSessionStore[] { SessionStorePresets.Create(new SessionStoreOptions(StoreEviction.Fifo, 100, 0, 384, 1_000_000_000)) };
         var tier = new SharedCacheTier(nodes, 1, lookupTicks: 0, putTicks: 0, serviceTicks: 1000, timeoutTicks: 0);
         var id = SessionId.FromBytes(Enumerable.Repeat((byte)7, 32).ToArray());
 

@@ -4,7 +4,7 @@ using static ResumeSim.Model.Tests.BrowserScenarios;
 namespace ResumeSim.Model.Tests.World;
 
 /// <summary>
-/// Issue 5, must show: TLS 1.3 with N tickets per full handshake and single-use client tickets, the
+/// TLS 1.3 with N tickets per full handshake and single-use client tickets, the
 /// resumed connections of the next visit are the tickets the client holds. Six parallel connections
 /// per visit; the client keeps at most K tickets (newest first); each full handshake brings N
 /// tickets, each resumption R. The expected counts below are worked out by hand in the comments.

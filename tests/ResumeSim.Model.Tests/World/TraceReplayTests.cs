@@ -105,7 +105,7 @@ public sealed class TraceReplayTests
         var strategy = new StrategyConfig
         {
             Name = "ids",
-            SessionIds = new SessionIdConfig { Eviction = Configuration.StoreEviction.Fifo, CapacityEntries = 2, EntryBytes = 384, Timeout = TimeSpan.FromSeconds(10) },
+            SessionIds = new SessionIdConfig { Eviction = StoreEviction.Fifo, CapacityEntries = 2, EntryBytes = 384, Timeout = TimeSpan.FromSeconds(10) },
         };
         var scenario = new ScenarioConfig
         {

@@ -5,7 +5,7 @@ using static ResumeSim.Model.Tests.BrowserScenarios;
 
 namespace ResumeSim.Model.Tests.World;
 
-/// <summary>Issue 5, must show: 0-RTT saves exactly one RTT on time to first byte.</summary>
+/// <summary>0-RTT saves exactly one RTT on time to first byte.</summary>
 public sealed class ZeroRttTests
 {
     [Fact]

@@ -1,8 +1,0 @@
-namespace ResumeSim.Model.Configuration;
-
-public enum CertificateKind
-{
-    EcdsaP256,
-    Rsa2048,
-    Rsa4096,
-}
