@@ -57,7 +57,7 @@ internal sealed class ServersCpuChart : IRunChart
         skipReason = null;
         var end = lines.Max(l => l.Times[^1]);
         var width = lines.Max(l => l.Times.Length > 1 ? l.Times[^1] - l.Times[^2] : 0);
-        var (timeDivisor, timeUnit) = Units.Time(end);
+        var (timeDivisor, timeUnit) = AxisUnits.Time(end);
         var subtitle = data.Provenance(withInterval: false) + (data.Replications > 1 ? " averaged per bucket" : "")
             + (note is null ? "" : ", " + note);
         var title = series.Count == 1 ? $"CPU utilization per server over time: {series[0].Key.Label}" : "CPU utilization per server over time";
