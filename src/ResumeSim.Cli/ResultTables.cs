@@ -43,7 +43,8 @@ internal static class ResultTables
                 {
                     servers.Add(new ServerRow(
                         r.Strategy, r.Replication, b.StartSeconds, s + 1, b.CpuUtilizationByServer[s],
-                        s < b.HandshakesByServer.Count ? b.HandshakesByServer[s] : 0,
+                        s < b.FullByServer.Count ? b.FullByServer[s] : 0,
+                        s < b.ResumedByServer.Count ? b.ResumedByServer[s] : 0,
                         s < b.ServiceMeanMsByServer.Count ? b.ServiceMeanMsByServer[s] : 0)
                     { Sweep = sweep });
                 }

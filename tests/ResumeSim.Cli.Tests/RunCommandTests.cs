@@ -65,15 +65,17 @@ public sealed class RunCommandTests
         var folder = RunInto(temp, scenario, "a", "--replications", "1");
 
         var run = ResumeSim.Results.RunReader.Read(folder);
-        Assert.Equal("strategy,replication,t_s,server,cpu_util,handshakes,service_mean_ms", File.ReadLines(Path.Combine(folder, "servers.csv")).First());
+        Assert.Equal("strategy,replication,t_s,server,cpu_util,handshakes_full,handshakes_resumed,service_mean_ms", File.ReadLines(Path.Combine(folder, "servers.csv")).First());
         Assert.Equal(run.Timeseries.Count * 2, run.Servers.Count);
         foreach (var bucket in run.Timeseries)
         {
             var servers = run.Servers.Where(s => s.Strategy == bucket.Strategy && s.TimeS == bucket.TimeS).OrderBy(s => s.Server).ToList();
             Assert.Equal(bucket.CpuUtilByServer, servers.Select(s => s.CpuUtil));
+            Assert.Equal(bucket.Full, servers.Sum(s => s.HandshakesFull));
+            Assert.Equal(bucket.Resumed, servers.Sum(s => s.HandshakesResumed));
         }
 
-        Assert.Equal(run.Timeseries.Sum(r => r.Connections), run.Servers.Sum(s => s.Handshakes), tolerance: run.Timeseries.Sum(r => r.Connections) * 0.1);
+        Assert.Contains(run.Servers, s => s.Server == 2 && s.HandshakesResumed > 0);
     }
 
     [Fact]

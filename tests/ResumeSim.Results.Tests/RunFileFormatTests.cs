@@ -141,7 +141,7 @@ public sealed class RunFileFormatTests
             + "cpu_util_server_max,cpu_util_by_server,servers_up,cache_lookups,cache_puts,cache_failed,cache_delay_ms,stick_evictions",
             Header(RunFiles.Timeseries));
         Assert.Equal("strategy,replication,farm.servers,clients.count,metric,upper_ms,count,cumulative_fraction", Header(RunFiles.Latency));
-        Assert.Equal("strategy,replication,farm.servers,clients.count,t_s,server,cpu_util,handshakes,service_mean_ms", Header(RunFiles.Servers));
+        Assert.Equal("strategy,replication,farm.servers,clients.count,t_s,server,cpu_util,handshakes_full,handshakes_resumed,service_mean_ms", Header(RunFiles.Servers));
     }
 
     [Fact]

@@ -129,6 +129,7 @@ internal sealed partial class ResumptionWorld
                 break;
         }
 
+        _metrics.CountHandshake(c.Server, bucket, result.Outcome == HandshakeOutcome.Full);
         if (result.Outcome == HandshakeOutcome.Full)
         {
             _metrics.Misses[(int)miss]++;

@@ -31,7 +31,8 @@ internal sealed partial class ResumptionWorld
         {
             double farmBusy = 0;
             var byServer = new double[_created];
-            var handshakesByServer = new long[_created];
+            var fullByServer = new long[_created];
+            var resumedByServer = new long[_created];
             var serviceMsByServer = new double[_created];
             for (var s = 0; s < m.Servers; s++)
             {
@@ -40,9 +41,9 @@ internal sealed partial class ResumptionWorld
                 if (s < _created)
                 {
                     byServer[s] = busy / ((double)m.BucketLength(b) * cores);
-                    var services = m.Services(s, b);
-                    handshakesByServer[s] = services.Count;
-                    serviceMsByServer[s] = services.Mean / SimTime.TicksPerMillisecond;
+                    fullByServer[s] = m.FullOf(s, b);
+                    resumedByServer[s] = m.ResumedOf(s, b);
+                    serviceMsByServer[s] = m.Services(s, b).Mean / SimTime.TicksPerMillisecond;
                 }
 
                 peakServerBucket = Math.Max(peakServerBucket, busy / m.BucketLength(b));
@@ -70,7 +71,8 @@ internal sealed partial class ResumptionWorld
                 m.Series.TicketsRejected[b])
             {
                 CpuUtilizationByServer = byServer,
-                HandshakesByServer = handshakesByServer,
+                FullByServer = fullByServer,
+                ResumedByServer = resumedByServer,
                 ServiceMeanMsByServer = serviceMsByServer,
                 ServersUp = m.Series.ServersUp[b],
                 CacheLookups = m.Series.CacheLookups[b],

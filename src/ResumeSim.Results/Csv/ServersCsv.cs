@@ -1,11 +1,11 @@
 namespace ResumeSim.Results.Csv;
 
-/// <summary><c>servers.csv</c>: <c>strategy, replication, [sweep columns], t_s, server, cpu_util, handshakes, service_mean_ms</c>.</summary>
+/// <summary><c>servers.csv</c>: <c>strategy, replication, [sweep columns], t_s, server, cpu_util, handshakes_full, handshakes_resumed, service_mean_ms</c>.</summary>
 internal static class ServersCsv
 {
     public static readonly string[] Leading = ["strategy", "replication"];
 
-    public static readonly string[] Trailing = ["t_s", "server", "cpu_util", "handshakes", "service_mean_ms"];
+    public static readonly string[] Trailing = ["t_s", "server", "cpu_util", "handshakes_full", "handshakes_resumed", "service_mean_ms"];
 
     public static void Write(string path, IReadOnlyList<ServerRow> rows, SweepCells sweepKeys)
     {
@@ -20,7 +20,8 @@ internal static class ServersCsv
             csv.Real(row.TimeS);
             csv.Integer(row.Server);
             csv.Real(row.CpuUtil);
-            csv.Integer(row.Handshakes);
+            csv.Integer(row.HandshakesFull);
+            csv.Integer(row.HandshakesResumed);
             csv.Real(row.ServiceMeanMs);
             csv.EndRow();
         }
@@ -37,7 +38,7 @@ internal static class ServersCsv
             var strategy = csv.NextText();
             var replication = csv.NextInt32();
             var sweep = csv.NextSweep();
-            rows.Add(new ServerRow(strategy, replication, csv.NextReal(), csv.NextInt32(), csv.NextReal(), csv.NextInteger(), csv.NextReal()) { Sweep = sweep });
+            rows.Add(new ServerRow(strategy, replication, csv.NextReal(), csv.NextInt32(), csv.NextReal(), csv.NextInteger(), csv.NextInteger(), csv.NextReal()) { Sweep = sweep });
         }
 
         return rows;
