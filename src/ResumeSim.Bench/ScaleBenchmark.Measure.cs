@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ResumeSim.LowLevel.Memory;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Runs;
 using ResumeSim.Tls;

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using ResumeSim.LowLevel.Memory;
 
 namespace ResumeSim.Engine;
 
@@ -40,7 +38,7 @@ namespace ResumeSim.Engine;
 /// transparent huge pages (<see cref="HugePages"/>): appends land on ~10^4 arrays at random, and on
 /// 4 KiB pages each would be a TLB miss (docs/performance.md, Follow-up 5).</para>
 /// </remarks>
-public sealed partial class BucketQueue : IEventQueue
+public sealed partial class BucketQueue : IEventQueue, IEventQueueLookahead
 {
     /// <summary>Target entries per bucket when a year is built (2^10 x 24 B = 24 KiB per bucket, in L2 when it becomes the heap).</summary>
     public const int EntriesPerBucket = 1024;
@@ -212,57 +210,6 @@ public sealed partial class BucketQueue : IEventQueue
             }
         }
     }
-
-    private unsafe void Append(int bucket, QueueEntry entry)
-    {
-        int n = _bucketCounts[bucket];
-        if (n == _bucketRoom[bucket])
-        {
-            Grow(bucket, n);
-        }
-
-        Debug.Assert(n < _bucketItems[bucket]!.Length, "a bucket's room is its array's length");
-        ((QueueEntry*)_bucketData[bucket])[n] = entry;
-        _bucketCounts[bucket] = n + 1;
-    }
-
-    private void SetBucket(int bucket, QueueEntry[]? items)
-    {
-        _bucketItems[bucket] = items;
-        _bucketRoom[bucket] = items?.Length ?? 0;
-        _bucketData[bucket] = items is null ? 0 : AddressOf(items);
-    }
-
-    private void Grow(int bucket, int n)
-    {
-        var old = _bucketItems[bucket];
-        var items = Rent(old is null ? 1 : checked(old.Length * 2));
-        if (old is not null)
-        {
-            old.AsSpan(0, n).CopyTo(items);
-            Return(old);
-        }
-
-        SetBucket(bucket, items);
-    }
-
-    /// <summary>A pooled array of the smallest power-of-two length (at least 64) that holds <paramref name="entries"/>.</summary>
-    private QueueEntry[] Rent(int entries)
-    {
-        int log2 = Math.Max(MinArrayLog2, BitOperations.Log2((uint)Math.Max(1, entries) - 1) + 1);
-        if (_pool[log2] is { Count: > 0 } pool)
-        {
-            return pool.Pop();
-        }
-
-        var items = GC.AllocateArray<QueueEntry>(1 << log2, pinned: true);
-        HugePages.AdviseAround(AddressOf(items), (long)items.Length * Unsafe.SizeOf<QueueEntry>());
-        return items;
-    }
-
-    private static unsafe nint AddressOf(QueueEntry[] items) => (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(items));
-
-    private void Return(QueueEntry[] items) => (_pool[BitOperations.Log2((uint)items.Length)] ??= new Stack<QueueEntry[]>()).Push(items);
 
     private void MoveBucketsToFar()
     {

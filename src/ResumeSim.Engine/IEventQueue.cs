@@ -24,6 +24,8 @@ namespace ResumeSim.Engine;
 /// Implementations: <see cref="QuaternaryHeap"/> (O(log n)) and <see cref="BucketQueue"/> (O(1)
 /// amortised for smooth time distributions; the default). The bench harness (ResumeSim.Bench) keeps a
 /// binary heap and a calendar queue that the engine benchmark and the queue contract tests compare with them.
+/// A queue that can tell its second entry cheaply also implements <see cref="IEventQueueLookahead"/>,
+/// a speed hint outside this contract.
 /// </remarks>
 public interface IEventQueue
 {
@@ -35,17 +37,6 @@ public interface IEventQueue
 
     /// <summary>Reads the smallest entry without removing it; false when empty.</summary>
     bool TryPeek(out QueueEntry entry);
-
-    /// <summary>
-    /// Reads the second-smallest entry without removing anything, when that is cheap to know; false when
-    /// the queue holds fewer than two entries or cannot tell without work (the default). Only a hint for
-    /// <see cref="IEventPrefetcher.PrefetchAhead"/>: nothing may depend on it.
-    /// </summary>
-    bool TryPeekSecond(out QueueEntry entry)
-    {
-        entry = default;
-        return false;
-    }
 
     /// <summary>Removes and returns the smallest entry; false when empty.</summary>
     bool TryDequeue(out QueueEntry entry);

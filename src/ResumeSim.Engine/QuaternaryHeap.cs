@@ -12,7 +12,7 @@ namespace ResumeSim.Engine;
 /// events about to be dispatched, which is why the members that move entries in bulk are public.
 /// Grows by doubling and never shrinks, so a steady population allocates nothing.
 /// </remarks>
-public sealed class QuaternaryHeap : IEventQueue
+public sealed class QuaternaryHeap : IEventQueue, IEventQueueLookahead
 {
     private QueueEntry[] _items;
     private int _count;

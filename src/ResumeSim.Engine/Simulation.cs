@@ -37,6 +37,7 @@ public sealed class Simulation
 
     private IEventPrefetcher? _prefetcher;
     private readonly IEventQueue _queue;
+    private readonly IEventQueueLookahead? _lookahead;
     private readonly IEventHandler?[] _handlers = new IEventHandler?[MaxKinds];
     private long _nextSequence;
     private long _currentSequence = -1;
@@ -60,6 +61,7 @@ public sealed class Simulation
         }
 
         _queue = queue;
+        _lookahead = queue as IEventQueueLookahead;
     }
 
     /// <summary>Current simulated time in ticks; never decreases.</summary>
@@ -188,7 +190,7 @@ public sealed class Simulation
         if (_prefetcher is not null && _queue.TryPeek(out var next))
         {
             _prefetcher.Prefetch(ToEvent(next));
-            if (_queue.TryPeekSecond(out var afterNext))
+            if (_lookahead is not null && _lookahead.TryPeekSecond(out var afterNext))
             {
                 _prefetcher.PrefetchAhead(ToEvent(afterNext));
             }

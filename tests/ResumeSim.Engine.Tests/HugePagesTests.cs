@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ResumeSim.Engine;
+using ResumeSim.LowLevel.Memory;
 
 namespace ResumeSim.Engine.Tests;
 

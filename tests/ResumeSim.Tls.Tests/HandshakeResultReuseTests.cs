@@ -3,53 +3,76 @@ namespace ResumeSim.Tls.Tests;
 public sealed class HandshakeResultReuseTests
 {
     [Fact]
-    public void Handshake_IntoReusable_Tls12_SameAsFreshResultEveryTime()
+    public void Handshake_AfterRecycle_Tls12_RefillsTheSameResult_SameAsAFreshOne()
     {
         var fresh = Servers.Tls12(emptyIdWithTicket: false);
         var reusing = Servers.Tls12(emptyIdWithTicket: false);
-        var into = HandshakeResult.CreateReusable();
 
         var a = fresh.Handshake(Servers.Fresh12(), 0);
-        var b = reusing.Handshake(Servers.Fresh12(), 0, into);
-        Assert.Same(into, b);
-        AssertSame(a, b);
+        var first = reusing.Handshake(Servers.Fresh12(), 0);
+        AssertSame(a, first);
         var ticket = a.NewTickets[0];
         var id = a.NewSessionId;
 
         // The same object, refilled: a resumption by ticket, then by id, then a miss.
-        AssertSame(fresh.Handshake(Servers.WithTicket(ticket), 10), reusing.Handshake(Servers.WithTicket(ticket), 10, into));
-        AssertSame(fresh.Handshake(Servers.WithId(id), 20), reusing.Handshake(Servers.WithId(id), 20, into));
-        Assert.Equal(HandshakeOutcome.ResumedById, into.Outcome);
-        Assert.Empty(into.NewTickets); // the ticket of the first handshake is gone from the refilled result
-        Assert.Empty(into.NewSessionTickets);
-        AssertSame(fresh.Handshake(Servers.WithId(Sessions.Id(9)), 30), reusing.Handshake(Servers.WithId(Sessions.Id(9)), 30, into));
-        Assert.Equal(MissReason.UnknownId, into.Miss);
+        first.Recycle();
+        var byTicket = reusing.Handshake(Servers.WithTicket(ticket), 10);
+        Assert.Same(first, byTicket);
+        AssertSame(fresh.Handshake(Servers.WithTicket(ticket), 10), byTicket);
+        byTicket.Recycle();
+        var byId = reusing.Handshake(Servers.WithId(id), 20);
+        Assert.Same(first, byId);
+        AssertSame(fresh.Handshake(Servers.WithId(id), 20), byId);
+        Assert.Equal(HandshakeOutcome.ResumedById, byId.Outcome);
+        Assert.Empty(byId.NewTickets); // the ticket of the first handshake is gone from the refilled result
+        Assert.Empty(byId.NewSessionTickets);
+        byId.Recycle();
+        var miss = reusing.Handshake(Servers.WithId(Sessions.Id(9)), 30);
+        AssertSame(fresh.Handshake(Servers.WithId(Sessions.Id(9)), 30), miss);
+        Assert.Equal(MissReason.UnknownId, miss.Miss);
     }
 
     [Fact]
-    public void Handshake_IntoReusable_Tls13_SameTicketsAsFreshResult()
+    public void Handshake_AfterRecycle_Tls13_SameTicketsAsAFreshResult()
     {
         var fresh = Servers.Tls13();
         var reusing = Servers.Tls13();
-        var into = HandshakeResult.CreateReusable();
         var hello = ClientHello.Fresh13(Servers.Host);
 
         var a = fresh.Handshake(hello, 0);
-        AssertSame(a, reusing.Handshake(hello, 0, into));
-        Assert.Equal(2, into.NewSessionTickets.Count);
+        var full = reusing.Handshake(hello, 0);
+        AssertSame(a, full);
+        Assert.Equal(2, full.NewSessionTickets.Count);
 
         var psk = Servers.Psk(a.NewSessionTickets[1], 0, Times.Second);
-        AssertSame(fresh.Handshake(psk, Times.Second), reusing.Handshake(psk, Times.Second, into));
-        Assert.Equal(HandshakeOutcome.PskDhe, into.Outcome);
-        Assert.Single(into.NewTickets);
+        full.Recycle();
+        var resumed = reusing.Handshake(psk, Times.Second);
+        Assert.Same(full, resumed);
+        AssertSame(fresh.Handshake(psk, Times.Second), resumed);
+        Assert.Equal(HandshakeOutcome.PskDhe, resumed.Outcome);
+        Assert.Single(resumed.NewTickets);
     }
 
     [Fact]
-    public void Handshake_IntoResultNotMadeReusable_Throws()
+    public void Handshake_WithoutRecycle_LeavesEarlierResultsAlone()
     {
-        var server = Servers.Tls12();
-        var oneOff = server.Handshake(Servers.Fresh12(), 0);
-        Assert.Throws<ArgumentException>(() => server.Handshake(Servers.Fresh12(), 1, oneOff));
+        var server = Servers.Tls12(emptyIdWithTicket: false);
+        var first = server.Handshake(Servers.Fresh12(), 0);
+        var ticket = first.NewTickets[0];
+
+        var second = server.Handshake(Servers.WithTicket(ticket), 10);
+
+        Assert.NotSame(first, second);
+        Assert.Equal(HandshakeOutcome.Full, first.Outcome);
+        Assert.Same(ticket, first.NewTickets[0]);
+    }
+
+    [Fact]
+    public void Recycle_Twice_Throws()
+    {
+        var result = Servers.Tls12().Handshake(Servers.Fresh12(), 0);
+        result.Recycle();
+        Assert.Throws<InvalidOperationException>(result.Recycle);
     }
 
     [Fact]

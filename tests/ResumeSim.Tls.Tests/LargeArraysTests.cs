@@ -1,3 +1,5 @@
+using ResumeSim.LowLevel.Memory;
+
 namespace ResumeSim.Tls.Tests;
 
 public sealed class LargeArraysTests

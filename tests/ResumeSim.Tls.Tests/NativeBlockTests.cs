@@ -1,3 +1,5 @@
+using ResumeSim.LowLevel.Memory;
+
 namespace ResumeSim.Tls.Tests;
 
 // Alone: other test classes make and drop session tables, which move OffHeapMemory.BytesInUse.

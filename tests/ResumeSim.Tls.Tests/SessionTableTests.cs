@@ -75,7 +75,7 @@ public sealed class SessionTableTests
     {
         // Hints read slots but must never throw, move, count or expire anything.
         var store = new EvictingSessionStore(new SessionStoreOptions(StoreEviction.Fifo, 300, 0, 384, Times.Hour));
-        IServerSessionStore hinted = store;
+        IStoreSlotPrefetcher hinted = store;
         hinted.PrefetchSlot(Sessions.Id(1));
         var state = Sessions.Tls12();
         for (int i = 0; i < 1_000; i++)

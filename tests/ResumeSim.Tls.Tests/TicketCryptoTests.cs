@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using ResumeSim.LowLevel.Crypto;
 
 namespace ResumeSim.Tls.Tests;
 

@@ -9,7 +9,7 @@ namespace ResumeSim.Bench.Queues;
 /// Kept as the reference point the other queues are measured against (docs/performance.md) and
 /// as the simplest correct implementation for tests. Grows by doubling, never shrinks.
 /// </remarks>
-public sealed class BinaryHeap : IEventQueue
+public sealed class BinaryHeap : IEventQueue, IEventQueueLookahead
 {
     private QueueEntry[] _items;
     private int _count;

@@ -54,7 +54,7 @@ internal sealed partial class ResumptionWorld
             _pages.Release(c.Page);
         }
 
-        _spareResults.Push(result);
+        result.Recycle();
         _connections.Release(connection);
     }
 
@@ -71,9 +71,6 @@ internal sealed partial class ResumptionWorld
     private bool Keeps(in Connection c, HandshakeResult result) =>
         _kinds[c.Kind].Preset is { Resumes: true } preset
         && (result.NewTickets.Count > 0 || (!result.NewSessionId.IsEmpty && preset.OffersSessionIds));
-
-    /// <summary>A result object to refill: one per connection in flight, recycled when its handshake completes.</summary>
-    private HandshakeResult RentResult() => _spareResults.Count > 0 ? _spareResults.Pop() : HandshakeResult.CreateReusable();
 
     /// <summary>The client keeps what the server issued: a session ID, a renewed ticket, TLS 1.3 tickets.</summary>
     private void KeepIssuedSessions(in Connection c, HandshakeResult result, long now)

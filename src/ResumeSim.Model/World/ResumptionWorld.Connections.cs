@@ -171,7 +171,7 @@ internal sealed partial class ResumptionWorld
         // store and key ring as they are at that moment.
         var hello = WithTicketRequest(BuildHello(c, connection, now), c.Kind);
         DeliverKeys(server, now);
-        var result = server.Resumption.For(c.Worker).Handshake(hello, now, RentResult());
+        var result = server.Resumption.For(c.Worker).Handshake(hello, now);
         c.Result = result;
         c.Keeps = Keeps(c, result);
         c.Miss = RefineMiss(result.Miss, c, WorkerIndex(server.Index, c.Worker), now);

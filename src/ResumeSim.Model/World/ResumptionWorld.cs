@@ -37,7 +37,6 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
     /// <summary>The ticket each connection in flight offers, copied out of the arena: one stride per connection slot.</summary>
     private byte[] _offerTickets = new byte[64 * ClientSessionArena.MaxTicketLength];
     private readonly SlotPool<PageVisit> _pages = new();
-    private readonly Stack<HandshakeResult> _spareResults = new();
     private readonly ulong _seed;
     private readonly long _end;
     private readonly TlsVersion _version;
@@ -220,7 +219,7 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
             PrefetchOfferedTicket(next.Target);
             if (TryPredictStore(next, out var store, out var id))
             {
-                store.PrefetchSlot(id);
+                (store as IStoreSlotPrefetcher)?.PrefetchSlot(id);
             }
         }
     }

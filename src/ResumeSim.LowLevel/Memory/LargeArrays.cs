@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
-namespace ResumeSim.Tls;
+namespace ResumeSim.LowLevel.Memory;
 
 /// <summary>
 /// Arrays of millions of structs that are read at random (a client's cache head, a session-table slot):

@@ -12,7 +12,7 @@ namespace ResumeSim.Tls;
 /// <see cref="SessionTable"/> list, differing only in whether a hit moves the entry to the head. See
 /// <see cref="IServerSessionStore"/> for the contract; times are ns since an arbitrary epoch.
 /// </summary>
-public sealed class EvictingSessionStore : IServerSessionStore
+public sealed class EvictingSessionStore : IServerSessionStore, IStoreSlotPrefetcher
 {
     private readonly SessionTable table;
 

@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using X86Aes = System.Runtime.Intrinsics.X86.Aes;
 
-namespace ResumeSim.Tls;
+namespace ResumeSim.LowLevel.Crypto;
 
 /// <summary>
 /// AES-128/256-CBC with PKCS#7 on the CPU's AES instructions (AES-NI), for ticket bodies. The rounds are
@@ -14,7 +14,7 @@ namespace ResumeSim.Tls;
 /// AES for both key sizes. Padding is checked only after the ticket's HMAC has verified it
 /// (encrypt-then-MAC), so there is no padding oracle.
 /// </summary>
-internal sealed class AesNiCbcCipher : ITicketCbcCipher
+public sealed class AesNiCbcCipher : IDisposable
 {
     private const int Block = 16;
 
@@ -53,9 +53,13 @@ internal sealed class AesNiCbcCipher : ITicketCbcCipher
     /// <summary>True when the CPU has AES-NI (and the SSE2 it needs).</summary>
     public static bool IsSupported => X86Aes.IsSupported && Sse2.IsSupported;
 
+    /// <summary>Ciphertext length for <paramref name="plaintextLength"/> bytes: PKCS#7 always adds 1..16 bytes.</summary>
+    public static int CipherLength(int plaintextLength) => (plaintextLength / Block + 1) * Block;
+
+    /// <summary>Pads and encrypts; returns the ciphertext length (<see cref="CipherLength"/>).</summary>
     public int Encrypt(ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> iv, Span<byte> destination)
     {
-        int length = CbcBlockCipher.CipherLength(plaintext.Length);
+        int length = CipherLength(plaintext.Length);
         if (destination.Length < length || iv.Length != Block)
         {
             throw new ArgumentException("Destination too short or IV not 16 bytes.", nameof(destination));
@@ -78,6 +82,7 @@ internal sealed class AesNiCbcCipher : ITicketCbcCipher
         return length;
     }
 
+    /// <summary>False when the length is not whole blocks or the padding is wrong.</summary>
     public bool TryDecrypt(ReadOnlySpan<byte> cipherText, ReadOnlySpan<byte> iv, Span<byte> plaintext, out int written)
     {
         written = 0;
@@ -125,6 +130,7 @@ internal sealed class AesNiCbcCipher : ITicketCbcCipher
         return true;
     }
 
+    /// <summary>Erases the round keys.</summary>
     public void Dispose()
     {
         Array.Clear(encryptKeys);

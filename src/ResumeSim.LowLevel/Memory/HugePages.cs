@@ -1,6 +1,4 @@
-using System.Runtime.InteropServices;
-
-namespace ResumeSim.Engine;
+namespace ResumeSim.LowLevel.Memory;
 
 /// <summary>
 /// Asks Linux to back the 2 MiB pages around pinned blocks with transparent huge pages (THP in "always"
@@ -10,11 +8,9 @@ namespace ResumeSim.Engine;
 /// memory around the block (other pinned objects): it changes how memory is backed, never what it
 /// holds. Elsewhere, or when the kernel refuses, nothing happens: only speed differs.
 /// </summary>
-internal static class HugePages
+public static class HugePages
 {
     private const long Size = 2L << 20;
-    private const int MadvHugePage = 14;
-    private const int MadvCollapse = 25;
 
     private static readonly HashSet<long> Advised = [];
 
@@ -36,8 +32,8 @@ internal static class HugePages
                 {
                     // Advice for pages not touched yet, then a synchronous collapse of those already
                     // touched (the runtime zeroes new arrays); failures are ignored.
-                    _ = madvise((nint)page, (nuint)Size, MadvHugePage);
-                    _ = madvise((nint)page, (nuint)Size, MadvCollapse);
+                    _ = NativeMemoryCalls.madvise((nint)page, (nuint)Size, NativeMemoryCalls.MadvHugePage);
+                    _ = NativeMemoryCalls.madvise((nint)page, (nuint)Size, NativeMemoryCalls.MadvCollapse);
                 }
             }
         }
@@ -51,7 +47,4 @@ internal static class HugePages
             return Advised.Contains(address & ~(Size - 1));
         }
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int madvise(nint address, nuint length, int advice);
 }

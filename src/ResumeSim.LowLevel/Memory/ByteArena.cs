@@ -1,10 +1,10 @@
 using System.Runtime.InteropServices;
 
-namespace ResumeSim.Tls;
+namespace ResumeSim.LowLevel.Memory;
 
 /// <summary>
-/// Variable-length byte records (the ticket bytes of a <see cref="ClientSessionArena"/>, the serialized
-/// sessions of a <see cref="SessionTable"/>) in pages carved into 16-byte granules, one free list per size
+/// Variable-length byte records (the ticket bytes of a client session cache, the serialized
+/// sessions of a server session table) in pages carved into 16-byte granules, one free list per size
 /// class, so a client's 176-byte ticket costs 176 bytes in a page instead of a 200-byte array object that the
 /// garbage collector must track: with millions of clients, an object per ticket is most of the heap and
 /// of every full collection (docs/performance.md, Scale). A handle is page &lt;&lt; 20 | granule; -1 is none. Pages double from 64 KiB (a
@@ -12,7 +12,7 @@ namespace ResumeSim.Tls;
 /// backed where possible. Freed space is reused only by records of the same size class, which is every
 /// record of a run in practice (one cipher, one SNI and ALPN). Not thread-safe.
 /// </summary>
-internal sealed class ByteArena
+public sealed class ByteArena
 {
     private const int GranuleShift = 4;
     private const int PageShift = 24;

@@ -1,3 +1,5 @@
+using ResumeSim.LowLevel.Memory;
+
 namespace ResumeSim.Tls;
 
 /// <summary>The hash-table half of <see cref="SessionTable"/>: where an id lives, growth, hole closing.</summary>

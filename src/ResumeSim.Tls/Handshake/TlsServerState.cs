@@ -17,6 +17,10 @@ public sealed partial class TlsServerState
     private readonly IRandomBytes random;
     private readonly EarlyDataGuard? guard;
     private readonly List<NewSessionTicket> issued = new(4);
+
+    // Results handed back by HandshakeResult.Recycle, refilled by later handshakes: a simulator running
+    // millions of handshakes then allocates one result per handshake in flight, not one per handshake.
+    private readonly Stack<HandshakeResult> spareResults = new();
     private ulong nextNonce;
 
     /// <summary>Creates the state.</summary>
@@ -51,23 +55,14 @@ public sealed partial class TlsServerState
     /// <summary>The 0-RTT guard, or null.</summary>
     public EarlyDataGuard? EarlyDataGuard => guard;
 
-    /// <summary>Decides and runs one handshake for <paramref name="hello"/> at <paramref name="now"/>.</summary>
-    public HandshakeResult Handshake(in ClientHello hello, long now) => Run(hello, now, into: null);
-
     /// <summary>
-    /// As <see cref="Handshake(in ClientHello, long)"/>, but writes the result into <paramref name="into"/>
-    /// (made by <see cref="HandshakeResult.CreateReusable"/>) and returns it, so nothing is allocated for the
-    /// result itself; what it held before is replaced.
+    /// Decides and runs one handshake for <paramref name="hello"/> at <paramref name="now"/>. The result is
+    /// the caller's; one it no longer reads may be handed back with <see cref="HandshakeResult.Recycle"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">when <paramref name="into"/> was not made reusable.</exception>
-    public HandshakeResult Handshake(in ClientHello hello, long now, HandshakeResult into)
+    public HandshakeResult Handshake(in ClientHello hello, long now)
     {
-        ArgumentNullException.ThrowIfNull(into);
-        if (into.ReusedTickets is null)
-        {
-            throw new ArgumentException("Pass a result made by HandshakeResult.CreateReusable().", nameof(into));
-        }
-
+        var into = spareResults.Count > 0 ? spareResults.Pop() : HandshakeResult.CreatePooled(spareResults);
+        into.Rent();
         return Run(hello, now, into);
     }
 
@@ -78,7 +73,7 @@ public sealed partial class TlsServerState
         tickets?.Clear(now);
     }
 
-    private HandshakeResult Run(in ClientHello hello, long now, HandshakeResult? into)
+    private HandshakeResult Run(in ClientHello hello, long now, HandshakeResult into)
     {
         issued.Clear();
         var version = hello.Version == TlsVersion.Tls13 && options.Version == TlsVersion.Tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12;
@@ -88,7 +83,7 @@ public sealed partial class TlsServerState
         return result;
     }
 
-    private HandshakeResult DoFullHandshake(in ClientHello hello, TlsVersion version, Check check, long now, HandshakeResult? into)
+    private HandshakeResult DoFullHandshake(in ClientHello hello, TlsVersion version, Check check, long now, HandshakeResult into)
     {
         Span<byte> secret = stackalloc byte[SessionState.MasterSecretLength];
         random.Fill(secret);
@@ -122,7 +117,7 @@ public sealed partial class TlsServerState
         return Result(check with { EarlyData = early, PskWithDhe = false }, version, session, sizes, id, stored, renewed: false, roundTrips: version == TlsVersion.Tls12 ? 2 : 1, into);
     }
 
-    private HandshakeResult DoResumeHandshake(in ClientHello hello, TlsVersion version, Check check, long now, HandshakeResult? into)
+    private HandshakeResult DoResumeHandshake(in ClientHello hello, TlsVersion version, Check check, long now, HandshakeResult into)
     {
         var session = check.State!;
         Sizes sizes;
@@ -146,35 +141,18 @@ public sealed partial class TlsServerState
         return Result(check, version, session, sizes, SessionId.Empty, stored: false, renewed, roundTrips: 1, into);
     }
 
-    /// <summary>A new result (arrays of its own), or <paramref name="into"/> refilled in place.</summary>
+    /// <summary><paramref name="result"/>, refilled in place: nothing of a handshake it held before survives.</summary>
     private HandshakeResult Result(
-        Check check, TlsVersion version, SessionState session, Sizes sizes, SessionId id, bool stored, bool renewed, int roundTrips, HandshakeResult? into)
+        Check check, TlsVersion version, SessionState session, Sizes sizes, SessionId id, bool stored, bool renewed, int roundTrips, HandshakeResult result)
     {
-        HandshakeResult result;
-        if (into is null)
-        {
-            var tickets = issued.ToArray();
-            var bytes = tickets.Length == 0 ? Array.Empty<byte[]>() : new byte[tickets.Length][];
-            for (int i = 0; i < tickets.Length; i++)
-            {
-                bytes[i] = tickets[i].Ticket;
-            }
-
-            result = new HandshakeResult { Outcome = check.Outcome, Miss = check.Reason, Version = version, Session = session, NewSessionTickets = tickets, NewTickets = bytes };
-        }
-        else
-        {
-            result = into;
-            into.ReusedTickets!.Clear();
-            into.ReusedTickets.AddRange(issued);
-            result.outcome = check.Outcome;
-            result.miss = check.Reason;
-            result.version = version;
-            result.session = session;
-            result.newSessionTickets = into.ReusedTickets;
-            result.newTickets = into.ReusedBytes!;
-        }
-
+        result.ReusedTickets.Clear();
+        result.ReusedTickets.AddRange(issued);
+        result.outcome = check.Outcome;
+        result.miss = check.Reason;
+        result.version = version;
+        result.session = session;
+        result.newSessionTickets = result.ReusedTickets;
+        result.newTickets = result.ReusedBytes;
         result.ticketAgeAdd = issued.Count > 0 ? issued[0].AgeAdd : 0;
         result.newSessionId = id;
         result.sessionStored = stored;
@@ -281,48 +259,4 @@ public sealed partial class TlsServerState
     private ushort Suite(TlsVersion version) => options.CipherSuite != 0
         ? options.CipherSuite
         : version == TlsVersion.Tls13 ? (ushort)0x1302 : options.Certificate == CertificateKind.EcdsaP256 ? (ushort)0xC02B : (ushort)0xC02F;
-
-    private Sizes Sizes12(bool full, int sessionIdLength, in ClientHello hello)
-    {
-        // A client offering a ticket also sends a fresh 32 B session id (RFC 5077 3.4; OpenSSL does), which the server echoes.
-        bool idInHello = !hello.SessionId.IsEmpty || !hello.Ticket.IsEmpty;
-        int clientHello = HandshakeSizes.ClientHello(TlsVersion.Tls12, idInHello, hello.Ticket.Length, false);
-        int nst = issued.Count > 0 ? HandshakeSizes.NewSessionTicketRecord(issued[0]) : 0;
-        int hello12 = HandshakeSizes.ServerHello12(sessionIdLength, full, issued.Count > 0);
-        int finish = nst + HandshakeSizes.ChangeCipherSpec + HandshakeSizes.Finished12;
-        int clientFinish = HandshakeSizes.ChangeCipherSpec + HandshakeSizes.Finished12;
-        if (!full)
-        {
-            // Abbreviated handshake (RFC 5246 7.3): the server sends ServerHello, [NewSessionTicket], CCS, Finished at once.
-            return new Sizes(clientHello, hello12 + finish, hello12 + finish, clientFinish);
-        }
-
-        int first = hello12 + HandshakeSizes.PlainRecords(options.EffectiveChainBytes)
-            + HandshakeSizes.ServerKeyExchange12(options.Certificate, HandshakeSizes.ServerKeyShareBytes(options.KeyExchange)) + HandshakeSizes.ServerHelloDone12;
-        return new Sizes(clientHello, first + finish, first, HandshakeSizes.ClientKeyExchange12(HandshakeSizes.ClientKeyShareBytes(options.KeyExchange)) + clientFinish);
-    }
-
-    private Sizes Sizes13(bool full, bool dhe, bool earlyAccepted, in ClientHello hello)
-    {
-        int clientHello = HandshakeSizes.ClientHello(TlsVersion.Tls13, false, hello.Ticket.Length, hello.OffersEarlyData, options.KeyExchange)
-            + (hello.TicketRequest is null ? 0 : TicketRequest.ExtensionBytes);
-        int first = HandshakeSizes.ServerHello13(psk: !full, dhe, HandshakeSizes.ServerKeyShareBytes(options.KeyExchange)) + HandshakeSizes.ChangeCipherSpec
-            + HandshakeSizes.EncryptedExtensions13(earlyAccepted) + HandshakeSizes.Finished13;
-        if (full)
-        {
-            first += HandshakeSizes.Certificate13(options.EffectiveChainBytes, options.CertificateCount) + HandshakeSizes.CertificateVerify13(options.Certificate);
-        }
-
-        // OpenSSL sends NewSessionTicket after the client's Finished, so tickets are not in the first flight.
-        int nst = 0;
-        for (int i = 0; i < issued.Count; i++)
-        {
-            nst += HandshakeSizes.NewSessionTicketRecord(issued[i]);
-        }
-
-        int client = HandshakeSizes.ChangeCipherSpec + HandshakeSizes.Finished13 + (earlyAccepted ? HandshakeSizes.EndOfEarlyData13 : 0);
-        return new Sizes(clientHello, first + nst, first, client);
-    }
-
-    private readonly record struct Sizes(int ClientHello, int Server, int ServerFirst, int Client);
 }

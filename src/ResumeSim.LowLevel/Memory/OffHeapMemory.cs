@@ -1,4 +1,4 @@
-namespace ResumeSim.Tls;
+namespace ResumeSim.LowLevel.Memory;
 
 /// <summary>
 /// Memory this process holds outside the garbage-collected heap for the resumption core (session tables'

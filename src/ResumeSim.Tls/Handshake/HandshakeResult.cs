@@ -24,31 +24,31 @@ public sealed class HandshakeResult
     internal int serverFlightBytes;
     internal int serverFirstFlightBytes;
     internal int clientFlightBytes;
-    private readonly List<NewSessionTicket>? reusedTickets;
-    private readonly TicketBytesView? reusedBytes;
+    private readonly List<NewSessionTicket> reusedTickets = new(4);
+    private readonly TicketBytesView reusedBytes;
+    private readonly Stack<HandshakeResult>? spares;
+    private bool recycled;
 
-    /// <summary>Creates a result; <see cref="TlsServerState.Handshake(in ClientHello, long)"/> makes them.</summary>
+    /// <summary>Creates a result by hand; <see cref="TlsServerState.Handshake(in ClientHello, long)"/> makes them.</summary>
     public HandshakeResult()
     {
+        reusedBytes = new TicketBytesView(reusedTickets);
     }
 
     [SetsRequiredMembers]
-    private HandshakeResult(bool reusable)
+    private HandshakeResult(Stack<HandshakeResult> spares)
     {
         // Blank until the first handshake fills it: Session is null only in that window.
         Session = null!;
-        if (reusable)
-        {
-            reusedTickets = new List<NewSessionTicket>(4);
-            reusedBytes = new TicketBytesView(reusedTickets);
-        }
+        reusedBytes = new TicketBytesView(reusedTickets);
+        this.spares = spares;
     }
 
-    /// <summary>The ticket list a reusable result refills in place (null for a one-off result).</summary>
-    internal List<NewSessionTicket>? ReusedTickets => reusedTickets;
+    /// <summary>The ticket list a handshake refills in place.</summary>
+    internal List<NewSessionTicket> ReusedTickets => reusedTickets;
 
-    /// <summary>The view of <see cref="ReusedTickets"/>' bytes (null for a one-off result).</summary>
-    internal IReadOnlyList<byte[]>? ReusedBytes => reusedBytes;
+    /// <summary>The view of <see cref="ReusedTickets"/>' bytes.</summary>
+    internal IReadOnlyList<byte[]> ReusedBytes => reusedBytes;
 
     /// <summary>Kind of handshake.</summary>
     public required HandshakeOutcome Outcome { get => outcome; init => outcome = value; }
@@ -114,9 +114,31 @@ public sealed class HandshakeResult
     public int TotalBytes => ClientHelloBytes + ServerFlightBytes + ClientFlightBytes;
 
     /// <summary>
-    /// A result for <see cref="TlsServerState.Handshake(in ClientHello, long, HandshakeResult)"/> to overwrite on
-    /// every call, so a caller running millions of handshakes (the simulator) allocates no result per
-    /// handshake. Whatever it held before, including its ticket lists, is replaced by each call.
+    /// Hands this result back to the server state that made it, to be refilled by one of its later
+    /// handshakes instead of a new result being allocated: a caller running millions of handshakes (the
+    /// simulator) calls it once it has read all it needs. The result must not be read afterwards. Does
+    /// nothing for a result made by hand.
     /// </summary>
-    public static HandshakeResult CreateReusable() => new(reusable: true);
+    /// <exception cref="InvalidOperationException">when the result was already handed back.</exception>
+    public void Recycle()
+    {
+        if (spares is null)
+        {
+            return;
+        }
+
+        if (recycled)
+        {
+            throw new InvalidOperationException("This handshake result was already recycled.");
+        }
+
+        recycled = true;
+        spares.Push(this);
+    }
+
+    /// <summary>A blank result that <see cref="Recycle"/> returns to <paramref name="spares"/>.</summary>
+    internal static HandshakeResult CreatePooled(Stack<HandshakeResult> spares) => new(spares);
+
+    /// <summary>Marks the result as in use again, taken from its spares for a handshake.</summary>
+    internal void Rent() => recycled = false;
 }

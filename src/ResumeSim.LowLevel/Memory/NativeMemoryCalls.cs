@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 
-namespace ResumeSim.Tls;
+namespace ResumeSim.LowLevel.Memory;
 
-/// <summary>The libc memory calls behind <see cref="NativeBlock{T}"/> and <see cref="LargeArrays"/>.</summary>
+/// <summary>The libc memory calls behind <see cref="NativeBlock{T}"/>, <see cref="LargeArrays"/> and <see cref="HugePages"/>.</summary>
 internal static class NativeMemoryCalls
 {
     /// <summary><c>MADV_HUGEPAGE</c>: back the range with transparent huge pages when possible.</summary>

@@ -2,7 +2,7 @@ namespace ResumeSim.Tls;
 
 /// <summary>
 /// AES-CBC with PKCS#7 under one ticket key: what a CBC ticket's body needs. Two implementations give
-/// the same bytes: <see cref="AesNiCbcCipher"/> (x86 AES instructions, used where the CPU has them) and
+/// the same bytes: <see cref="AesNiTicketCipher"/> (x86 AES instructions, used where the CPU has them) and
 /// <see cref="CbcBlockCipher"/> (the platform's AES, anywhere). Not thread-safe, like its <see cref="TicketKey"/>.
 /// </summary>
 public interface ITicketCbcCipher : IDisposable

@@ -2,7 +2,7 @@ namespace ResumeSim.Tls;
 
 /// <summary>
 /// HMAC-SHA256 under one ticket key's MAC key. Two implementations give the same bytes:
-/// <see cref="OpenSslHmacSha256"/> (OpenSSL's SHA-256 called directly, used where libcrypto loads) and
+/// <see cref="OpenSslTicketMac"/> (OpenSSL's SHA-256 called directly, used where libcrypto loads) and
 /// <see cref="PlatformHmacSha256"/> (.NET's HMAC, anywhere). Not thread-safe, like its <see cref="TicketKey"/>.
 /// </summary>
 public interface ITicketMac : IDisposable

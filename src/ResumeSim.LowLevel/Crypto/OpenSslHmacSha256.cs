@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
-namespace ResumeSim.Tls;
+namespace ResumeSim.LowLevel.Crypto;
 
 /// <summary>
 /// HMAC-SHA256 (RFC 2104) on OpenSSL's own SHA-256 (<c>SHA256_Init/Update/Final</c> in libcrypto, which
@@ -13,7 +13,7 @@ namespace ResumeSim.Tls;
 /// <para>The SHA256_CTX is 112 bytes (OpenSSL's public <c>sha.h</c>, unchanged since 0.9.8); each state
 /// gets 128. They live in one pinned array, so nothing is freed by hand and the GC never moves them.</para>
 /// </summary>
-internal sealed unsafe class OpenSslHmacSha256 : ITicketMac
+public sealed unsafe class OpenSslHmacSha256 : IDisposable
 {
     private const int BlockLength = 64;
     private const int DigestLength = 32;
@@ -63,6 +63,7 @@ internal sealed unsafe class OpenSslHmacSha256 : ITicketMac
     /// <summary>The library file in use, or null.</summary>
     public static string? LibraryName => LibCrypto.Instance?.Name;
 
+    /// <summary>Writes the 32-byte HMAC of <paramref name="data"/> into <paramref name="mac"/>.</summary>
     public void Compute(ReadOnlySpan<byte> data, Span<byte> mac)
     {
         if (mac.Length < DigestLength)
@@ -86,6 +87,7 @@ internal sealed unsafe class OpenSslHmacSha256 : ITicketMac
         }
     }
 
+    /// <summary>Erases the key's hashed pads.</summary>
     public void Dispose() => CryptographicOperations.ZeroMemory(contexts);
 
     private static void Start(byte* context, ReadOnlySpan<byte> key, byte pad)

@@ -1,3 +1,5 @@
+using ResumeSim.LowLevel.Crypto;
+
 namespace ResumeSim.Tls;
 
 /// <summary>
@@ -31,9 +33,9 @@ public static class TicketCrypto
     /// harness can time the raw calls a seal makes beside the whole seal.
     /// </summary>
     public static ITicketCbcCipher CreateCbc(ReadOnlySpan<byte> key) =>
-        UsesAesNi ? new AesNiCbcCipher(key) : new CbcBlockCipher(key.ToArray());
+        UsesAesNi ? new AesNiTicketCipher(key) : new CbcBlockCipher(key.ToArray());
 
     /// <summary>The HMAC-SHA256 CBC tickets use here, under <paramref name="key"/> (public for the same reason).</summary>
     public static ITicketMac CreateMac(ReadOnlySpan<byte> key) =>
-        UsesOpenSslSha256 ? new OpenSslHmacSha256(key) : new PlatformHmacSha256(key);
+        UsesOpenSslSha256 ? new OpenSslTicketMac(key) : new PlatformHmacSha256(key);
 }

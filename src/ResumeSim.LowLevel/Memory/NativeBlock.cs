@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ResumeSim.Tls;
+namespace ResumeSim.LowLevel.Memory;
 
 /// <summary>
 /// Zeroed memory for <see cref="Length"/> elements outside the garbage-collected heap, for a table that is
@@ -11,7 +11,7 @@ namespace ResumeSim.Tls;
 /// anonymous mapping, advised for transparent huge pages when large (as <see cref="LargeArrays"/>);
 /// elsewhere it comes from the C heap. A block that is never disposed is freed by its finalizer.
 /// </summary>
-internal sealed unsafe class NativeBlock<T> : IDisposable
+public sealed unsafe class NativeBlock<T> : IDisposable
     where T : unmanaged
 {
     private const int ProtReadWrite = 1 | 2;

@@ -10,6 +10,8 @@ namespace ResumeSim.Tls;
 /// <para>Every method takes <c>now</c> in ns since an arbitrary epoch (<see cref="Nanoseconds"/>);
 /// nothing reads a clock. Implementations are not thread-safe: one simulation replication (or one
 /// real worker) owns a store.</para>
+/// <para>Speed hints are not part of the contract: a store that can prefetch also implements
+/// <see cref="IStoreSlotPrefetcher"/>.</para>
 /// </summary>
 public interface IServerSessionStore
 {
@@ -33,14 +35,6 @@ public interface IServerSessionStore
 
     /// <summary>Looks up and removes (reason <see cref="RemovalReason.Taken"/>); the entry is gone afterwards whatever the result.</summary>
     StoreLookup Take(in SessionId id, long now, out SessionState? state);
-
-    /// <summary>
-    /// A hint that <paramref name="id"/> will be looked up next: a store may start loading where the entry
-    /// would be. It must change nothing. The default does nothing.
-    /// </summary>
-    void PrefetchSlot(in SessionId id)
-    {
-    }
 
     /// <summary>Removes everything (reason <see cref="RemovalReason.Flushed"/>).</summary>
     void Flush(long now);
