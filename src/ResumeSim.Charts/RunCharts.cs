@@ -17,6 +17,7 @@ public static class RunCharts
         new LatencyCdfChart("latency-cdf", "handshake", "Handshake", "handshakes"),
         new LatencyCdfChart("page-cdf", "page", "Page-ready", "page visits"),
         new CpuChart(),
+        new ServersCpuChart(),
         new CapacityChart(),
         new MemoryChart(),
         new ComparisonChart(),

@@ -88,6 +88,7 @@ internal static class MergeCommand
             Summary = parts.SelectMany(p => p.Run.Summary).OrderBy(r => order.Key(r.Strategy, r.Replication, r.Sweep)).ToList(),
             Misses = parts.SelectMany(p => p.Run.Misses).OrderBy(r => order.Key(r.Strategy, r.Replication, r.Sweep)).ToList(),
             Timeseries = parts.SelectMany(p => p.Run.Timeseries).OrderBy(r => order.Key(r.Strategy, r.Replication, r.Sweep)).ToList(),
+            Servers = parts.SelectMany(p => p.Run.Servers).OrderBy(r => order.Key(r.Strategy, r.Replication, r.Sweep)).ToList(),
             Latency = parts.SelectMany(p => p.Run.Latency).OrderBy(r => order.Key(r.Strategy, r.Replication, r.Sweep)).ToList(),
         };
 

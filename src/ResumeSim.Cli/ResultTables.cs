@@ -13,6 +13,7 @@ internal static class ResultTables
         var misses = new List<MissRow>();
         var series = new List<TimeseriesRow>();
         var latency = new List<LatencyRow>();
+        var servers = new List<ServerRow>();
         foreach (var r in results)
         {
             var sweep = SweepCells(plan, r.SweepPoint);
@@ -38,6 +39,15 @@ internal static class ResultTables
                     CacheDelayMs = b.CacheDelayMs,
                     StickEvictions = b.StickEvictions,
                 });
+                for (var s = 0; s < b.CpuUtilizationByServer.Count; s++)
+                {
+                    servers.Add(new ServerRow(
+                        r.Strategy, r.Replication, b.StartSeconds, s + 1, b.CpuUtilizationByServer[s],
+                        s < b.FullByServer.Count ? b.FullByServer[s] : 0,
+                        s < b.ResumedByServer.Count ? b.ResumedByServer[s] : 0,
+                        s < b.ServiceMeanMsByServer.Count ? b.ServiceMeanMsByServer[s] : 0)
+                    { Sweep = sweep });
+                }
             }
 
             AddLatency(latency, r, "handshake", r.Handshake, sweep);
@@ -66,6 +76,7 @@ internal static class ResultTables
             Summary = summary,
             Misses = misses,
             Timeseries = series,
+            Servers = servers,
             Latency = latency,
         };
     }

@@ -22,6 +22,18 @@ internal static class RunCommand
         var replications = new Option<int?>("--replications") { Description = "Overrides the scenario's replications (1..1000)." };
         var threads = new Option<int>("--threads") { Description = "Simulations run at once (0 = one per core).", DefaultValueFactory = _ => 0 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar and no summary table; print only the result folder." };
+        var metric = new Option<string>("--metric")
+        {
+            Description = "With a sweep, the summary.csv column the console table shows (sweep points x strategies).",
+            DefaultValueFactory = _ => SummaryTable.DefaultSweepMetric,
+        };
+        metric.Validators.Add(r =>
+        {
+            if (r.GetValue(metric) is { } name && !SummaryMetrics.Names.Contains(name))
+            {
+                r.AddError($"--metric: '{name}' is not a summary.csv metric; one of: {string.Join(", ", SummaryMetrics.Names)}");
+            }
+        });
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the runs (K/N); combine the shards with 'resumesim merge'." };
         shard.Validators.Add(r =>
         {
@@ -45,7 +57,7 @@ internal static class RunCommand
             }
         });
 
-        var command = new Command("run", "Run a scenario and write its result tables.") { file, outDir, seed, replications, threads, quiet, shard };
+        var command = new Command("run", "Run a scenario and write its result tables.") { file, outDir, seed, replications, threads, quiet, shard, metric };
         command.SetAction(parsed => Execute(
             new RunRequest(
                 parsed.GetValue(file)!,
@@ -54,7 +66,8 @@ internal static class RunCommand
                 parsed.GetValue(threads),
                 parsed.GetValue(quiet),
                 parsed.GetValue(shard) is { } text && Shard.TryParse(text, out var slice, out _) ? slice : Shard.All,
-                string.Join(' ', ["resumesim", .. parsed.Tokens.Select(t => t.Value)])),
+                string.Join(' ', ["resumesim", .. parsed.Tokens.Select(t => t.Value)]),
+                parsed.GetValue(metric)!),
             output,
             error));
         return command;
@@ -137,7 +150,7 @@ internal static class RunCommand
         }
         else
         {
-            SummaryTable.Write(output, plan, runOutput.Summary);
+            SummaryTable.Write(output, plan, runOutput.Summary, request.Metric);
             SteadyStateConsole.WriteFound(output, plan, results);
             PlotCommand.ReportSkipped(skippedCharts, output);
             var simulations = results.Sum(r => r.SteadyState.Auto is null ? 1 : 2);
@@ -146,6 +159,7 @@ internal static class RunCommand
         }
 
         // Warnings go to the error stream, so --quiet and a redirected table still show them.
+        WarmupShortfall.WriteWarnings(error, plan, results);
         SteadyStateConsole.WriteWarnings(error, plan, results);
 
         return ExitCodes.Ok;
@@ -159,5 +173,5 @@ internal static class RunCommand
         return path;
     }
 
-    private sealed record RunRequest(string File, string OutDir, ScenarioOverrides Overrides, int Threads, bool Quiet, Shard Shard, string CommandLine);
+    private sealed record RunRequest(string File, string OutDir, ScenarioOverrides Overrides, int Threads, bool Quiet, Shard Shard, string CommandLine, string Metric);
 }

@@ -18,6 +18,9 @@ public static class RunFiles
     /// <summary>Per time bucket.</summary>
     public const string Timeseries = "timeseries.csv";
 
+    /// <summary>Per server and time bucket (the tidy form of timeseries.csv's cpu_util_by_server).</summary>
+    public const string Servers = "servers.csv";
+
     /// <summary>Latency histograms.</summary>
     public const string Latency = "latency.csv";
 

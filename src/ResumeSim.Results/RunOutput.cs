@@ -18,6 +18,9 @@ public sealed class RunOutput
     /// <summary><c>timeseries.csv</c> rows.</summary>
     public IReadOnlyList<TimeseriesRow> Timeseries { get; init; } = [];
 
+    /// <summary><c>servers.csv</c> rows (empty when read from a run written before the file existed).</summary>
+    public IReadOnlyList<ServerRow> Servers { get; init; } = [];
+
     /// <summary><c>latency.csv</c> rows.</summary>
     public IReadOnlyList<LatencyRow> Latency { get; init; } = [];
 }

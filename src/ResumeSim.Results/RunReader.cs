@@ -34,6 +34,8 @@ public static class RunReader
             Misses = MissesCsv.Read(Path.Combine(runFolder, RunFiles.Misses)),
             Timeseries = TimeseriesCsv.Read(Path.Combine(runFolder, RunFiles.Timeseries)),
             Latency = LatencyCsv.Read(Path.Combine(runFolder, RunFiles.Latency)),
+            // Runs written before servers.csv existed have none: their per-server data is in timeseries.csv.
+            Servers = File.Exists(Path.Combine(runFolder, RunFiles.Servers)) ? ServersCsv.Read(Path.Combine(runFolder, RunFiles.Servers)) : [],
         };
     }
 

@@ -13,7 +13,7 @@ namespace ResumeSim.Results;
 public static class RunWriter
 {
     private static readonly string[] FixedColumns = SummaryCsv.Leading
-        .Concat(SummaryCsv.Trailing).Concat(MissesCsv.Trailing).Concat(TimeseriesCsv.Trailing)
+        .Concat(SummaryCsv.Trailing).Concat(MissesCsv.Trailing).Concat(TimeseriesCsv.Trailing).Concat(ServersCsv.Trailing)
         .Concat(LatencyCsv.Trailing).Concat(CiCsv.Trailing).Distinct().ToArray();
 
     /// <summary>Writes <paramref name="output"/> and returns the final run folder.</summary>
@@ -103,6 +103,7 @@ public static class RunWriter
             Step(temp, RunFiles.SummaryCi, path => CiCsv.Write(path, ConfidenceIntervals.Summarize(output.Summary), sweepKeys), afterFile);
             Step(temp, RunFiles.Misses, path => MissesCsv.Write(path, output.Misses, sweepKeys), afterFile);
             Step(temp, RunFiles.Timeseries, path => TimeseriesCsv.Write(path, output.Timeseries, sweepKeys), afterFile);
+            Step(temp, RunFiles.Servers, path => ServersCsv.Write(path, output.Servers, sweepKeys), afterFile);
             Step(temp, RunFiles.Latency, path => LatencyCsv.Write(path, output.Latency, sweepKeys), afterFile);
             if (extraFiles is not null)
             {
@@ -181,10 +182,12 @@ public static class RunWriter
         ArgumentNullException.ThrowIfNull(output.Misses, nameof(output));
         ArgumentNullException.ThrowIfNull(output.Timeseries, nameof(output));
         ArgumentNullException.ThrowIfNull(output.Latency, nameof(output));
+        ArgumentNullException.ThrowIfNull(output.Servers, nameof(output));
         var first = output.Summary.Select(r => r.Sweep)
             .Concat(output.Misses.Select(r => r.Sweep))
             .Concat(output.Timeseries.Select(r => r.Sweep))
             .Concat(output.Latency.Select(r => r.Sweep))
+            .Concat(output.Servers.Select(r => r.Sweep))
             .FirstOrDefault();
         var keys = SweepCells.From(first);
         var seen = new HashSet<string>(StringComparer.Ordinal);

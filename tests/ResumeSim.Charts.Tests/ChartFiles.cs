@@ -18,6 +18,25 @@ internal static class ChartFiles
         return svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value.Trim()).Where(t => t.Length > 0).ToList();
     }
 
+    /// <summary>Every SVG &lt;text&gt; with the x and y of its <c>translate(x y)</c> transform (rotated text is left out).</summary>
+    public static IReadOnlyList<(string Text, double X, double Y)> SvgTextPositions(string path)
+    {
+        var result = new List<(string, double, double)>();
+        foreach (var e in XDocument.Load(path).Descendants().Where(e => e.Name.LocalName == "text"))
+        {
+            var transform = (string?)e.Attribute("transform") ?? "";
+            if (!transform.StartsWith("translate(", StringComparison.Ordinal) || e.Value.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            var numbers = transform["translate(".Length..^1].Split(' ', ',', StringSplitOptions.RemoveEmptyEntries);
+            result.Add((e.Value.Trim(), double.Parse(numbers[0], System.Globalization.CultureInfo.InvariantCulture), double.Parse(numbers[1], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return result;
+    }
+
     public static (int Width, int Height) PngSize(string path)
     {
         var bytes = File.ReadAllBytes(path);

@@ -9,7 +9,7 @@ public sealed class RunChartsTests
     [Fact]
     public void Names_AreTheScenarioChartNames()
     {
-        Assert.Equal(["resumption", "latency-cdf", "page-cdf", "cpu", "capacity", "memory", "comparison", "timeline", "resumption-time"], RunCharts.Names);
+        Assert.Equal(["resumption", "latency-cdf", "page-cdf", "cpu", "servers-cpu", "capacity", "memory", "comparison", "timeline", "resumption-time"], RunCharts.Names);
     }
 
     [Theory]
@@ -44,6 +44,7 @@ public sealed class RunChartsTests
     [InlineData("latency-cdf", "Handshake latency CDF", "Handshake latency (ms, log scale)", "Share of handshakes at or below (%)")]
     [InlineData("page-cdf", "Page-ready latency CDF", "Page-ready latency (ms, log scale)", "Share of page visits at or below (%)")]
     [InlineData("cpu", "Farm CPU utilization over time", "Simulated time after warm-up (s)", "CPU utilization of all server cores (%)")]
+    [InlineData("servers-cpu", "CPU utilization per server over time", "Simulated time after warm-up (s)", "CPU utilization of the server's cores (%)")]
     [InlineData("capacity", "Cores needed per server vs farm.servers", "farm.servers (swept, value as in the scenario)", "Cores per server to stay at target utilization")]
     [InlineData("memory", "Session store memory over time", "Simulated time after warm-up (s)", "Session store memory, all stores (MiB)")]
     [InlineData("comparison", "Strategy comparison", "Metric (bar labels: actual values)", "Relative to the highest strategy (= 100)")]
@@ -137,10 +138,11 @@ public sealed class RunChartsTests
 
         var files = RunCharts.Draw(bare, temp.Path, RunCharts.Names, ChartFormat.Png, out var skipped);
 
-        Assert.Equal(["latency-cdf", "page-cdf", "cpu", "memory", "timeline", "resumption-time"], skipped.Select(s => s.Name));
+        Assert.Equal(["latency-cdf", "page-cdf", "cpu", "servers-cpu", "memory", "timeline", "resumption-time"], skipped.Select(s => s.Name));
         Assert.Contains("'handshake'", skipped[0].Reason);
         Assert.Contains("timeseries.csv", skipped[2].Reason);
-        Assert.Contains("session store", skipped[3].Reason);
+        Assert.Contains("per-server", skipped[3].Reason);
+        Assert.Contains("session store", skipped[4].Reason);
         Assert.Equal(["resumption", "capacity", "comparison"], files.Select(Path.GetFileNameWithoutExtension));
     }
 
@@ -165,7 +167,7 @@ public sealed class RunChartsTests
         var e = Assert.Throws<ArgumentException>(() => RunCharts.Draw(SampleRun.NoSweep(), folder, ["resumption", "pie"], ChartFormat.Both));
 
         Assert.Contains("'pie'", e.Message);
-        Assert.Contains("resumption, latency-cdf, page-cdf, cpu, capacity, memory, comparison", e.Message);
+        Assert.Contains("resumption, latency-cdf, page-cdf, cpu, servers-cpu, capacity, memory, comparison", e.Message);
         Assert.False(Directory.Exists(folder));
     }
 

@@ -32,7 +32,7 @@ internal static class SampleRun
                         for (var b = 0; b < 12; b++)
                         {
                             var util = 0.2 + (0.05 * s) + (b == 6 ? 0.3 : 0) + noise;
-                            series.Add(new TimeseriesRow(strategy, rep, b * 10.0, 100, 120, 60, 60, rate, util, 3, 1000, storeBytes * b / 12, 0) { Sweep = points[p] });
+                            series.Add(new TimeseriesRow(strategy, rep, b * 10.0, 100, 120, 60, 60, rate, util, 3, 1000, storeBytes * b / 12, 0) { Sweep = points[p], CpuUtilByServer = [util * 0.8, util * 1.2] });
                         }
                     }
 

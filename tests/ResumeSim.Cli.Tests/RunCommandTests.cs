@@ -2,7 +2,7 @@ namespace ResumeSim.Cli.Tests;
 
 public sealed class RunCommandTests
 {
-    private static readonly string[] TableFiles = ["summary.csv", "summary_ci.csv", "misses.csv", "timeseries.csv", "latency.csv"];
+    private static readonly string[] TableFiles = ["summary.csv", "summary_ci.csv", "misses.csv", "timeseries.csv", "servers.csv", "latency.csv"];
 
     [Fact]
     public void Run_WritesEveryResultFile_IntoOneRunFolder()
@@ -54,6 +54,40 @@ public sealed class RunCommandTests
         var other = RunInto(temp, scenario, "b", "--seed", "99");
 
         Assert.NotEqual(File.ReadAllBytes(Path.Combine(first, "summary.csv")), File.ReadAllBytes(Path.Combine(other, "summary.csv")));
+    }
+
+    [Fact]
+    public void Run_WritesServersCsv_OneRowPerServerAndBucket_MatchingCpuUtilByServer()
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("small.yaml", SmallScenario.Yaml);
+
+        var folder = RunInto(temp, scenario, "a", "--replications", "1");
+
+        var run = ResumeSim.Results.RunReader.Read(folder);
+        Assert.Equal("strategy,replication,t_s,server,cpu_util,handshakes_full,handshakes_resumed,service_mean_ms", File.ReadLines(Path.Combine(folder, "servers.csv")).First());
+        Assert.Equal(run.Timeseries.Count * 2, run.Servers.Count);
+        foreach (var bucket in run.Timeseries)
+        {
+            var servers = run.Servers.Where(s => s.Strategy == bucket.Strategy && s.TimeS == bucket.TimeS).OrderBy(s => s.Server).ToList();
+            Assert.Equal(bucket.CpuUtilByServer, servers.Select(s => s.CpuUtil));
+            Assert.Equal(bucket.Full, servers.Sum(s => s.HandshakesFull));
+            Assert.Equal(bucket.Resumed, servers.Sum(s => s.HandshakesResumed));
+        }
+
+        Assert.Contains(run.Servers, s => s.Server == 2 && s.HandshakesResumed > 0);
+    }
+
+    [Fact]
+    public void Run_UnknownMetric_ExitsTwo_AndListsTheMetrics()
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("small.yaml", SmallScenario.Yaml);
+
+        var (exit, _, stderr) = CliRunner.Run("run", scenario, "--out", Path.Combine(temp.Path, "out"), "--metric", "resumed");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--metric: 'resumed' is not a summary.csv metric; one of: connections, offered, full,", stderr);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ namespace ResumeSim.Cli.Tests;
 /// <summary>Sharded runs merge into exactly the tables one run writes (issue: capacity planning, sharding).</summary>
 public sealed class ShardMergeTests
 {
-    private static readonly string[] Tables = ["summary.csv", "summary_ci.csv", "misses.csv", "timeseries.csv", "latency.csv"];
+    private static readonly string[] Tables = ["summary.csv", "summary_ci.csv", "misses.csv", "timeseries.csv", "servers.csv", "latency.csv"];
 
     [Theory]
     [InlineData(2)]

@@ -34,6 +34,7 @@ public sealed class RunFileFormatTests
         Assert.Equal(output.Summary, back.Summary);
         Assert.Equal(output.Misses, back.Misses);
         Assert.Equal(output.Timeseries, back.Timeseries);
+        Assert.Equal(output.Servers, back.Servers);
         Assert.Equal(output.Latency, back.Latency);
         Assert.Equal(["farm.servers", "clients.count"], back.Summary[0].Sweep.Select(c => c.Key));
         Assert.Equal("4", back.Summary[^1].Sweep[0].Value);
@@ -92,7 +93,7 @@ public sealed class RunFileFormatTests
         var b = RunWriter.Write(root.Path, "quickstart", "b", SampleRuns.Full());
 
         var files = Directory.GetFiles(a).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["latency.csv", "misses.csv", "run.json", "scenario.yaml", "summary.csv", "summary_ci.csv", "timeseries.csv"], files);
+        Assert.Equal(["latency.csv", "misses.csv", "run.json", "scenario.yaml", "servers.csv", "summary.csv", "summary_ci.csv", "timeseries.csv"], files);
         foreach (var file in files)
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(a, file)), File.ReadAllBytes(Path.Combine(b, file)));
@@ -140,6 +141,7 @@ public sealed class RunFileFormatTests
             + "cpu_util_server_max,cpu_util_by_server,servers_up,cache_lookups,cache_puts,cache_failed,cache_delay_ms,stick_evictions",
             Header(RunFiles.Timeseries));
         Assert.Equal("strategy,replication,farm.servers,clients.count,metric,upper_ms,count,cumulative_fraction", Header(RunFiles.Latency));
+        Assert.Equal("strategy,replication,farm.servers,clients.count,t_s,server,cpu_util,handshakes_full,handshakes_resumed,service_mean_ms", Header(RunFiles.Servers));
     }
 
     [Fact]

@@ -94,6 +94,19 @@ public sealed class RunReaderTests
     }
 
     [Fact]
+    public void Read_RunWrittenBeforeServersCsv_ReadsNoServerRows()
+    {
+        using var root = new TempFolder();
+        var folder = WriteSample(root);
+        File.Delete(Path.Combine(folder, RunFiles.Servers));
+
+        var run = RunReader.Read(folder);
+
+        Assert.Empty(run.Servers);
+        Assert.NotEmpty(run.Timeseries);
+    }
+
+    [Fact]
     public void Read_ManifestWithoutSeed_NamesRunJsonAndTheKey()
     {
         using var root = new TempFolder();

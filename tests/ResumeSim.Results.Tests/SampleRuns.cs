@@ -61,6 +61,7 @@ internal static class SampleRuns
         var misses = new List<MissRow>();
         var timeseries = new List<TimeseriesRow>();
         var latency = new List<LatencyRow>();
+        var servers = new List<ServerRow>();
         foreach (var strategy in new[] { "ids-per-server", "tickets, \"shared\" key" })
         {
             foreach (var sweep in new[] { Servers2, Servers4 })
@@ -85,6 +86,8 @@ internal static class SampleRuns
                             CacheDelayMs = 0.5 + b,
                             StickEvictions = 2 * b,
                         });
+                        servers.Add(new ServerRow(strategy, rep, b * 10.0, 1, 0.2, 10 + b, 30, 1.25) { Sweep = sweep });
+                        servers.Add(new ServerRow(strategy, rep, b * 10.0, 2, 1.0 / 3, 0, 0, 0) { Sweep = sweep });
                     }
 
                     latency.AddRange(LatencyHistogram.ToRows(strategy, rep, sweep, "handshake", [(1.5, 10), (3.0, 20), (80.125, 70)]));
@@ -100,6 +103,7 @@ internal static class SampleRuns
             Summary = summary,
             Misses = misses,
             Timeseries = timeseries,
+            Servers = servers,
             Latency = latency,
         };
     }

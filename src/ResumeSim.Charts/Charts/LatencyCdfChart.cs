@@ -52,6 +52,7 @@ internal sealed class LatencyCdfChart(string name, string metric, string what, s
             maxLog = Math.Max(maxLog, xs[^1]);
             var line = plot.Add.ScatterLine(xs, ys, ChartCanvas.ColorOf(i));
             line.LineWidth = 2;
+            line.LinePattern = ChartCanvas.PatternOf(i);
             line.LegendText = curves[i].Key.Label;
         }
 
@@ -64,10 +65,10 @@ internal sealed class LatencyCdfChart(string name, string metric, string what, s
 
         ChartCanvas.LogTicksX(plot, minLog, maxLog);
         plot.Axes.SetLimitsY(0, 102);
+        ChartCanvas.PercentTicksY(plot);
         plot.Add.HorizontalLine(99, 1, Colors.Gray, LinePattern.Dotted);
         plot.Add.HorizontalLine(50, 1, Colors.Gray, LinePattern.Dotted);
         ChartCanvas.Legend(plot, curves.Count);
-        plot.Legend.Alignment = Alignment.LowerRight;
         return plot;
     }
 }

@@ -5,34 +5,114 @@ namespace ResumeSim.Charts.Drawing;
 
 /// <summary>
 /// Builds a ScottPlot <see cref="Plot"/> in the house style: the registered font everywhere, a title with
-/// a provenance line under it, axis labels with units, a legend when there is more than one series.
+/// a provenance line under it (wrapped to the image, never cut), axis labels with units, a legend outside
+/// the data area when there is more than one series, and past ten series a new line pattern for each
+/// round of the ten colours.
 /// </summary>
 internal static class ChartCanvas
 {
     public const int Width = 1000;
     public const int Height = 600;
 
+    public const float TitleSize = 17;
+
+    /// <summary>The widest a title line may be: the image less a margin on each side.</summary>
+    public const float TitleWidth = Width - 40;
+
     private static readonly ScottPlot.Palettes.Category10 Palette = new();
+
+    private static readonly LinePattern[] Patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed];
 
     public static Plot Create(string title, string subtitle, string xLabel, string yLabel)
     {
         var plot = new Plot();
         plot.Font.Set(ChartFonts.Family);
-        plot.Title(title + "\n" + subtitle, size: 17);
+        plot.Title(string.Join('\n', TitleLines(title + "\n" + subtitle, TitleSize, TitleWidth)), size: TitleSize);
         plot.XLabel(xLabel, size: 15);
         plot.YLabel(yLabel, size: 15);
         return plot;
     }
 
+    /// <summary>
+    /// <paramref name="text"/>'s lines, each wrapped at spaces so that it measures at most
+    /// <paramref name="maxWidth"/> pixels in the chart font: a long provenance line becomes two, not a cut one.
+    /// A single word wider than that (a long scenario name) is broken after a hyphen, or anywhere if it has none.
+    /// </summary>
+    public static IReadOnlyList<string> TitleLines(string text, float size, float maxWidth)
+    {
+        var lines = new List<string>();
+        using var paint = Paint.NewDisposablePaint();
+        foreach (var line in text.Split('\n'))
+        {
+            var current = "";
+            foreach (var word in line.Split(' ').SelectMany(w => Pieces(w, size, maxWidth, paint)))
+            {
+                var candidate = current.Length == 0 ? word : current + " " + word;
+                if (current.Length > 0 && MeasureWidth(candidate, size, paint) > maxWidth)
+                {
+                    lines.Add(current);
+                    current = word;
+                }
+                else
+                {
+                    current = candidate;
+                }
+            }
+
+            lines.Add(current);
+        }
+
+        return lines;
+    }
+
+    /// <summary>A word cut into pieces that each fit <paramref name="maxWidth"/>, breaking after the last hyphen that fits when there is one.</summary>
+    private static IEnumerable<string> Pieces(string word, float size, float maxWidth, Paint paint)
+    {
+        while (word.Length > 1 && MeasureWidth(word, size, paint) > maxWidth)
+        {
+            var fit = word.Length - 1;
+            while (fit > 1 && MeasureWidth(word[..fit], size, paint) > maxWidth)
+            {
+                fit--;
+            }
+
+            var hyphen = word.LastIndexOf('-', fit - 1);
+            var cut = hyphen > 0 ? hyphen + 1 : fit;
+            yield return word[..cut];
+            word = word[cut..];
+        }
+
+        yield return word;
+    }
+
+    /// <summary>The width in pixels of <paramref name="text"/> in the chart font at <paramref name="size"/> (bold, as titles are).</summary>
+    public static float MeasureWidth(string text, float size, Paint paint)
+    {
+        var label = new LabelStyle { Text = text, FontName = ChartFonts.Family, FontSize = size, Bold = true };
+        return label.Measure(paint).Width;
+    }
+
+    /// <summary>Ten distinct colours, then the same ten again with the next line pattern.</summary>
     public static Color ColorOf(int series) => Palette.GetColor(series);
 
+    /// <summary>Solid for the first ten series, then dashed, dotted and densely dashed: with <see cref="ColorOf"/>, no two of forty series look alike.</summary>
+    public static LinePattern PatternOf(int series) => Patterns[(series / Palette.Colors.Length) % Patterns.Length];
+
+    /// <summary>The legend in a panel right of the data area, so it never hides a line or bar.</summary>
     public static void Legend(Plot plot, int series)
     {
         if (series > 1)
         {
-            plot.ShowLegend(Alignment.UpperRight);
             plot.Legend.FontName = ChartFonts.Family;
+            plot.ShowLegend(Edge.Right);
         }
+    }
+
+    /// <summary>Left-axis tick labels with a % sign, for values already scaled to percent.</summary>
+    public static void PercentTicksY(Plot plot)
+    {
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Number(v) + "%" };
+        plot.Axes.Left.TickLabelStyle.FontName = ChartFonts.Family;
     }
 
     /// <summary>Category ticks (sweep values or strategy names) at 0, 1, 2 ...</summary>

@@ -25,6 +25,7 @@ internal static class SweepMetricPlot
             noSweep.Add.Bars(bars);
             ChartCanvas.CategoryTicks(noSweep, data.Strategies);
             ChartCanvas.FromZeroY(noSweep, bars.Select(b => b.Value + b.Error).DefaultIfEmpty(0).Max(), integerTicks);
+            PercentTicks(noSweep, metric, scale);
             return noSweep;
         }
 
@@ -41,8 +42,18 @@ internal static class SweepMetricPlot
         }
 
         ChartCanvas.FromZeroY(plot, Top(data, metric) * scale, integerTicks);
+        PercentTicks(plot, metric, scale);
         ChartCanvas.Legend(plot, series.Count);
         return plot;
+    }
+
+    /// <summary>A fraction shown in percent gets % on its tick labels.</summary>
+    private static void PercentTicks(Plot plot, string metric, double scale)
+    {
+        if (scale == 100 && SummaryMetrics.IsFraction(metric))
+        {
+            ChartCanvas.PercentTicksY(plot);
+        }
     }
 
     /// <summary>The highest upper interval bound (or mean) of the metric in the run.</summary>
@@ -90,6 +101,7 @@ internal static class SweepMetricPlot
 
             var line = plot.Add.Scatter(xs.ToArray(), means.ToArray(), color);
             line.LineWidth = 2;
+            line.LinePattern = ChartCanvas.PatternOf(i);
             line.MarkerSize = 7;
             line.LegendText = series[i].Key.Label;
         }

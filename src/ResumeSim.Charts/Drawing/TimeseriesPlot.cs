@@ -56,6 +56,7 @@ internal static class TimeseriesPlot
         {
             var line = plot.Add.ScatterLine(lines[i].Times.Select(t => t / timeDivisor).ToArray(), lines[i].Values.Select(v => v * scale).ToArray(), ChartCanvas.ColorOf(i));
             line.LineWidth = 2;
+            line.LinePattern = ChartCanvas.PatternOf(i);
             line.LegendText = lines[i].Key.Label;
             // Each value holds for its whole bucket (t_s is the bucket start).
             line.ConnectStyle = ConnectStyle.StepHorizontal;
@@ -65,6 +66,11 @@ internal static class TimeseriesPlot
         var width = lines.Max(l => l.Times.Length > 1 ? l.Times[^1] - l.Times[^2] : 0);
         plot.Axes.SetLimitsX(0, (lines.Max(l => l.Times[^1]) + width) / timeDivisor);
         ChartCanvas.FromZeroY(plot, lines.Max(l => l.Values.Max()) * scale);
+        if (unit == "%")
+        {
+            ChartCanvas.PercentTicksY(plot);
+        }
+
         ChartCanvas.Legend(plot, lines.Count);
         return plot;
     }

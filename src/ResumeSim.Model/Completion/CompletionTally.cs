@@ -7,11 +7,11 @@ namespace ResumeSim.Model.Completion;
 internal sealed class CompletionTally(MetricsRecorder metrics)
 {
     /// <summary>
-    /// A measured connection completed: its handshake began at <paramref name="start"/> and the client was
-    /// ready at <paramref name="ready"/>. A wait-for-first connection of a measured visit may start after the
+    /// A measured connection completed: its handshake began at <paramref name="start"/> on
+    /// <paramref name="server"/> and the client was ready at <paramref name="ready"/>. A wait-for-first connection of a measured visit may start after the
     /// end: it counts in the last bucket.
     /// </summary>
-    public void Connection(long start, bool offered, HandshakeResult result, MissReason miss, long ready)
+    public void Connection(long start, int server, bool offered, HandshakeResult result, MissReason miss, long ready)
     {
         var m = metrics;
         var bucket = m.BucketOf(Math.Min(start, m.End - 1));
@@ -47,6 +47,7 @@ internal sealed class CompletionTally(MetricsRecorder metrics)
                 break;
         }
 
+        m.CountHandshake(server, bucket, result.Outcome == HandshakeOutcome.Full);
         if (result.Outcome == HandshakeOutcome.Full)
         {
             m.Misses[(int)miss]++;

@@ -12,6 +12,8 @@ internal sealed class MetricsRecorder
     private readonly long _bucketTicks;
     private readonly double[] _busyByServerBucket;
     private readonly ServiceMoments[] _servicesByServerBucket;
+    private readonly long[] _fullByServerBucket;
+    private readonly long[] _resumedByServerBucket;
     private readonly double[] _uptimeByBucket;
 
     public MetricsRecorder(long start, long end, long bucketTicks, int servers)
@@ -23,6 +25,8 @@ internal sealed class MetricsRecorder
         Buckets = (int)Math.Max(1, (end - start + bucketTicks - 1) / bucketTicks);
         _busyByServerBucket = new double[servers * Buckets];
         _servicesByServerBucket = new ServiceMoments[servers * Buckets];
+        _fullByServerBucket = new long[servers * Buckets];
+        _resumedByServerBucket = new long[servers * Buckets];
         Series = new BucketSeries(Buckets);
         _uptimeByBucket = new double[Buckets];
     }
@@ -145,6 +149,25 @@ internal sealed class MetricsRecorder
 
     /// <summary>Handshakes started, and the moments of their service times, of one server in one bucket.</summary>
     public ServiceMoments Services(int server, int bucket) => _servicesByServerBucket[(server * Buckets) + bucket];
+
+    /// <summary>Counts one handshake of <paramref name="server"/> in <paramref name="bucket"/> (its connection's start), full or resumed.</summary>
+    public void CountHandshake(int server, int bucket, bool full)
+    {
+        if (full)
+        {
+            _fullByServerBucket[(server * Buckets) + bucket]++;
+        }
+        else
+        {
+            _resumedByServerBucket[(server * Buckets) + bucket]++;
+        }
+    }
+
+    /// <summary>Full handshakes of one server whose connection started in one bucket.</summary>
+    public long FullOf(int server, int bucket) => _fullByServerBucket[(server * Buckets) + bucket];
+
+    /// <summary>Resumed handshakes of one server whose connection started in one bucket.</summary>
+    public long ResumedOf(int server, int bucket) => _resumedByServerBucket[(server * Buckets) + bucket];
 
     /// <summary>Busy core-nanoseconds of one server in one bucket.</summary>
     public double BusyNanos(int server, int bucket) => _busyByServerBucket[(server * Buckets) + bucket];

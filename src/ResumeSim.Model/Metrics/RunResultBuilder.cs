@@ -40,6 +40,9 @@ internal sealed class RunResultBuilder(ScenarioConfig scenario, StrategyConfig s
         {
             double farmBusy = 0;
             var byServer = new double[facts.ServersCreated];
+            var fullByServer = new long[facts.ServersCreated];
+            var resumedByServer = new long[facts.ServersCreated];
+            var serviceMsByServer = new double[facts.ServersCreated];
             for (var s = 0; s < m.Servers; s++)
             {
                 var busy = m.BusyNanos(s, b);
@@ -47,6 +50,9 @@ internal sealed class RunResultBuilder(ScenarioConfig scenario, StrategyConfig s
                 if (s < facts.ServersCreated)
                 {
                     byServer[s] = busy / ((double)m.BucketLength(b) * cores);
+                    fullByServer[s] = m.FullOf(s, b);
+                    resumedByServer[s] = m.ResumedOf(s, b);
+                    serviceMsByServer[s] = m.Services(s, b).Mean / SimTime.TicksPerMillisecond;
                 }
 
                 peakServerBucket = Math.Max(peakServerBucket, busy / m.BucketLength(b));
@@ -74,6 +80,9 @@ internal sealed class RunResultBuilder(ScenarioConfig scenario, StrategyConfig s
                 m.Series.TicketsRejected[b])
             {
                 CpuUtilizationByServer = byServer,
+                FullByServer = fullByServer,
+                ResumedByServer = resumedByServer,
+                ServiceMeanMsByServer = serviceMsByServer,
                 ServersUp = m.Series.ServersUp[b],
                 CacheLookups = m.Series.CacheLookups[b],
                 CachePuts = m.Series.CachePuts[b],

@@ -46,7 +46,7 @@ internal sealed partial class ResumptionWorld
         var miss = !c.HasOffer && result.Outcome == HandshakeOutcome.Full ? c.NoOffer : c.Miss;
         if (c.Measured)
         {
-            _tally.Connection(c.Start, c.HasOffer, result, miss, ready);
+            _tally.Connection(c.Start, c.Server, c.HasOffer, result, miss, ready);
         }
 
         Observer?.Invoke(new ConnectionRecord(c.Client, c.Host, c.Server, c.Start, ready, now, result.Outcome, miss, c.HasOffer, c.Measured));

@@ -79,7 +79,7 @@ internal static class Choices
     };
 
     public static readonly IReadOnlyList<string> Charts =
-        ["resumption", "latency-cdf", "page-cdf", "cpu", "capacity", "memory", "comparison", "timeline", "resumption-time"];
+        ["resumption", "latency-cdf", "page-cdf", "cpu", "servers-cpu", "capacity", "memory", "comparison", "timeline", "resumption-time"];
 
     public static string Spell<T>(IReadOnlyDictionary<string, T> choices, T value)
     {

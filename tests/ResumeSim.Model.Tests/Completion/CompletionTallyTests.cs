@@ -17,8 +17,8 @@ public sealed class CompletionTallyTests
         var tally = new CompletionTally(metrics);
         var (full, resumed) = FarmParts.FullThenResumed(TestScenarios.OneServer(TestScenarios.Ids()), TestScenarios.Ids());
 
-        tally.Connection(start: 2 * Second, offered: false, full, MissReason.NotOffered, ready: 2 * Second + 80_000_000);
-        tally.Connection(start: 3 * Second, offered: true, resumed, MissReason.UnknownId, ready: 3 * Second + 40_000_000);
+        tally.Connection(start: 2 * Second, server: 0, offered: false, full, MissReason.NotOffered, ready: 2 * Second + 80_000_000);
+        tally.Connection(start: 3 * Second, server: 0, offered: true, resumed, MissReason.UnknownId, ready: 3 * Second + 40_000_000);
 
         Assert.Equal(2, metrics.Connections);
         Assert.Equal(1, metrics.Offered);
@@ -37,7 +37,7 @@ public sealed class CompletionTallyTests
         var metrics = new MetricsRecorder(0, 10 * Second, Second, servers: 1);
         var (full, _) = FarmParts.FullThenResumed(TestScenarios.OneServer(TestScenarios.Ids()), TestScenarios.Ids());
 
-        new CompletionTally(metrics).Connection(start: 11 * Second, offered: false, full, MissReason.NotOffered, ready: 12 * Second);
+        new CompletionTally(metrics).Connection(start: 11 * Second, server: 0, offered: false, full, MissReason.NotOffered, ready: 12 * Second);
 
         Assert.Equal(1, metrics.Series.Connections[9]);
     }
