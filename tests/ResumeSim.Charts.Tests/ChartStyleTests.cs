@@ -25,6 +25,21 @@ public sealed class ChartStyleTests
     }
 
     [Fact]
+    public void Draw_ComparisonLegend_StandsRightOfEveryBarGroup()
+    {
+        using var temp = new TempFolder();
+
+        var svg = RunCharts.Draw(SampleRun.ServersSweep(), temp.Path, ["comparison"], ChartFormat.Svg).Single();
+
+        var texts = ChartFiles.SvgTextPositions(svg);
+        var legend = texts.Where(t => t.Text.StartsWith("ids-per-server", StringComparison.Ordinal)).ToList();
+        var barLabels = texts.Where(t => t.Text.EndsWith('%') || t.Text.EndsWith(" ms", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(legend);
+        Assert.NotEmpty(barLabels);
+        Assert.All(legend, l => Assert.True(l.X > barLabels.Max(b => b.X), $"legend '{l.Text}' at x={l.X} is over the bars"));
+    }
+
+    [Fact]
     public void ColorAndPattern_FortySeries_AreAllDistinct()
     {
         var styles = Enumerable.Range(0, 40).Select(i => (ChartCanvas.ColorOf(i), ChartCanvas.PatternOf(i))).ToList();

@@ -63,7 +63,7 @@ internal sealed class ComparisonChart : IRunChart
 
         ChartCanvas.CategoryTicks(plot, Metrics.Select(m => m.Label).ToList());
         plot.Axes.SetLimitsY(0, 125);
-        plot.ShowLegend(Alignment.UpperRight);
+        ChartCanvas.Legend(plot, strategies.Count);
         return plot;
     }
 }
