@@ -56,7 +56,7 @@ internal static class SeriesSection
             return;
         }
 
-        html.Append("<p class=\"note\">").Append(Html.Escape(ServerCpu.SourceNote)).Append(" Mean and peak over the measured period's buckets (mean over replications per bucket); a server that is down counts 0.</p>\n");
+        html.Append("<p class=\"note\">").Append(Html.Escape(ServerCpu.SourceNote(run))).Append(" Mean and peak over the measured period's buckets (mean over replications per bucket); a server that is down counts 0.</p>\n");
         var width = servers.Max(s => s.Series.Count);
         html.Append("<div class=\"scroll\"><table class=\"sortable\" data-table=\"servers\">\n<thead><tr><th>strategy</th>");
         foreach (var key in run.SweepKeys())

@@ -51,19 +51,51 @@ public sealed class RunReportTests
     }
 
     [Fact]
-    public void Render_MissesAndServerTables_AreMeansOverReplications()
+    public void Render_MissesTable_IsMeansOverReplications()
     {
-        var run = ReportRun.FromOutput("r1", SampleRuns.Full());
-
-        var html = RunReport.Render([run]);
+        var html = RunReport.Render([ReportRun.FromOutput("r1", SampleRuns.Full())]);
 
         var misses = ReportHtml.Cells(html, "misses");
         Assert.Equal(17.5, misses[("ids-per-server", "farm.servers=4, clients.count=1000", null, "unknown-id")]);
         Assert.Equal(3, misses[("ids-per-server", "farm.servers=4, clients.count=1000", null, "not-offered")]);
+    }
+
+    [Fact]
+    public void Render_ServerTable_ReadsServersCsv_WhenTheRunHasIt()
+    {
+        var html = RunReport.Render([ReportRun.FromOutput("r1", SampleRuns.Full())]);
+
         var servers = ReportHtml.Cells(html, "servers");
-        Assert.Equal(0.2, servers[("ids-per-server", "farm.servers=2, clients.count=1000", null, "server_1_cpu_util_mean")], 12);
-        Assert.Equal(0.31, servers[("ids-per-server", "farm.servers=2, clients.count=1000", null, "server_2_cpu_util_mean")], 12);
-        Assert.Equal(1.0 / 3, servers[("ids-per-server", "farm.servers=2, clients.count=1000", null, "server_cpu_util_peak")], 12);
+        const string Sweep = "farm.servers=2, clients.count=1000";
+        Assert.Equal(0.2, servers[("ids-per-server", Sweep, null, "server_1_cpu_util_mean")], 12);
+        Assert.Equal(1.0 / 3, servers[("ids-per-server", Sweep, null, "server_2_cpu_util_mean")], 12);
+        Assert.False(servers.ContainsKey(("ids-per-server", Sweep, null, "server_3_cpu_util_mean")));
+        Assert.Equal(1.0 / 3, servers[("ids-per-server", Sweep, null, "server_cpu_util_peak")], 12);
+        Assert.Contains("servers.csv, column cpu_util.", html);
+    }
+
+    [Fact]
+    public void Render_ServerTable_SplitsCpuUtilByServer_WhenTheRunHasNoServersCsv()
+    {
+        var full = SampleRuns.Full();
+        var older = new RunOutput
+        {
+            ScenarioYaml = full.ScenarioYaml,
+            Manifest = full.Manifest,
+            Summary = full.Summary,
+            Misses = full.Misses,
+            Timeseries = full.Timeseries,
+            Latency = full.Latency,
+        };
+
+        var html = RunReport.Render([ReportRun.FromOutput("r1", older)]);
+
+        var servers = ReportHtml.Cells(html, "servers");
+        const string Sweep = "farm.servers=2, clients.count=1000";
+        Assert.Equal(0.2, servers[("ids-per-server", Sweep, null, "server_1_cpu_util_mean")], 12);
+        Assert.Equal(0.31, servers[("ids-per-server", Sweep, null, "server_2_cpu_util_mean")], 12);
+        Assert.Equal(1.0 / 3, servers[("ids-per-server", Sweep, null, "server_3_cpu_util_mean")], 12);
+        Assert.Contains("timeseries.csv, column cpu_util_by_server", html);
     }
 
     [Fact]
