@@ -170,7 +170,12 @@ internal sealed class SharedCacheTier : IServerSessionStore
         return _nodes[node].Put(id, state, now);
     }
 
-    public StoreLookup TryGet(in SessionId id, long now, out SessionState? state)
+    public StoreLookup TryGet(in SessionId id, long now, out SessionState? state) => Lookup(id, now, take: false, out state);
+
+    public StoreLookup Take(in SessionId id, long now, out SessionState? state) => Lookup(id, now, take: true, out state);
+
+    /// <summary>A lookup on the id's node: a down node costs the timeout and misses.</summary>
+    private StoreLookup Lookup(in SessionId id, long now, bool take, out SessionState? state)
     {
         Lookups++;
         var node = NodeOf(id);
@@ -183,23 +188,7 @@ internal sealed class SharedCacheTier : IServerSessionStore
 
         DelayTotal += Charge(node, _lookupTicks, now);
 
-        return _nodes[node].TryGet(id, now, out state);
-    }
-
-    public StoreLookup Take(in SessionId id, long now, out SessionState? state)
-    {
-        Lookups++;
-        var node = NodeOf(id);
-        if (!IsUp(node))
-        {
-            DelayTotal += _timeoutTicks;
-            state = null;
-            return StoreLookup.Miss;
-        }
-
-        DelayTotal += Charge(node, _lookupTicks, now);
-
-        return _nodes[node].Take(id, now, out state);
+        return take ? _nodes[node].Take(id, now, out state) : _nodes[node].TryGet(id, now, out state);
     }
 
     public void Flush(long now) => Flush(-1, now);
