@@ -10,6 +10,14 @@ namespace ResumeSim.Bench.Peers;
 /// give these: it reaps the child itself and the figures go with it. The child's standard output and
 /// error go to files, so no pipe reader runs in this process while it is measured. Linux only (the
 /// struct layouts below are glibc's on 64-bit Linux).
+/// <para>
+/// The kernel folds what a process held before its exec into its peak RSS, and before its exec the
+/// child is this process (tens of MB). So where GNU time is installed (Debian's <c>time</c>), the child
+/// runs under <c>/usr/bin/time -f %M</c>, which starts it from its own small process and reports that
+/// child's peak alone; the CPU and wall time still come from this process's <c>wait4</c> and so include
+/// GNU time's own start (about a millisecond). Without it the peak is known only above that floor
+/// (<see cref="ChildUsage.PeakRssKnown"/>).
+/// </para>
 /// </summary>
 public static class ChildProcess
 {
@@ -22,6 +30,8 @@ public static class ChildProcess
     // glibc's posix_spawn_file_actions_t is 80 bytes on 64-bit Linux; struct rusage is 144.
     private const int FileActionsBytes = 256;
     private const int RusageBytes = 144;
+
+    private const string GnuTime = "/usr/bin/time";
 
     /// <summary>Runs <paramref name="fileName"/> (looked up on PATH) to its end and returns what it cost.</summary>
     /// <exception cref="PlatformNotSupportedException">Not Linux.</exception>
@@ -43,11 +53,14 @@ public static class ChildProcess
             return p;
         }
 
-        var argv = new IntPtr[arguments.Count + 2];
-        argv[0] = Native(fileName);
-        for (var i = 0; i < arguments.Count; i++)
+        var peakFile = standardErrorPath + ".peak-rss";
+        IReadOnlyList<string> command = File.Exists(GnuTime)
+            ? [GnuTime, "-f", "%M", "-o", peakFile, fileName, .. arguments]
+            : [fileName, .. arguments];
+        var argv = new IntPtr[command.Count + 1];
+        for (var i = 0; i < command.Count; i++)
         {
-            argv[i + 1] = Native(arguments[i]);
+            argv[i] = Native(command[i]);
         }
 
         var variables = Environment.GetEnvironmentVariables();
@@ -85,7 +98,19 @@ public static class ChildProcess
             var wall = clock.Elapsed.TotalSeconds;
             var exitCode = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F);
             static double Seconds(IntPtr timeval) => Marshal.ReadInt64(timeval) + (Marshal.ReadInt64(timeval, 8) / 1e6);
-            return new ChildUsage(exitCode, wall, Seconds(usage), Seconds(usage + 16), Marshal.ReadInt64(usage, 32) * 1024, floor);
+            var peak = Marshal.ReadInt64(usage, 32) * 1024;
+            if (command[0] == GnuTime)
+            {
+                // GNU time's last line is %M, the child's own peak in KiB (a failed child has a line before it).
+                var lines = File.Exists(peakFile) ? File.ReadAllLines(peakFile) : [];
+                if (lines.Length > 0 && long.TryParse(lines[^1].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var kib))
+                {
+                    peak = kib * 1024;
+                    floor = 0;
+                }
+            }
+
+            return new ChildUsage(exitCode, wall, Seconds(usage), Seconds(usage + 16), peak, floor);
         }
         finally
         {
