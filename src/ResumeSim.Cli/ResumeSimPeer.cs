@@ -7,9 +7,11 @@ namespace ResumeSim.Cli;
 
 /// <summary>
 /// ResumeSim as one of the simulators of <c>bench peers</c>: this program again, running
-/// <c>resumesim run FILE --quiet</c> exactly as a user would, on a copy of the peer scenario with the
+/// <c>resumesim run FILE --quiet --no-charts</c> as a user would, on a copy of the peer scenario with the
 /// run's client count, the one strategy and its scaled store capacity written in (the copy sits in the
-/// run's folder). The counts come from the run's summary.csv.
+/// run's folder). The counts come from the run's summary.csv. It writes every result table, run.json
+/// and report.html, more than any peer writes; only the charts are left out, which the peers do not
+/// draw either.
 /// </summary>
 internal sealed class ResumeSimPeer(string scenarioPath, ResumesimExecutable executable) : IPeerSimulator
 {
@@ -25,7 +27,7 @@ internal sealed class ResumeSimPeer(string scenarioPath, ResumesimExecutable exe
         ArgumentNullException.ThrowIfNull(strategy);
         var file = Path.Combine(workFolder, "scenario.yaml");
         File.WriteAllText(file, ScenarioFor(File.ReadAllText(scenarioPath), Path.GetDirectoryName(Path.GetFullPath(scenarioPath))!, scenario.Clients, strategy));
-        return new PeerCommand(executable.FileName, [.. executable.LeadingArguments, "run", file, "--quiet", "--out", Path.Combine(workFolder, "results")]);
+        return new PeerCommand(executable.FileName, [.. executable.LeadingArguments, "run", file, "--quiet", "--no-charts", "--out", Path.Combine(workFolder, "results")]);
     }
 
     public PeerCounts Read(PeerStrategy strategy, string standardOutput, string workFolder)

@@ -22,6 +22,7 @@ internal static class RunCommand
         var replications = new Option<int?>("--replications") { Description = "Overrides the scenario's replications (1..1000)." };
         var threads = new Option<int>("--threads") { Description = "Simulations run at once (0 = one per core).", DefaultValueFactory = _ => 0 };
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar and no summary table; print only the result folder." };
+        var noCharts = new Option<bool>("--no-charts") { Description = "Draw no charts (output.charts is ignored); the tables and report.html are written as always." };
         var metric = new Option<string>("--metric")
         {
             Description = "With a sweep, the summary.csv column the console table shows (sweep points x strategies).",
@@ -57,7 +58,7 @@ internal static class RunCommand
             }
         });
 
-        var command = new Command("run", "Run a scenario and write its result tables.") { file, outDir, seed, replications, threads, quiet, shard, metric };
+        var command = new Command("run", "Run a scenario and write its result tables.") { file, outDir, seed, replications, threads, quiet, noCharts, shard, metric };
         command.SetAction(parsed => Execute(
             new RunRequest(
                 parsed.GetValue(file)!,
@@ -67,7 +68,8 @@ internal static class RunCommand
                 parsed.GetValue(quiet),
                 parsed.GetValue(shard) is { } text && Shard.TryParse(text, out var slice, out _) ? slice : Shard.All,
                 string.Join(' ', ["resumesim", .. parsed.Tokens.Select(t => t.Value)]),
-                parsed.GetValue(metric)!),
+                parsed.GetValue(metric)!,
+                parsed.GetValue(noCharts)),
             output,
             error));
         return command;
@@ -87,14 +89,11 @@ internal static class RunCommand
             return ExitCodes.Usage;
         }
 
-        var charts = PlotCommand.Requested(plan.Base.Output.Charts);
-        try
+        // Drawing the charts is most of a small run's time (ScottPlot and SkiaSharp load, render and
+        // encode twenty images), so --no-charts skips them, and their assemblies are then never loaded.
+        IReadOnlyList<string> charts = request.NoCharts ? [] : PlotCommand.Requested(plan.Base.Output.Charts);
+        if (charts.Count > 0 && !ChartsCanDraw(error))
         {
-            ChartFonts.EnsureAvailable(); // before the simulation, not after it: charts are part of the run folder
-        }
-        catch (InvalidOperationException ex)
-        {
-            error.WriteLine($"error: {ex.Message}");
             return ExitCodes.Failed;
         }
 
@@ -136,7 +135,7 @@ internal static class RunCommand
             }
 
             folder = RunWriter.Write(request.OutDir, config.Name, runId, runOutput,
-                temp => [.. RunCharts.Draw(runOutput, Path.Combine(temp, "charts"), charts, ChartFormat.Both, out skippedCharts), WriteReport(temp, runId, runOutput)]);
+                temp => [.. charts.Count > 0 ? DrawCharts(runOutput, temp, charts, out skippedCharts) : [], WriteReport(temp, runId, runOutput)]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -165,6 +164,24 @@ internal static class RunCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>Whether a chart font exists; checked before the simulation, not after it, because charts are part of the run folder.</summary>
+    private static bool ChartsCanDraw(TextWriter error)
+    {
+        try
+        {
+            ChartFonts.EnsureAvailable();
+            return true;
+        }
+        catch (InvalidOperationException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return false;
+        }
+    }
+
+    private static IReadOnlyList<string> DrawCharts(RunOutput runOutput, string temp, IReadOnlyList<string> charts, out IReadOnlyList<SkippedChart> skipped) =>
+        RunCharts.Draw(runOutput, Path.Combine(temp, "charts"), charts, ChartFormat.Both, out skipped);
+
     /// <summary>The run's report.html, written into the temporary run folder so it is part of the atomic write.</summary>
     private static string WriteReport(string temp, string runId, RunOutput runOutput)
     {
@@ -173,5 +190,5 @@ internal static class RunCommand
         return path;
     }
 
-    private sealed record RunRequest(string File, string OutDir, ScenarioOverrides Overrides, int Threads, bool Quiet, Shard Shard, string CommandLine, string Metric);
+    private sealed record RunRequest(string File, string OutDir, ScenarioOverrides Overrides, int Threads, bool Quiet, Shard Shard, string CommandLine, string Metric, bool NoCharts);
 }
