@@ -5,7 +5,7 @@ using ResumeSim.Scenarios;
 namespace ResumeSim.Cli;
 
 /// <summary>
-/// <c>resumesim bench peers [FILE] [--quick] [--sizes N...] [--repetitions N]</c>: ResumeSim against
+/// <c>resumesim bench peers [FILE] [--quick] [--sizes N...] [--repetitions N] [--simulators NAME...]</c>: ResumeSim against
 /// SimPy and ns-3 models of the same scenario (benchmarks/peers/), each a process of its own, with the
 /// agreement check first (docs/performance.md, "Peers").
 /// </summary>
@@ -33,10 +33,12 @@ internal static class PeersBenchCommand
                 r.AddError("--repetitions must be between 1 and 100");
             }
         });
+        var only = new Option<string[]>("--simulators") { Description = "Run only these (resumesim, simpy, ns3); default all. ResumeSim is always the reference of the ratios.", AllowMultipleArgumentsPerToken = true };
+        only.AcceptOnlyFromAmong("resumesim", "simpy", "ns3");
         var build = new Option<string?>("--build") { Description = "Folder for the compiled peers and the runs' scratch files (default: build/ beside FILE)." };
         var command = new Command("peers", "ResumeSim, SimPy and ns-3 on the same two scenarios at 1e4-1e7 connections, one process per run: agreement first, then connections per CPU-second and peak memory.")
         {
-            file, quick, sizes, repetitions, build,
+            file, quick, sizes, repetitions, only, build,
         };
         command.SetAction(parsed =>
         {
@@ -72,7 +74,9 @@ internal static class PeersBenchCommand
                 Repetitions = parsed.GetValue(repetitions),
                 BuildFolder = Path.GetFullPath(parsed.GetValue(build) ?? Path.Combine(folder, "build")),
             };
-            IPeerSimulator[] simulators = [new ResumeSimPeer(path, ResumesimExecutable.Current()), new SimPyPeer(folder), new Ns3Peer(folder)];
+            IPeerSimulator[] all = [new ResumeSimPeer(path, ResumesimExecutable.Current()), new SimPyPeer(folder), new Ns3Peer(folder)];
+            var wanted = parsed.GetValue(only) is { Length: > 0 } names ? names : all.Select(s => s.Name).ToArray();
+            var simulators = all.Where(s => wanted.Contains(s.Name)).ToList();
             try
             {
                 PeerBenchmark.Run(scenario, simulators, options, output);
