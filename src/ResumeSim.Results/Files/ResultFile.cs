@@ -13,7 +13,7 @@ internal static class ResultFile
     public const long ManifestLimit = 1L << 20;
 
     /// <summary>The scenario copy: the same bound the scenario loader puts on scenario files.</summary>
-    public const long ScenarioLimit = 16L << 20;
+    public const long ScenarioLimit = 1L << 20;
 
     /// <summary>
     /// A CSV of a run. The largest a shipped scenario writes is a few megabytes (timeseries.csv of
