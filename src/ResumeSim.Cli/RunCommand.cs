@@ -124,15 +124,16 @@ internal static class RunCommand
         }
 
         var config = plan.Base;
-        var runOutput = ResultTables.Build(plan, results, started, clock.Elapsed, request.CommandLine);
+        var shard = request.Shard == Shard.All ? null : new RunShard(request.Shard.Number, request.Shard.Count);
+        var runOutput = ResultTables.Build(plan, results, started, clock.Elapsed, request.CommandLine, shard);
         string folder;
         IReadOnlyList<SkippedChart> skippedCharts = [];
         try
         {
             var runId = RunWriter.NewRunId(started, config.Seed);
-            if (request.Shard != Shard.All)
+            if (shard is not null)
             {
-                runId += $"-shard{request.Shard.Number}of{request.Shard.Count}";
+                runId += $"-shard{shard.Number}of{shard.Count}";
             }
 
             folder = RunWriter.Write(request.OutDir, config.Name, runId, runOutput,
