@@ -124,16 +124,16 @@ internal static class RunCommand
         }
 
         var config = plan.Base;
-        var shard = request.Shard == Shard.All ? null : new RunShard(request.Shard.Number, request.Shard.Count);
-        var runOutput = ResultTables.Build(plan, results, started, clock.Elapsed, request.CommandLine, shard);
+        var runOutput = ResultTables.Build(plan, results, started, clock.Elapsed, request.CommandLine,
+            request.Shard == Shard.All ? null : new RunShard(request.Shard.Number, request.Shard.Count));
         string folder;
         IReadOnlyList<SkippedChart> skippedCharts = [];
         try
         {
             var runId = RunWriter.NewRunId(started, config.Seed);
-            if (shard is not null)
+            if (request.Shard != Shard.All)
             {
-                runId += $"-shard{shard.Number}of{shard.Count}";
+                runId += $"-shard{request.Shard.Number}of{request.Shard.Count}";
             }
 
             folder = RunWriter.Write(request.OutDir, config.Name, runId, runOutput,
