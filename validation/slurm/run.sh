@@ -45,15 +45,25 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$repo"
 dll="$repo/src/ResumeSim.Cli/bin/Release/net10.0/resumesim.dll"
 
-# Timing: every step prints its wall time, and the total at the end.
+# Timing: every step prints its wall time when the next begins; cleanup prints them all again.
 t_start=$(date +%s.%N)
 t_step=$t_start
-step() {
-  local now
+step_name=""
+timings=()
+end_step() {
+  [ -n "$step_name" ] || return 0
+  local now took
   now=$(date +%s.%N)
-  awk -v a="$t_step" -v b="$now" 'BEGIN { printf "  (%.1f s)\n", b - a }'
+  took=$(awk -v a="$t_step" -v b="$now" 'BEGIN { printf "%.1f", b - a }')
+  echo "  ($took s)"
+  timings+=("$step_name $took s")
   t_step=$now
-  printf '== %s\n' "$1"
+  step_name=""
+}
+step() {  # step SHORT_NAME DESCRIPTION
+  end_step
+  step_name=$1
+  printf '== %s\n' "$2"
 }
 fail() { echo "FAIL: $*" >&2; exit 3; }
 die() { echo "error: $*" >&2; exit 1; }
@@ -84,6 +94,8 @@ cleanup() {
   local rc=$?
   set +e
   trap - EXIT INT TERM
+  end_step
+  step_name=stop
   if [ -n "$work" ]; then
     # Jobs first, while slurmctld can still cancel them: a job left running would outlive slurmd.
     if [ ${#submitted[@]} -gt 0 ] && [ -n "$(read_pid "$work/run/slurmctld.pid")" ]; then
@@ -111,25 +123,27 @@ cleanup() {
       rm -rf "$work"
     fi
   fi
-  echo "cleanup: the daemons started here are stopped; total $(elapsed) s"
+  echo "== stopped the daemons started here; nothing of this run is left running"
+  end_step
+  echo "timings: $(IFS=,; echo "${timings[*]}" | sed 's/,/, /g'); total $(elapsed) s"
   exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-printf '== install slurm-wlm and munge'
+step install "install slurm-wlm and munge"
 if command -v slurmctld >/dev/null && command -v slurmd >/dev/null && command -v munged >/dev/null && command -v sbatch >/dev/null; then
-  printf ' (already installed)'
+  echo "  already installed"
 else
   command -v apt-get >/dev/null || die "slurm-wlm and munge are missing and there is no apt-get to install them"
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       -o DPkg::Lock::Timeout=600 slurm-wlm munge; } >/tmp/resumesim-slurm-apt.log 2>&1 \
     || { tail -20 /tmp/resumesim-slurm-apt.log >&2; die "apt-get install slurm-wlm munge failed"; }
 fi
-echo " $(slurmctld -V), $(munged -V 2>&1 | awk '{print $1; exit}')"
+echo "  $(slurmctld -V), $(munged -V 2>&1 | awk '{print $1; exit}')"
 
-step "build the CLI"
+step build "build the CLI"
 if (( build )); then
   dotnet build src/ResumeSim.Cli -c Release -nologo -v quiet >/tmp/resumesim-slurm-build.log 2>&1 \
     || { tail -30 /tmp/resumesim-slurm-build.log >&2; die "dotnet build failed"; }
@@ -137,7 +151,7 @@ fi
 [ -f "$dll" ] || die "no build at $dll (run without --no-build)"
 echo "  $dll"
 
-step "start munged and a one-node Slurm cluster"
+step cluster "start munged and a one-node Slurm cluster"
 work=$(mktemp -d /tmp/resumesim-slurm.XXXXXX)
 chmod 755 "$work"   # munged runs as the munge user and must reach its own folder inside
 mkdir -p "$work/munge" "$work/etc" "$work/run" "$work/log" "$work/state" "$work/spool" "$work/jobs"
@@ -219,7 +233,7 @@ if [ "${state:-}" != idle ]; then
 fi
 echo "  node $node ($hardware) idle; slurmctld pid $ctld_pid port $ctld_port, slurmd pid $slurmd_pid port $slurmd_port, munged pid $munged_pid"
 
-step "submit $scenario as a $shards-task array and the merge after it (afterok)"
+step submit "submit $scenario as a $shards-task array and the merge after it (afterok)"
 resumesim="dotnet $dll"
 if (( fail_one )); then
   # Stands in for a node that dies: task 2 exits 1 before running anything.
@@ -239,7 +253,7 @@ merge=$(RESUMESIM="$resumesim" sbatch --parsable --dependency="afterok:$array" -
 submitted+=("$merge")
 echo "  array job $array (tasks 1-$shards), merge job $merge"
 
-step "wait for the jobs"
+step jobs "wait for the jobs"
 deadline=$(( $(date +%s) + wait_limit ))
 while [ -n "$(squeue -h -j "$array,$merge" -o %i)" ]; do
   if (( $(date +%s) > deadline )); then
@@ -250,7 +264,7 @@ while [ -n "$(squeue -h -j "$array,$merge" -o %i)" ]; do
 done
 echo "  the queue is empty"
 
-step "check every job's final state and output"
+step check "check every job's final state and output"
 # sbatch --wait and an empty queue say nothing about success (a cancelled job ends too): read the
 # state and exit code of every task and of the merge.
 problems=()
@@ -287,12 +301,12 @@ merged=$(tail -n 1 "$work/jobs/merge-$merge.out")
 [ -f "$merged/run.json" ] || fail "the merge job printed '$merged', which is not a run folder"
 echo "  $shards shard folders; merged run $merged"
 
-step "the same sweep on this machine, one process"
+step single "the same sweep on this machine, one process"
 single=$(dotnet "$dll" run "$scenario" --out "$work/single" --quiet "${run_options[@]}" 2>"$work/single.err" | tail -n 1) \
   || { cat "$work/single.err" >&2; fail "the single-machine run failed"; }
 echo "  $single"
 
-step "compare the merged tables with the single run"
+step compare "compare the merged tables with the single run"
 differ=0
 for table in scenario.yaml summary.csv summary_ci.csv misses.csv timeseries.csv servers.csv latency.csv; do
   if cmp -s "$single/$table" "$merged/$table"; then
@@ -303,5 +317,5 @@ for table in scenario.yaml summary.csv summary_ci.csv misses.csv timeseries.csv 
   fi
 done
 (( differ == 0 )) || fail "$differ merged table(s) differ from the single-machine run"
-
-step "done: the merged tables are byte-identical to one machine's"
+end_step
+echo "== done: every job COMPLETED and the merged tables are byte-identical to one machine's"
