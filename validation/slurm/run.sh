@@ -81,13 +81,23 @@ submitted=()
 
 read_pid() { [ -s "$1" ] && cat "$1" || true; }
 
-stop_pid() {  # stop_pid NAME PID: TERM, then KILL after 10 s; only ever a pid this script started
-  local name=$1 pid=$2 i
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  echo "warning: $name (pid $pid) ignored SIGTERM for 10 s; sending SIGKILL" >&2
-  kill -KILL "$pid" 2>/dev/null || true
+stop_pids() {  # stop_pids NAME=PID...: TERM to all at once, then KILL what is left after 10 s; only pids started here
+  local entry pid i left
+  for entry in "$@"; do
+    pid=${entry#*=}
+    [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || true
+  done
+  for i in $(seq 1 100); do
+    left=""
+    for entry in "$@"; do
+      pid=${entry#*=}
+      [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && left="$left $entry"
+    done
+    [ -z "$left" ] && return 0
+    sleep 0.1
+  done
+  echo "warning:$left ignored SIGTERM for 10 s; sending SIGKILL" >&2
+  for entry in $left; do kill -KILL "${entry#*=}" 2>/dev/null || true; done
 }
 
 cleanup() {
@@ -106,16 +116,16 @@ cleanup() {
       done
     fi
     # Pid files are read again here: the daemons fork, and a pid is known only once they wrote it.
-    stop_pid slurmd "${slurmd_pid:-$(read_pid "$work/run/slurmd.pid")}"
-    stop_pid slurmctld "${ctld_pid:-$(read_pid "$work/run/slurmctld.pid")}"
-    stop_pid munged "${munged_pid:-$(read_pid "$work/munge/munged.pid")}"
+    stop_pids "slurmd=${slurmd_pid:-$(read_pid "$work/run/slurmd.pid")}" "slurmctld=${ctld_pid:-$(read_pid "$work/run/slurmctld.pid")}"
+    # munged last: the Slurm daemons sign their last messages with it.
+    stop_pids "munged=${munged_pid:-$(read_pid "$work/munge/munged.pid")}"
     # Anything still running that names the scratch folder was started by this script (a job step
     # whose slurmd is gone): list it and stop it by pid.
     local left
     left=$(pgrep -f -- "$work/" || true)
     if [ -n "$left" ]; then
       echo "warning: stopping processes left behind: $(echo $left)" >&2
-      for pid in $left; do stop_pid leftover "$pid"; done
+      stop_pids $(for pid in $left; do echo "leftover=$pid"; done)
     fi
     if (( keep )); then
       echo "scratch folder kept: $work"
@@ -129,8 +139,11 @@ cleanup() {
   exit "$rc"
 }
 trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+trap 'echo "interrupted: cancelling the jobs and stopping the daemons" >&2; exit 130' INT
+trap 'echo "terminated: cancelling the jobs and stopping the daemons" >&2; exit 143' TERM
+
+work=$(mktemp -d /tmp/resumesim-slurm.XXXXXX)
+chmod 755 "$work"   # munged runs as the munge user and must reach its own folder inside
 
 step install "install slurm-wlm and munge"
 if command -v slurmctld >/dev/null && command -v slurmd >/dev/null && command -v munged >/dev/null && command -v sbatch >/dev/null; then
@@ -138,22 +151,20 @@ if command -v slurmctld >/dev/null && command -v slurmd >/dev/null && command -v
 else
   command -v apt-get >/dev/null || die "slurm-wlm and munge are missing and there is no apt-get to install them"
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      -o DPkg::Lock::Timeout=600 slurm-wlm munge; } >/tmp/resumesim-slurm-apt.log 2>&1 \
-    || { tail -20 /tmp/resumesim-slurm-apt.log >&2; die "apt-get install slurm-wlm munge failed"; }
+      -o DPkg::Lock::Timeout=600 slurm-wlm munge; } >"$work/apt.log" 2>&1 \
+    || { tail -20 "$work/apt.log" >&2; die "apt-get install slurm-wlm munge failed"; }
 fi
 echo "  $(slurmctld -V), $(munged -V 2>&1 | awk '{print $1; exit}')"
 
 step build "build the CLI"
 if (( build )); then
-  dotnet build src/ResumeSim.Cli -c Release -nologo -v quiet >/tmp/resumesim-slurm-build.log 2>&1 \
-    || { tail -30 /tmp/resumesim-slurm-build.log >&2; die "dotnet build failed"; }
+  dotnet build src/ResumeSim.Cli -c Release -nologo -v quiet >"$work/build.log" 2>&1 \
+    || { tail -30 "$work/build.log" >&2; die "dotnet build failed"; }
 fi
 [ -f "$dll" ] || die "no build at $dll (run without --no-build)"
 echo "  $dll"
 
 step cluster "start munged and a one-node Slurm cluster"
-work=$(mktemp -d /tmp/resumesim-slurm.XXXXXX)
-chmod 755 "$work"   # munged runs as the munge user and must reach its own folder inside
 mkdir -p "$work/munge" "$work/etc" "$work/run" "$work/log" "$work/state" "$work/spool" "$work/jobs"
 chown munge:munge "$work/munge"
 chmod 755 "$work/munge"   # munged needs the socket folder searchable by all
