@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ResumeSim.Results;
 
 /// <summary>
@@ -10,6 +12,7 @@ namespace ResumeSim.Results;
 public sealed record RunShard(int Number, int Count)
 {
     /// <summary>True when 1 &lt;= K &lt;= N (a file read from disk may say anything).</summary>
+    [JsonIgnore]
     public bool IsValid => Count >= 1 && Number >= 1 && Number <= Count;
 
     /// <inheritdoc/>
