@@ -107,9 +107,11 @@ internal static partial class ShardSet
         var match = ShardSuffix().Match(Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)));
         if (match.Success)
         {
-            if (!int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var k)
-                || !int.TryParse(match.Groups[2].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-                || !(fromName = new RunShard(k, n)).IsValid)
+            // A number too large for an int parses as 0, which IsValid refuses.
+            _ = int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var k);
+            _ = int.TryParse(match.Groups[2].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n);
+            fromName = new RunShard(k, n);
+            if (!fromName.IsValid)
             {
                 problem = $"{folder}: the folder name's shard '{Excerpt(match.Value)}' is not K of N with 1 <= K <= N";
                 return false;
@@ -147,7 +149,7 @@ internal static partial class ShardSet
             var folder = parts[i].Folder;
             if (byNumber.TryGetValue(shards[i].Number, out var other))
             {
-                problem = Path.GetFullPath(other) == Path.GetFullPath(folder)
+                problem = SameFolder(other, folder)
                     ? $"shard {shards[i]} is given twice: {folder}"
                     : $"shard {shards[i]} is in two folders: {other} and {folder}";
                 return false;
@@ -177,6 +179,9 @@ internal static partial class ShardSet
         problem = $"the shards are incomplete: {byNumber.Count} of {count} are here; missing {(missingCount == 1 ? "shard" : $"{missingCount} shards:")} {listed} (of {count})";
         return false;
     }
+
+    private static bool SameFolder(string a, string b) =>
+        Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)) == Path.TrimEndingDirectorySeparator(Path.GetFullPath(b));
 
     /// <summary>At most 80 characters of a value read from a file, control characters replaced.</summary>
     private static string Excerpt(string value)

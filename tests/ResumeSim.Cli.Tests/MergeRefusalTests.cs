@@ -177,6 +177,24 @@ public sealed class MergeRefusalTests(ShardRunsFixture shards) : IClassFixture<S
     }
 
     [Theory]
+    [InlineData("-shard3of2")]
+    [InlineData("-shard0of2")]
+    [InlineData("-shard1of99999999999")]
+    public void Merge_FolderNameShardOutOfRange_IsRefused(string suffix)
+    {
+        using var temp = new TempFolder();
+        var copy = ShardRunsFixture.CopyShard(shards.OneOfTwo, Path.Combine(temp.Path, "shards"));
+        var renamed = Path.Combine(Path.GetDirectoryName(copy)!, "20261203-000000-s3" + suffix);
+        Directory.Move(copy, renamed);
+        EditRunJson(renamed, json => json.Remove("shard"));
+
+        var (exit, stderr, _) = Merge(temp, renamed, shards.TwoOfTwo);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"error: cannot merge: {renamed}: the folder name's shard '{suffix}' is not K of N with 1 <= K <= N" + Environment.NewLine, stderr);
+    }
+
+    [Theory]
     [InlineData(0, 2)]
     [InlineData(3, 2)]
     [InlineData(1, 0)]
