@@ -53,6 +53,11 @@ internal static class MergeCommand
             return ExitCodes.Usage;
         }
 
+        if (ShardSet.DifferentPlatforms(manifests) is { } platforms)
+        {
+            error.WriteLine($"warning: {platforms}");
+        }
+
         var parts = new List<(string Folder, RunOutput Run)>();
         foreach (var folder in folders)
         {

@@ -63,6 +63,28 @@ internal static partial class ShardSet
         return TryCheckComplete(parts, shards, out problem);
     }
 
+    /// <summary>
+    /// A warning when the shards ran on different platforms (operating system, architecture or .NET):
+    /// they still merge, but floating-point results are identical only per platform, so the tables
+    /// may differ in the last digits from one machine's (DESIGN.md section 3). Null when they agree.
+    /// </summary>
+    public static string? DifferentPlatforms(IReadOnlyList<(string Folder, RunManifest Manifest)> parts)
+    {
+        var (firstFolder, first) = parts[0];
+        foreach (var (folder, manifest) in parts)
+        {
+            if (Platform(manifest) != Platform(first))
+            {
+                return $"the shards ran on different platforms ({Excerpt(Platform(first))} in {firstFolder}, {Excerpt(Platform(manifest))} in {folder}); "
+                    + "their tables may differ in the last digits from a run on one platform";
+            }
+        }
+
+        return null;
+    }
+
+    private static string Platform(RunManifest manifest) => $"{manifest.Machine.Os}, {manifest.Machine.Arch}, {manifest.Machine.Dotnet}";
+
     private static bool TryCheckValues(string folder, RunManifest manifest, out string problem)
     {
         // The scenario name becomes the merged run's folder: the writer's own rule, checked here so a

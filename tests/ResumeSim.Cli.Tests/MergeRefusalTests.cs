@@ -227,6 +227,21 @@ public sealed class MergeRefusalTests(ShardRunsFixture shards) : IClassFixture<S
     }
 
     [Fact]
+    public void Merge_ShardsOfDifferentPlatforms_MergesAndWarns()
+    {
+        using var temp = new TempFolder();
+        var copy = ShardRunsFixture.CopyShard(shards.TwoOfTwo, Path.Combine(temp.Path, "copy"));
+        EditRunJson(copy, json => json["machine"]!["dotnet"] = ".NET 99.0.0");
+
+        var (exit, stderr, outDir) = Merge(temp, shards.OneOfTwo, copy);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith("warning: the shards ran on different platforms (", stderr);
+        Assert.Contains(", .NET 99.0.0 in " + copy + ");", stderr);
+        Assert.True(Directory.Exists(outDir));
+    }
+
+    [Fact]
     public void Run_WithShard_RecordsTheShardInRunJson()
     {
         var json = ReadRunJson(shards.Thirds[1]);

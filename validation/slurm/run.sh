@@ -10,6 +10,7 @@
 # --fail-one   task 2 fails on purpose (a stand-in for a crashed node); the script must say so and
 #              exit 3, and the merge must be cancelled, not left pending.
 # --no-build   use the existing Release build of src/ResumeSim.Cli (CI has just built it).
+# --shards N   the array's size, 1 to 8 (default 4; the sweep has 8 runs).
 # --keep       keep the scratch folder (configuration, logs, shards, results) for inspection.
 #
 # Exit: 0 all good; 3 a job did not complete or an output is missing or differs; 1 the cluster
@@ -32,7 +33,7 @@ while [[ $# -gt 0 ]]; do
     --no-build) build=0; shift ;;
     --shards) shards=$2; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
