@@ -296,8 +296,8 @@ while read -r line; do
     echo "  $name (job $id): $jstate, exit $code, reason $reason"
     problems+=("$name $jstate ($reason)")
   fi
-done < <(scontrol -o show job "$array" | awk '{ match($0, /ArrayTaskId=[0-9]+/); print substr($0, RSTART + 12, RLENGTH - 12) "\t" $0 }' | sort -n | cut -f2-
-         scontrol -o show job "$merge")
+done < <({ scontrol -o show job "$array" | awk '{ match($0, /ArrayTaskId=[0-9]+/); print substr($0, RSTART + 12, RLENGTH - 12) "\t" $0 }' | sort -n | cut -f2-
+           scontrol -o show job "$merge"; } | tee "$work/jobs/states.txt")
 (( tasks_seen == shards )) || problems+=("$tasks_seen task records for $shards shards")
 if (( ${#problems[@]} > 0 )); then
   for log in "$work"/jobs/*.out; do
