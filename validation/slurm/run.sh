@@ -246,7 +246,10 @@ fi
 echo "  node $node ($hardware) idle; slurmctld pid $ctld_pid port $ctld_port, slurmd pid $slurmd_pid port $slurmd_port, munged pid $munged_pid"
 
 step submit "submit $scenario as a $shards-task array and the merge after it (afterok)"
-resumesim="dotnet $dll"
+# Submitted from the checkout with RESUMESIM unset, as docs/scale-out.md does: the jobs start the
+# CLI by the sbatch files' default path, relative to the submit folder.
+unset RESUMESIM
+job_env=()
 if (( fail_one )); then
   # Stands in for a node that dies: task 2 exits 1 before running anything.
   cat >"$work/jobs/fail-task-2.sh" <<EOF
@@ -255,12 +258,12 @@ if [ "\${SLURM_ARRAY_TASK_ID:-}" = 2 ]; then echo "--fail-one: task 2 fails on p
 exec dotnet "$dll" "\$@"
 EOF
   chmod +x "$work/jobs/fail-task-2.sh"
-  resumesim="$work/jobs/fail-task-2.sh"
+  job_env=(RESUMESIM="$work/jobs/fail-task-2.sh")
 fi
-array=$(RESUMESIM="$resumesim" sbatch --parsable --array="1-$shards" --output="$work/jobs/shard-%A-%a.out" \
+array=$(env "${job_env[@]}" sbatch --parsable --array="1-$shards" --output="$work/jobs/shard-%A-%a.out" \
   deploy/slurm/shard.sbatch "$scenario" "$work/shards" "${run_options[@]}")
 submitted+=("$array")
-merge=$(RESUMESIM="$resumesim" sbatch --parsable --dependency="afterok:$array" --output="$work/jobs/merge-%j.out" \
+merge=$(env "${job_env[@]}" sbatch --parsable --dependency="afterok:$array" --output="$work/jobs/merge-%j.out" \
   deploy/slurm/merge.sbatch "$work/shards" "$work/merged")
 submitted+=("$merge")
 echo "  array job $array (tasks 1-$shards), merge job $merge"
