@@ -40,7 +40,13 @@ internal static class MergeCommand
             {
                 manifests.Add((folder, RunReader.ReadManifest(folder)));
             }
-            catch (Exception ex) when (ex is ResultsFormatException or IOException or UnauthorizedAccessException)
+            catch (ResultsFormatException ex)
+            {
+                // The message names the file and the field.
+                error.WriteLine($"error: cannot merge: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 error.WriteLine($"error: {folder}: {ex.Message}");
                 return ExitCodes.Usage;

@@ -5,8 +5,9 @@ using ResumeSim.Results;
 namespace ResumeSim.Cli;
 
 /// <summary>
-/// What <c>merge</c> checks in the shards' <c>run.json</c> before it reads a table. A run.json is a
-/// file anyone can edit, so every value that will name a folder or be echoed is checked first; then
+/// What <c>merge</c> checks in the shards' <c>run.json</c> before it reads a table, beyond what the
+/// reader checks in any run.json (names, SHA-256, counts). A run.json is a file anyone can edit: the
+/// scenario name must also pass the run writer's rule, since it becomes the merged run's folder; then
 /// the shards must be of one sweep (same scenario, scenario SHA-256, seed, replications, shard count
 /// and version) and hold each shard 1..N exactly once. Each refusal names the folders and values.
 /// </summary>
@@ -97,12 +98,6 @@ internal static partial class ShardSet
         {
             problem = $"{Path.Combine(folder, RunFiles.Manifest)}: scenario '{Excerpt(manifest.Scenario)}' is not a safe folder name "
                 + "(ASCII letters, digits, '-', '_' and '.', not starting with '.'); the file was edited or is not a ResumeSim run";
-            return false;
-        }
-
-        if (!Sha256Hex().IsMatch(manifest.ScenarioSha256))
-        {
-            problem = $"{Path.Combine(folder, RunFiles.Manifest)}: scenario_sha256 '{Excerpt(manifest.ScenarioSha256)}' is not 64 lower-case hex digits";
             return false;
         }
 
@@ -211,9 +206,6 @@ internal static partial class ShardSet
         var cut = value.Length > 80 ? value[..80] + "..." : value;
         return string.Concat(cut.Select(c => char.IsControl(c) ? '?' : c));
     }
-
-    [GeneratedRegex(@"^[0-9a-f]{64}\z")]
-    private static partial Regex Sha256Hex();
 
     [GeneratedRegex(@"^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}\z")]
     private static partial Regex VersionText();

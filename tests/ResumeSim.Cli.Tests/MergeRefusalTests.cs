@@ -104,12 +104,13 @@ public sealed class MergeRefusalTests(ShardRunsFixture shards) : IClassFixture<S
     }
 
     [Theory]
-    [InlineData("../../evil")]
-    [InlineData("..")]
-    [InlineData("a/b")]
-    [InlineData(".hidden")]
-    [InlineData("")]
-    public void Merge_ScenarioNameThatIsNotAFolderName_IsRefusedAndNothingIsWritten(string name)
+    [InlineData("../../evil", "run.json, at $.scenario: '../../evil' is not a name")]
+    [InlineData("..", "run.json, at $.scenario: '..' is not a name")]
+    [InlineData("a/b", "run.json, at $.scenario: 'a/b' is not a name")]
+    [InlineData("", "run.json, at $.scenario: '' is not a name")]
+    [InlineData(".hidden", "run.json: scenario '.hidden' is not a safe folder name (ASCII letters, digits, '-', '_' and '.', not starting with '.')")]
+    [InlineData("...", "run.json: scenario '...' is not a safe folder name")]
+    public void Merge_ScenarioNameThatIsNotAFolderName_IsRefusedAndNothingIsWritten(string name, string expected)
     {
         using var temp = new TempFolder();
         var one = ShardRunsFixture.CopyShard(shards.OneOfTwo, Path.Combine(temp.Path, "shards"));
@@ -120,11 +121,10 @@ public sealed class MergeRefusalTests(ShardRunsFixture shards) : IClassFixture<S
 
         var (exit, _, stderr) = CliRunner.Run("merge", "--out", outDir, one, two);
 
+        // The reader refuses what is no name at all; merge also holds the name to the run writer's
+        // rule (no leading '.'), since it becomes the merged run's folder.
         Assert.Equal(2, exit);
-        Assert.Equal(
-            $"error: cannot merge: {Path.Combine(one, "run.json")}: scenario '{name}' is not a safe folder name (ASCII letters, digits, '-', '_' and '.', not starting with '.'); the file was edited or is not a ResumeSim run"
-            + Environment.NewLine,
-            stderr);
+        Assert.StartsWith($"error: cannot merge: {Path.Combine(one, expected)}", stderr);
         Assert.False(Directory.Exists(Path.Combine(temp.Path, "a")), "merge created a folder");
         Assert.Equal(["shards"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName));
     }
@@ -143,18 +143,18 @@ public sealed class MergeRefusalTests(ShardRunsFixture shards) : IClassFixture<S
         var (exit, stderr, outDir) = Merge(temp, one, shards.TwoOfTwo);
 
         Assert.Equal(2, exit);
-        Assert.StartsWith($"error: cannot merge: {Path.Combine(one, "run.json")}: scenario_sha256 '", stderr);
-        Assert.EndsWith("' is not 64 lower-case hex digits" + Environment.NewLine, stderr);
+        Assert.StartsWith($"error: cannot merge: {Path.Combine(one, "run.json")}, at $.scenario_sha256: '", stderr);
+        Assert.Contains("is not a SHA-256", stderr);
         Assert.DoesNotContain("\n'", stderr); // a control character read from the file is not echoed
         Assert.False(Directory.Exists(outDir));
     }
 
     [Fact]
-    public void Merge_LongTamperedValue_EchoesOnlyAnExcerpt()
+    public void Merge_LongTamperedVersion_EchoesOnlyAnExcerpt()
     {
         using var temp = new TempFolder();
         var one = ShardRunsFixture.CopyShard(shards.OneOfTwo, Path.Combine(temp.Path, "shards"));
-        EditRunJson(one, json => json["version"] = new string('9', 100_000));
+        EditRunJson(one, json => json["version"] = new string('9', 1000));
 
         var (exit, stderr, _) = Merge(temp, one, shards.TwoOfTwo);
 
