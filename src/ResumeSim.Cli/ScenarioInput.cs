@@ -2,11 +2,28 @@ using ResumeSim.Scenarios;
 
 namespace ResumeSim.Cli;
 
-/// <summary>Loads a scenario for a command, turning every input error into a message and false.</summary>
+/// <summary>
+/// Loads a scenario for a command, turning every input error into a message and false. The memory one
+/// simulation may need is limited by <see cref="ScenarioLimits.DefaultMemoryLimitBytes"/> unless the
+/// environment sets <see cref="ScenarioLimits.MemoryLimitVariable"/>.
+/// </summary>
 internal static class ScenarioInput
 {
     public static bool TryLoad(string path, ScenarioOverrides overrides, TextWriter error, out ScenarioPlan plan)
     {
+        plan = null!;
+        if (Environment.GetEnvironmentVariable(ScenarioLimits.MemoryLimitVariable) is { } limit)
+        {
+            // The limit belongs to the machine, not the file: one planner's big host may allow what a laptop must refuse.
+            if (!ScenarioLimits.TryParseMemoryLimit(limit, out var bytes))
+            {
+                error.WriteLine($"error: {ScenarioLimits.MemoryLimitVariable}: {(limit.Length <= 40 ? $"'{limit}'" : "the value")} is not a memory size; expected a size with a unit of at least 1MB, e.g. 200GB");
+                return false;
+            }
+
+            overrides = overrides with { MemoryLimitBytes = bytes };
+        }
+
         try
         {
             plan = ScenarioLoader.Load(path, overrides);

@@ -2,6 +2,7 @@ using ResumeSim.Model.Arrivals;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Presets;
 using ResumeSim.Model.World;
+using ResumeSim.Scenarios.Input;
 using ResumeSim.Scenarios.Parsing;
 using ResumeSim.Scenarios.Yaml;
 
@@ -102,13 +103,30 @@ internal static class ClientsBinder
         var path = Path.IsPathRooted(text) ? text : Path.Combine(baseDirectory, text);
         if (!File.Exists(path))
         {
-            issues.Add(node, $"clients.trace: trace file '{text}' not found (looked at {Path.GetFullPath(path)}); expected {form}");
+            issues.Add(node, $"clients.trace: trace file {Excerpt.Quote(text)} not found ({(Path.IsPathRooted(text) ? "an absolute path" : $"looked in {baseDirectory}")}); expected {form}");
+            return null;
+        }
+
+        // A trace may be large, so it is not capped like a scenario; but a pipe or device is never opened.
+        if (FileKind.Of(path) is FileKind.Kind.Directory or FileKind.Kind.Special)
+        {
+            issues.Add(node, $"clients.trace: {Excerpt.Quote(text)} is not a regular file (a directory, pipe, socket or device) and was not read; expected {form}");
             return null;
         }
 
         var errors = new List<TraceError>();
-        using var reader = new StreamReader(path);
-        var trace = TraceArrivals.Parse(reader, errors);
+        TraceArrivals? trace;
+        try
+        {
+            using var reader = new StreamReader(path);
+            trace = TraceArrivals.Parse(reader, errors);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            issues.Add(node, $"clients.trace: {Excerpt.Quote(text)} cannot be read ({e.GetType().Name}); expected {form}");
+            return null;
+        }
+
         if (errors.Count > 0)
         {
             var fileIssues = issues.ForFile(path);
@@ -117,7 +135,7 @@ internal static class ClientsBinder
                 fileIssues.Add(error.Line, error.Column, error.Message);
             }
 
-            issues.Add(node, $"clients.trace: trace file '{text}' has errors (reported above)");
+            issues.Add(node, $"clients.trace: trace file {Excerpt.Quote(text)} has errors (reported above)");
         }
 
         return trace;
@@ -215,12 +233,12 @@ internal static class ClientsBinder
             var name = Scalars.TryText(nameNode, $"{path}.{key}", $"one of: {presets}", issues, out var text) ? text : "";
             if (name.Length > 0 && !ClientPresetNames.All.Contains(name))
             {
-                issues.Add(nameNode, $"{path}.{key}: '{name}' is not a client preset; expected one of: {presets}");
+                issues.Add(nameNode, $"{path}.{key}: {Excerpt.Quote(name)} is not a client preset; expected one of: {presets}");
                 valid = false;
             }
             else if (mix.Exists(e => e.Preset == name))
             {
-                issues.Add(nameNode, $"{path}.{key}: '{name}' is listed twice; expected each client preset once");
+                issues.Add(nameNode, $"{path}.{key}: {Excerpt.Quote(name)} is listed twice; expected each client preset once");
                 valid = false;
             }
 

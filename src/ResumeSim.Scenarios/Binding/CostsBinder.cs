@@ -1,5 +1,6 @@
 using ResumeSim.Model.Configuration;
 using ResumeSim.Scenarios.Costs;
+using ResumeSim.Scenarios.Input;
 using ResumeSim.Scenarios.Parsing;
 using ResumeSim.Scenarios.Yaml;
 
@@ -81,18 +82,21 @@ internal static class CostsBinder
         }
 
         var path = Path.IsPathRooted(text) ? text : Path.Combine(baseDirectory, text);
-        source = $"cost profile file '{text}'";
-        if (!File.Exists(path))
+        source = $"cost profile file {Excerpt.Quote(text)}";
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
-            issues.Add(node, $"costs: cost profile file '{text}' not found (looked at {Path.GetFullPath(path)}); expected {Form}");
+            issues.Add(node, $"costs: cost profile file {Excerpt.Quote(text)} not found ({(Path.IsPathRooted(text) ? "an absolute path" : $"looked in {baseDirectory}")}); expected {Form}");
             return null;
         }
 
         var before = issues.Count;
-        var profile = CostProfileReader.Read(File.ReadAllText(path), issues.ForFile(path));
+        var fileIssues = issues.ForFile(path);
+        var bytes = SourceText.ReadBytes(path, "cost profile", fileIssues);
+        var content = bytes is null ? null : SourceText.Decode(bytes, fileIssues);
+        var profile = content is null ? null : CostProfileReader.Read(content, fileIssues);
         if (issues.Count > before)
         {
-            issues.Add(node, $"costs: cost profile file '{text}' has errors (reported above)");
+            issues.Add(node, $"costs: cost profile file {Excerpt.Quote(text)} has errors (reported above)");
         }
 
         return profile;

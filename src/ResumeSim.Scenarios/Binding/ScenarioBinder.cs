@@ -21,7 +21,7 @@ internal static class ScenarioBinder
     public const int MaxReplications = 1000;
 
     // A year of simulated time is far beyond any capacity question and keeps tick arithmetic safe.
-    private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(365);
+    private static readonly TimeSpan MaxDuration = ScenarioLimits.MaxDuration;
 
     /// <param name="baseDirectory">Folder that relative paths in the file (cost profiles) start from.</param>
     public static ScenarioConfig Bind(YMapping root, Issues issues, string baseDirectory)
@@ -98,7 +98,7 @@ internal static class ScenarioBinder
 
         if (!Names.IsSafe(text))
         {
-            issues.Add(node, $"{path}: '{text}' is not a safe name; expected {Names.Form}");
+            issues.Add(node, $"{path}: {Excerpt.Quote(text)} is not a safe name; expected {Names.Form}");
         }
 
         return text;
@@ -114,7 +114,7 @@ internal static class ScenarioBinder
 
         if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
         {
-            issues.Add(node, $"seed: '{text}' is not an unsigned 64-bit integer; expected {form}");
+            issues.Add(node, $"seed: {Excerpt.Quote(text)} is not an unsigned 64-bit integer; expected {form}");
             return 1;
         }
 
