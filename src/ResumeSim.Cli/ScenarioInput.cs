@@ -9,10 +9,14 @@ namespace ResumeSim.Cli;
 /// </summary>
 internal static class ScenarioInput
 {
-    public static bool TryLoad(string path, ScenarioOverrides overrides, TextWriter error, out ScenarioPlan plan)
+    public static bool TryLoad(string path, ScenarioOverrides overrides, TextWriter error, out ScenarioPlan plan) =>
+        TryLoad(path, overrides, Environment.GetEnvironmentVariable(ScenarioLimits.MemoryLimitVariable), error, out plan);
+
+    /// <param name="memoryLimit">The value of <see cref="ScenarioLimits.MemoryLimitVariable"/>, or null when it is not set.</param>
+    internal static bool TryLoad(string path, ScenarioOverrides overrides, string? memoryLimit, TextWriter error, out ScenarioPlan plan)
     {
         plan = null!;
-        if (Environment.GetEnvironmentVariable(ScenarioLimits.MemoryLimitVariable) is { } limit)
+        if (memoryLimit is { } limit)
         {
             // The limit belongs to the machine, not the file: one planner's big host may allow what a laptop must refuse.
             if (!ScenarioLimits.TryParseMemoryLimit(limit, out var bytes))
