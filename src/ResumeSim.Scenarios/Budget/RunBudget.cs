@@ -33,7 +33,7 @@ internal static class RunBudget
         var bytes = RunFootprint.TotalBytes(config);
         if (bytes > memoryLimitBytes)
         {
-            issues.Add(At(root, "clients.count", "clients.trace", "clients"), $"one simulation would need about {Size(bytes)} (clients {Size(RunFootprint.ClientBytes(config))}, time series {Size(RunFootprint.MetricsBytes(config))}, session tables {Size(RunFootprint.StoreBytes(config))}, trace {Size(RunFootprint.TraceBytes(config))}), more than the memory limit of {Size(memoryLimitBytes)}; expected fewer clients, servers or buckets, or a higher limit ({ScenarioLimits.MemoryLimitVariable}=200GB) on a machine that has it (docs/errors.md)");
+            issues.Add(At(root, [.. Largest(config).Keys, "clients"]), $"one simulation would need about {Size(bytes)} ({Parts(config)}), more than the memory limit of {Size(memoryLimitBytes)}; expected fewer clients, servers or buckets, or a higher limit ({ScenarioLimits.MemoryLimitVariable}=200GB) on a machine that has it (docs/errors.md)");
         }
 
         var tail = 1.0;
@@ -110,6 +110,22 @@ internal static class RunBudget
 
         return root;
     }
+
+    /// <summary>The estimate's parts that are not negligible, largest first, so the message says what to cut.</summary>
+    private static string Parts(ScenarioConfig config) =>
+        string.Join(", ", Footprint(config).Where(p => p.Bytes >= 1 << 20).OrderByDescending(p => p.Bytes).Select(p => $"{p.Name} {Size(p.Bytes)}"));
+
+    /// <summary>The largest part, whose keys the error points at.</summary>
+    private static (string Name, double Bytes, string[] Keys) Largest(ScenarioConfig config) => Footprint(config).MaxBy(p => p.Bytes);
+
+    private static (string Name, double Bytes, string[] Keys)[] Footprint(ScenarioConfig config) =>
+    [
+        ("clients", RunFootprint.ClientBytes(config), ["clients.count", "clients.trace"]),
+        ("servers", RunFootprint.ServerBytes(config), ["farm.servers", "faults", "farm"]),
+        ("time series", RunFootprint.MetricsBytes(config), ["output.bucket", "duration"]),
+        ("session tables", RunFootprint.StoreBytes(config), ["strategies"]),
+        ("trace", RunFootprint.TraceBytes(config), ["clients.trace"]),
+    ];
 
     private static string Size(double bytes) => bytes >= 1L << 30
         ? $"{(bytes / (1L << 30)).ToString("0.#", CultureInfo.InvariantCulture)} GiB"

@@ -33,6 +33,15 @@ internal static class RunFootprint
     /// </summary>
     public const long BytesPerStartingStoreEntry = 216;
 
+    /// <summary>
+    /// Per server, an allowance rather than a measurement: its node, queue and key state (Farm, ServerNode),
+    /// a few hundred bytes, rounded up; the figure matters only for farms of very many servers.
+    /// </summary>
+    public const long BytesPerServer = 4096;
+
+    /// <summary>Per core of every server: its slot in the server's core array, rounded up.</summary>
+    public const long BytesPerCore = 64;
+
     private const long StartingStoreEntries = 1 << 16;
 
     /// <summary>The servers a run can have at once: the initial ones and every scale-out.</summary>
@@ -56,6 +65,9 @@ internal static class RunFootprint
         double clients = config.Clients.Trace?.ClientCount ?? config.Clients.Count;
         return clients * (BytesPerClient + ((config.Pages.Hosts - 1) * BytesPerExtraHost));
     }
+
+    public static double ServerBytes(ScenarioConfig config) =>
+        (double)MaxServers(config) * (BytesPerServer + (config.Farm.Cores * BytesPerCore));
 
     public static double MetricsBytes(ScenarioConfig config)
     {
@@ -91,5 +103,5 @@ internal static class RunFootprint
 
     /// <summary>The whole estimate, in floating point so that no product of hostile counts can wrap.</summary>
     public static double TotalBytes(ScenarioConfig config) =>
-        ClientBytes(config) + MetricsBytes(config) + TraceBytes(config) + StoreBytes(config);
+        ClientBytes(config) + ServerBytes(config) + MetricsBytes(config) + TraceBytes(config) + StoreBytes(config);
 }
