@@ -108,7 +108,7 @@ internal static class ClientsBinder
         }
 
         // A trace may be large, so it is not capped like a scenario; but a pipe or device is never opened.
-        if (FileKind.Of(path) is FileKind.Kind.Directory or FileKind.Kind.Special)
+        if (FileTypeProbe.Of(path) is FileType.Directory or FileType.Special)
         {
             issues.Add(node, $"clients.trace: {Excerpt.Quote(text)} is not a regular file (a directory, pipe, socket or device) and was not read; expected {form}");
             return null;

@@ -17,15 +17,15 @@ internal static class SourceText
     /// <summary>The file's bytes, or null (after reporting) when it cannot or must not be read.</summary>
     public static byte[]? ReadBytes(string path, string what, Issues issues)
     {
-        switch (FileKind.Of(path))
+        switch (FileTypeProbe.Of(path))
         {
-            case FileKind.Kind.Missing:
+            case FileType.Missing:
                 issues.Add(0, 0, $"{what} file not found; expected a path to a {what} YAML file");
                 return null;
-            case FileKind.Kind.Directory:
+            case FileType.Directory:
                 issues.Add(0, 0, $"is a directory; expected a path to a {what} YAML file");
                 return null;
-            case FileKind.Kind.Special:
+            case FileType.Special:
                 issues.Add(0, 0, $"is not a regular file (a pipe, socket or device) and was not read; expected a path to a {what} YAML file");
                 return null;
         }

@@ -8,21 +8,8 @@ namespace ResumeSim.Scenarios.Input;
 /// .NET exposes no file type on Unix (its attributes say only directory or not), so on Linux this
 /// asks <c>statx(2)</c>, whose <c>struct statx</c> has the same layout on every architecture.
 /// </summary>
-internal static class FileKind
+internal static class FileTypeProbe
 {
-    public enum Kind
-    {
-        Missing,
-        Regular,
-        Directory,
-
-        /// <summary>A pipe, socket, or character or block device.</summary>
-        Special,
-
-        /// <summary>The type could not be read (not Linux, or statx refused); the caller reads with a byte cap.</summary>
-        Unknown,
-    }
-
     private const int AtFdCwd = -100;
     private const uint StatxType = 0x1;
     private const int StatxBytes = 256;
@@ -31,21 +18,21 @@ internal static class FileKind
     private const int RegularType = 0x8000; // S_IFREG
     private const int DirectoryType = 0x4000; // S_IFDIR
 
-    public static Kind Of(string path)
+    public static FileType Of(string path)
     {
         if (Directory.Exists(path))
         {
-            return Kind.Directory;
+            return FileType.Directory;
         }
 
         if (!File.Exists(path))
         {
-            return Kind.Missing;
+            return FileType.Missing;
         }
 
         if (!OperatingSystem.IsLinux())
         {
-            return Kind.Unknown;
+            return FileType.Unknown;
         }
 
         var buffer = new byte[StatxBytes];
@@ -53,20 +40,20 @@ internal static class FileKind
         {
             if (statx(AtFdCwd, path, 0, StatxType, buffer) != 0)
             {
-                return Kind.Unknown;
+                return FileType.Unknown;
             }
         }
-        catch (EntryPointNotFoundException)
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException or ArgumentException)
         {
-            return Kind.Unknown; // a C library older than glibc 2.28
+            return FileType.Unknown; // a C library older than glibc 2.28, or a path the C library cannot be given
         }
 
         var type = MemoryMarshal.Read<ushort>(buffer.AsSpan(ModeOffset)) & TypeMask;
         return type switch
         {
-            RegularType => Kind.Regular,
-            DirectoryType => Kind.Directory,
-            _ => Kind.Special,
+            RegularType => FileType.Regular,
+            DirectoryType => FileType.Directory,
+            _ => FileType.Special,
         };
     }
 
