@@ -71,6 +71,20 @@ public sealed class HostileScenarioTests
     }
 
     [Fact]
+    public void Run_ParetoShapeJustAboveOne_ExitsTwoBeforeSimulating()
+    {
+        using var folder = new TempFolder();
+        var scenario = folder.Write("tail.yaml", Scenario.Replace("100000000", "100", StringComparison.Ordinal).Replace("{rate: 4/h}", "{rate: 4/h, process: pareto, shape: 1.0001}", StringComparison.Ordinal));
+        var outDir = Path.Combine(folder.Path, "out");
+
+        var (exit, _, err) = CliRunner.Run("run", scenario, "--out", outDir, "--quiet");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("tail.yaml:6:47: clients.visits.shape: 1.0001", err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
     public void TryLoad_RaisedMemoryLimit_AcceptsWhatTheDefaultRefuses()
     {
         using var folder = new TempFolder();
