@@ -62,7 +62,8 @@ public static class ScenarioLoader
 
         var axes = sweepEntry is null ? [] : SweepExpander.ReadEntries(sweepEntry.Value, issues);
         var memoryLimit = overrides?.MemoryLimitBytes ?? ScenarioLimits.DefaultMemoryLimitBytes;
-        var baseConfig = Override(ScenarioBinder.Bind(tree, issues, baseDirectory), overrides, issues);
+        var files = new NamedFiles(baseDirectory);
+        var baseConfig = Override(ScenarioBinder.Bind(tree, issues, files), overrides, issues);
         foreach (var axis in axes)
         {
             SweepExpander.Resolve(tree, axis, issues);
@@ -90,14 +91,14 @@ public static class ScenarioLoader
         issues.ThrowIfAny();
         var points = axes.Count == 0
             ? [new SweepPoint(0, [], baseConfig)]
-            : Expand(tree, axes, baseDirectory, overrides, memoryLimit, issues);
+            : Expand(tree, axes, files, overrides, memoryLimit, issues);
         issues.ThrowIfAny();
 
         return new ScenarioPlan(sourcePath, text, Convert.ToHexStringLower(SHA256.HashData(bytes)), baseConfig,
             [.. axes.Select(a => a.Key)], points);
     }
 
-    private static List<SweepPoint> Expand(YMapping tree, List<SweepEntry> axes, string baseDirectory, ScenarioOverrides? overrides, long memoryLimit, Issues issues)
+    private static List<SweepPoint> Expand(YMapping tree, List<SweepEntry> axes, NamedFiles files, ScenarioOverrides? overrides, long memoryLimit, Issues issues)
     {
         var points = new List<SweepPoint>();
         foreach (var combination in SweepExpander.Grid([.. axes.Select(a => a.Values.Count)]))
@@ -116,7 +117,7 @@ public static class ScenarioLoader
             }
 
             var pointIssues = new Issues(issues.File);
-            var config = Override(ScenarioBinder.Bind(copy, pointIssues, baseDirectory), overrides, pointIssues);
+            var config = Override(ScenarioBinder.Bind(copy, pointIssues, files), overrides, pointIssues);
             if (pointIssues.Count == 0)
             {
                 RunBudget.Check(config, copy, pointIssues, memoryLimit);

@@ -26,8 +26,8 @@ internal static class ClientsBinder
 
     public static ClientsConfig Placeholder { get; } = new() { Count = 1, VisitsPerSecond = 1 };
 
-    /// <param name="baseDirectory">Folder a relative trace path starts from (the scenario file's).</param>
-    public static ClientsConfig Bind(YNode node, Issues issues, string baseDirectory)
+    /// <param name="files">Where a relative trace path starts from (the scenario's folder), and the traces read so far.</param>
+    public static ClientsConfig Bind(YNode node, Issues issues, NamedFiles files)
     {
         var section = Section.Open(node, "clients", Keys, issues);
         if (section is null)
@@ -37,7 +37,7 @@ internal static class ClientsBinder
 
         if (section.Get("trace") is { } traceNode)
         {
-            return BindTrace(section, traceNode, issues, baseDirectory);
+            return BindTrace(section, traceNode, issues, files);
         }
 
         var count = section.Required("count", "an integer >= 1") is { } countNode
@@ -62,7 +62,7 @@ internal static class ClientsBinder
         };
     }
 
-    private static ClientsConfig BindTrace(Section section, YNode traceNode, Issues issues, string baseDirectory)
+    private static ClientsConfig BindTrace(Section section, YNode traceNode, Issues issues, NamedFiles files)
     {
         foreach (var key in TraceReplaces)
         {
@@ -74,7 +74,7 @@ internal static class ClientsBinder
 
         var rtt = section.Get("rtt") is { } rttNode ? Rtt(rttNode, issues) : Placeholder.Rtt;
         var mix = section.Get("mix") is { } mixNode ? Mix(mixNode, issues) : Placeholder.Mix;
-        var trace = ReadTrace(traceNode, issues, baseDirectory);
+        var trace = ReadTrace(traceNode, issues, files);
         if (trace is null)
         {
             return Placeholder;
@@ -92,7 +92,7 @@ internal static class ClientsBinder
         };
     }
 
-    private static TraceArrivals? ReadTrace(YNode node, Issues issues, string baseDirectory)
+    private static TraceArrivals? ReadTrace(YNode node, Issues issues, NamedFiles files)
     {
         const string form = $"a path to a CSV file (relative to the scenario's folder) with the header {TraceArrivals.Header}";
         if (!Scalars.TryText(node, "clients.trace", form, issues, out var text))
@@ -100,10 +100,10 @@ internal static class ClientsBinder
             return null;
         }
 
-        var path = Path.IsPathRooted(text) ? text : Path.Combine(baseDirectory, text);
+        var path = files.Resolve(text);
         if (!File.Exists(path))
         {
-            issues.Add(node, $"clients.trace: trace file {Excerpt.Quote(text)} not found ({(Path.IsPathRooted(text) ? "an absolute path" : $"looked in {baseDirectory}")}); expected {form}");
+            issues.Add(node, $"clients.trace: trace file {Excerpt.Quote(text)} not found ({files.LookedIn(text)}); expected {form}");
             return null;
         }
 
@@ -114,6 +114,18 @@ internal static class ClientsBinder
             return null;
         }
 
+        var before = issues.Count;
+        var trace = files.Read(path, issues, own => ParseTrace(path, own));
+        if (issues.Count > before)
+        {
+            issues.Add(node, $"clients.trace: trace file {Excerpt.Quote(text)} has errors (reported above)");
+        }
+
+        return trace;
+    }
+
+    private static TraceArrivals? ParseTrace(string path, Issues issues)
+    {
         var errors = new List<TraceError>();
         TraceArrivals? trace;
         try
@@ -123,22 +135,16 @@ internal static class ClientsBinder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            issues.Add(node, $"clients.trace: {Excerpt.Quote(text)} cannot be read ({e.GetType().Name}); expected {form}");
+            issues.Add(0, 0, $"cannot be read ({e.GetType().Name}); expected a readable trace CSV file");
             return null;
         }
 
-        if (errors.Count > 0)
+        foreach (var error in errors)
         {
-            var fileIssues = issues.ForFile(path);
-            foreach (var error in errors)
-            {
-                fileIssues.Add(error.Line, error.Column, error.Message);
-            }
-
-            issues.Add(node, $"clients.trace: trace file {Excerpt.Quote(text)} has errors (reported above)");
+            issues.Add(error.Line, error.Column, error.Message);
         }
 
-        return trace;
+        return errors.Count > 0 ? null : trace;
     }
 
     private static PopularityConfig Popularity(YNode node, Issues issues)

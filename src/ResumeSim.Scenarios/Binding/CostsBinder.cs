@@ -15,9 +15,9 @@ internal static class CostsBinder
 {
     private const string Form = "default, a path to a cost-profile YAML file, or {fixed: 250us} ({fixed: 0} turns CPU cost off), or {exponential: 1ms} (exponential service times of that mean)";
 
-    public static CostProfile Bind(YNode node, ProtocolConfig protocol, string baseDirectory, Issues issues)
+    public static CostProfile Bind(YNode node, ProtocolConfig protocol, NamedFiles files, Issues issues)
     {
-        var profile = Read(node, baseDirectory, issues, out var source);
+        var profile = Read(node, files, issues, out var source);
         if (profile is not null)
         {
             var missing = CostProfileReader.MissingKinds(profile, protocol.Version, protocol.Certificate);
@@ -38,7 +38,7 @@ internal static class CostsBinder
         return profile ?? CostProfile.Default;
     }
 
-    private static CostProfile? Read(YNode node, string baseDirectory, Issues issues, out string source)
+    private static CostProfile? Read(YNode node, NamedFiles files, Issues issues, out string source)
     {
         source = "the cost profile";
         if (node is YMapping)
@@ -81,19 +81,21 @@ internal static class CostsBinder
             return CostProfile.Default;
         }
 
-        var path = Path.IsPathRooted(text) ? text : Path.Combine(baseDirectory, text);
+        var path = files.Resolve(text);
         source = $"cost profile file {Excerpt.Quote(text)}";
         if (!File.Exists(path) && !Directory.Exists(path))
         {
-            issues.Add(node, $"costs: cost profile file {Excerpt.Quote(text)} not found ({(Path.IsPathRooted(text) ? "an absolute path" : $"looked in {baseDirectory}")}); expected {Form}");
+            issues.Add(node, $"costs: cost profile file {Excerpt.Quote(text)} not found ({files.LookedIn(text)}); expected {Form}");
             return null;
         }
 
         var before = issues.Count;
-        var fileIssues = issues.ForFile(path);
-        var bytes = SourceText.ReadBytes(path, "cost profile", fileIssues);
-        var content = bytes is null ? null : SourceText.Decode(bytes, fileIssues);
-        var profile = content is null ? null : CostProfileReader.Read(content, fileIssues);
+        var profile = files.Read(path, issues, own =>
+        {
+            var bytes = SourceText.ReadBytes(path, "cost profile", own);
+            var content = bytes is null ? null : SourceText.Decode(bytes, own);
+            return content is null ? null : CostProfileReader.Read(content, own);
+        });
         if (issues.Count > before)
         {
             issues.Add(node, $"costs: cost profile file {Excerpt.Quote(text)} has errors (reported above)");
