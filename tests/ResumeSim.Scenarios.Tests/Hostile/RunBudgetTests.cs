@@ -42,8 +42,8 @@ public sealed class RunBudgetTests
         var faults = string.Concat(Enumerable.Range(0, 200).Select(_ => "  - {at: 1m, scale_out: 10000}\n"));
         var text = Base + "\nfarm: {servers: 1, cores: 1024}\nfaults:\n" + faults;
 
-        // 2,000,001 servers x (4 KiB + 1024 cores x 64 B), and their per-server time series of 600 buckets.
-        ScenarioText.AssertError(text, 10, 17, "one simulation would need about", "(servers 129.7 GiB, time series 53.6 GiB)", "memory limit of 64 GiB");
+        // 2,000,001 servers x (16 KiB + 1024 cores x 64 B), and their per-server time series of 600 buckets.
+        ScenarioText.AssertError(text, 10, 17, "one simulation would need about", "(servers 152.6 GiB, time series 53.6 GiB)", "memory limit of 64 GiB");
     }
 
     [Fact]
