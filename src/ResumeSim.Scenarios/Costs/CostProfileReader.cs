@@ -134,7 +134,8 @@ internal static class CostProfileReader
             return false;
         }
 
-        micros = negative ? -micros : micros;
+        // -0 is zero: a negative zero passes "< 0" and is then refused by CostProfile as negative.
+        micros = negative && micros != 0 ? -micros : micros;
         if (micros < 0 || micros > MaxMicros || double.IsNaN(micros))
         {
             issues.Add(node, $"{path}: {Excerpt.Quote(text)} is {(micros < 0 ? "negative" : "more than a second of CPU per connection")}; expected a CPU time from 0 to 1s (a whole nginx connection costs well under 10ms)");

@@ -88,6 +88,18 @@ public sealed class RunBudgetTests
         ScenarioText.AssertError(Base + "\ncosts: {fixed: 1000d}", 10, 16, "costs.fixed", "from 0 to 1s");
     }
 
+    [Theory]
+    [InlineData("-0s")]
+    [InlineData("-0")]
+    [InlineData("-0.0us")]
+    public void Parse_NegativeZeroCost_IsZero(string cost)
+    {
+        var plan = ScenarioText.Parse(Base + $"\ncosts: {{fixed: {cost}}}");
+
+        Assert.True(plan.Base.Costs.IsFree);
+        Assert.Equal("fixed-0", plan.Base.Costs.Name);
+    }
+
     [Fact]
     public void Parse_ParetoShapeJustAboveOne_IsRefusedWithTheShapeNeeded()
     {
