@@ -21,7 +21,7 @@ internal static class ScenarioInput
             // The limit belongs to the machine, not the file: one planner's big host may allow what a laptop must refuse.
             if (!ScenarioLimits.TryParseMemoryLimit(limit, out var bytes))
             {
-                error.WriteLine($"error: {ScenarioLimits.MemoryLimitVariable}: {(limit.Length <= 40 ? $"'{limit}'" : "the value")} is not a memory size; expected a size with a unit of at least 1MB, e.g. 200GB");
+                error.WriteLine($"error: {ScenarioLimits.MemoryLimitVariable}: {(limit.Length <= 40 && !limit.Any(char.IsControl) ? $"'{limit}'" : "the value")} is not a memory size; expected a size with a unit of at least 1MB, e.g. 200GB");
                 return false;
             }
 
