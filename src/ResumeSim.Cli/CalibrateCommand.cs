@@ -18,18 +18,11 @@ internal static class CalibrateCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var outFile = new Option<string?>("--out") { Description = "Write the profile here (YAML); without it the profile is printed." };
+        var outFile = CliOptions.OptionalPath("--out", "Write the profile here (YAML); without it the profile is printed.");
         var quick = new Option<bool>("--quick") { Description = "3 rounds of 0.25 s batches, RSA-4096 derived: under 30 s, noisier numbers." };
         var server = new Option<string>("--server") { Description = "auto (nginx when installed, else the built-in server), nginx, or builtin.", DefaultValueFactory = _ => "auto" };
         server.AcceptOnlyFromAmong("auto", "nginx", "builtin");
-        var rounds = new Option<int?>("--rounds") { Description = "Rounds of batches (default 9, 3 with --quick)." };
-        rounds.Validators.Add(r =>
-        {
-            if (r.GetValue(rounds) is { } n && n is < 1 or > 1000)
-            {
-                r.AddError($"--rounds must be between 1 and 1000, got {n}");
-            }
-        });
+        var rounds = CliOptions.OptionalInt("--rounds", "Rounds of batches (default 9, 3 with --quick).", 1, 1000);
         var between = new Option<string?>("--between-rounds") { Description = "Run 'CMD ROUND' (through /bin/sh) after each round and wait for it: validation/nginx-cpu/check.sh interleaves its trace this way." };
         var command = new Command("calibrate", "Measure whole TLS connections on this host (server CPU from the kernel) and write a cost profile.") { outFile, quick, server, rounds, between };
         command.SetAction(parsed => Execute(

@@ -21,7 +21,7 @@ internal static class ImportNginxCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var log = new Argument<string>("ACCESS_LOG") { Description = $"nginx access log written with log_format '{NginxLogReader.LogFormat}'." };
-        var outDir = new Option<string>("--out") { Description = "Folder to write trace.csv and observed.csv into.", Required = true };
+        var outDir = CliOptions.OptionalPath("--out", "Folder to write trace.csv and observed.csv into.", required: true);
         var command = new Command("import-nginx", "Turn an nginx access log into a trace and the observed resumption per connection.") { log, outDir };
         command.SetAction(parsed => Execute(parsed.GetValue(log)!, parsed.GetValue(outDir)!, output, error));
         return command;

@@ -14,7 +14,7 @@ internal static class ReportCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var folders = new Argument<string[]>("RUN_DIR") { Description = "Run folders (results/<scenario>/<run-id>).", Arity = ArgumentArity.OneOrMore };
-        var outFile = new Option<string?>("--out") { Description = "The HTML file to write (default: RUN_DIR/report.html for one run, ./report.html for several)." };
+        var outFile = CliOptions.OptionalPath("--out", "The HTML file to write (default: RUN_DIR/report.html for one run, ./report.html for several).");
         var command = new Command("report", "Write a self-contained HTML report of one or more runs (two runs: with their comparison).") { folders, outFile };
         command.SetAction(parsed => Execute(parsed.GetValue(folders)!, parsed.GetValue(outFile), output, error));
         return command;

@@ -14,13 +14,20 @@ namespace ResumeSim.Cli;
 /// </summary>
 internal static class RunCommand
 {
+    // The scenario format's own limit on replications (docs/scenarios.md).
+    private const int MaxReplications = 1000;
+
+    // Each simulation at once holds its own world in memory; beyond this many the machine runs out of
+    // memory long before it runs out of cores.
+    private const int MaxThreads = 1024;
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("FILE") { Description = "The scenario YAML file." };
-        var outDir = new Option<string>("--out") { Description = "Folder under which results are written.", DefaultValueFactory = _ => "results" };
-        var seed = new Option<ulong?>("--seed") { Description = "Overrides the scenario's seed." };
-        var replications = new Option<int?>("--replications") { Description = "Overrides the scenario's replications (1..1000)." };
-        var threads = new Option<int>("--threads") { Description = "Simulations run at once (0 = one per core).", DefaultValueFactory = _ => 0 };
+        var outDir = CliOptions.Path("--out", "Folder under which results are written.", "results");
+        var seed = CliOptions.OptionalUInt64("--seed", "Overrides the scenario's seed.");
+        var replications = CliOptions.OptionalInt("--replications", "Overrides the scenario's replications (1..1000).", 1, MaxReplications);
+        var threads = CliOptions.Int("--threads", "Simulations run at once (0 = one per core).", 0, MaxThreads, 0);
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar and no summary table; print only the result folder." };
         var metric = new Option<string>("--metric")
         {
@@ -31,7 +38,7 @@ internal static class RunCommand
         {
             if (r.GetValue(metric) is { } name && !SummaryMetrics.Names.Contains(name))
             {
-                r.AddError($"--metric: '{name}' is not a summary.csv metric; one of: {string.Join(", ", SummaryMetrics.Names)}");
+                r.AddError($"--metric: {CliOptions.Echo(name)} is not a summary.csv metric; one of: {string.Join(", ", SummaryMetrics.Names)}");
             }
         });
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the runs (K/N); combine the shards with 'resumesim merge'." };
@@ -42,21 +49,6 @@ internal static class RunCommand
                 r.AddError($"--shard: {problem}");
             }
         });
-        replications.Validators.Add(r =>
-        {
-            if (r.GetValue(replications) is { } n && n is < 1 or > 1000)
-            {
-                r.AddError($"--replications must be between 1 and 1000, got {n}");
-            }
-        });
-        threads.Validators.Add(r =>
-        {
-            if (r.GetValue(threads) < 0)
-            {
-                r.AddError("--threads must be 0 (one per core) or more");
-            }
-        });
-
         var command = new Command("run", "Run a scenario and write its result tables.") { file, outDir, seed, replications, threads, quiet, shard, metric };
         command.SetAction(parsed => Execute(
             new RunRequest(
