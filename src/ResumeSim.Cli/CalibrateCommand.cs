@@ -63,8 +63,10 @@ internal static class CalibrateCommand
             var host = PrimitiveBenchmark.Measure(quick);
             var loadAfter = KernelCpu.LoadAverage();
             var cores = Environment.ProcessorCount;
+            // The profile is shared with others, so it describes the machine by what it is, never by its
+            // host name.
             var description = string.Create(CultureInfo.InvariantCulture,
-                $"{Environment.MachineName} ({RuntimeInformation.OSDescription}, {cores} cores) on {DateTime.UtcNow:yyyy-MM-dd}, load average {loadBefore:0.##} before, {loadAfter:0.##} after");
+                $"{KernelCpu.CpuModel() ?? RuntimeInformation.ProcessArchitecture.ToString()} ({RuntimeInformation.OSDescription}, {cores} cores) on {DateTime.UtcNow:yyyy-MM-dd}, load average {loadBefore:0.##} before, {loadAfter:0.##} after");
             var derived = new List<string>();
             var provenance = $"resumesim calibrate{(quick ? " --quick" : "")}: whole connections against {server.Description}, one at a time, " +
                 $"server CPU from {server.CpuSource}, medians of {rounds} batches of {batch.TotalSeconds:0.##} s, on {description}";
