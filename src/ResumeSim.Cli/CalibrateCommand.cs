@@ -41,6 +41,13 @@ internal static class CalibrateCommand
             return ExitCodes.Failed;
         }
 
+        // Before measuring, not after: the measurement takes minutes.
+        if (outFile is not null && OutputLocation.CheckFile(outFile) is { } unwritable)
+        {
+            error.WriteLine($"error: --out {outFile}: {unwritable}; nothing was measured");
+            return ExitCodes.Usage;
+        }
+
         var progress = outFile is null ? error : output;
         var loadBefore = KernelCpu.LoadAverage();
         var kinds = quick ? new[] { CertificateKind.EcdsaP256, CertificateKind.Rsa2048 } : Enum.GetValues<CertificateKind>();
@@ -176,13 +183,11 @@ internal static class CalibrateCommand
 
         try
         {
-            var temp = outFile + ".tmp";
-            File.WriteAllText(temp, yaml);
-            File.Move(temp, outFile, overwrite: true);
+            OutputFiles.WriteTogether([(outFile, yaml)], CancellationToken.None);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (IoMessage.IsIo(ex))
         {
-            error.WriteLine($"error: could not write '{outFile}': {ex.Message}");
+            error.WriteLine($"error: could not write '{outFile}' (nothing was written): {IoMessage.Reason(ex)}");
             return ExitCodes.Failed;
         }
 

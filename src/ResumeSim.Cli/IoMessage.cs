@@ -7,7 +7,7 @@ internal static class IoMessage
     /// The exception's message on one line. .NET's messages for file errors already name the path and
     /// the operating system's reason ("Access to the path '/x' is denied.", "No space left on device : '/x'").
     /// </summary>
-    public static string Reason(Exception ex) => ex.Message.ReplaceLineEndings(" ").Trim();
+    public static string Reason(Exception ex) => ex.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
 
     /// <summary>Whether <paramref name="ex"/> is a file-system error a command reports as such, rather than a bug.</summary>
     public static bool IsIo(Exception ex) => ex is IOException or UnauthorizedAccessException;

@@ -71,9 +71,13 @@ internal static class OutputLocation
         {
             return $"cannot write in '{folder}': permission denied";
         }
+        catch (FileNotFoundException)
+        {
+            return $"cannot write in '{folder}': the file system there takes no new files";
+        }
         catch (IOException ex)
         {
-            return $"cannot write in '{folder}': {IoMessage.Reason(ex)}";
+            return $"cannot write in '{folder}': {IoMessage.Reason(ex).Replace(probe, folder, StringComparison.Ordinal)}";
         }
     }
 }

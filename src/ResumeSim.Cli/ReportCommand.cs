@@ -22,6 +22,13 @@ internal static class ReportCommand
 
     private static int Execute(string[] folders, string? outFile, TextWriter output, TextWriter error)
     {
+        var path = outFile ?? (folders.Length == 1 ? Path.Combine(folders[0], RunFiles.Report) : RunFiles.Report);
+        if (outFile is not null && OutputLocation.CheckFile(outFile) is { } problem)
+        {
+            error.WriteLine($"error: --out {outFile}: {problem}; nothing was written");
+            return ExitCodes.Usage;
+        }
+
         var runs = new List<ReportRun>();
         foreach (var folder in folders)
         {
@@ -33,14 +40,13 @@ internal static class ReportCommand
             runs.Add(run);
         }
 
-        var path = outFile ?? (folders.Length == 1 ? Path.Combine(folders[0], RunFiles.Report) : RunFiles.Report);
         try
         {
             RunReport.Write(path, runs);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: could not write the report '{path}': {ex.Message}");
+            error.WriteLine($"error: could not write the report '{path}' (nothing was written): {IoMessage.Reason(ex)}");
             return ExitCodes.Failed;
         }
 
