@@ -103,6 +103,12 @@ internal static class CliOptions
     {
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
+            if (text.Length > 0 && text.TrimStart('-', '+').Length > 0 && text.TrimStart('-', '+').All(char.IsAsciiDigit))
+            {
+                r.AddError($"{name}: {Echo(text)} is out of range; expected {Range(min, max)}");
+                return null;
+            }
+
             r.AddError($"{name}: {Echo(text)} is not a whole number; expected {Range(min, max)}");
             return null;
         }

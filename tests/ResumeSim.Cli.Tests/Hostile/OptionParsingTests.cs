@@ -7,7 +7,7 @@ public sealed class OptionParsingTests
     [Theory]
     [InlineData("--replications: 'abc' is not a whole number; expected a whole number from 1 to 1,000", "run", "a.yaml", "--replications", "abc")]
     [InlineData("--replications: 0 is out of range", "run", "a.yaml", "--replications", "0")]
-    [InlineData("--replications: 99999999999999999999999 is out of range", "run", "a.yaml", "--replications", "99999999999999999999999")]
+    [InlineData("--replications: '99999999999999999999999' is out of range", "run", "a.yaml", "--replications", "99999999999999999999999")]
     [InlineData("--threads: 'abc' is not a whole number; expected a whole number from 0 to 1,024", "run", "a.yaml", "--threads", "abc")]
     [InlineData("--threads: -1 is out of range", "run", "a.yaml", "--threads", "-1")]
     [InlineData("--threads: 5000 is out of range", "run", "a.yaml", "--threads", "5000")]
@@ -55,7 +55,7 @@ public sealed class OptionParsingTests
     {
         // System.CommandLine's converter reports a CLR type name, and a validator reading a value it
         // could not convert throws; CliOptions' parsers do neither.
-        var root = new RootCommand();
+        var root = new Command("resumesim");
         using var output = new StringWriter();
         foreach (var command in new[]
         {
