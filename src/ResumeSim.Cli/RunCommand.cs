@@ -178,7 +178,7 @@ internal static class RunCommand
     /// when a run of the same scenario and seed started in the same second, and a shard's suffix last
     /// (merge finds shards by it).
     /// </summary>
-    private static string RunId(DateTimeOffset started, ulong seed, int attempt, Shard shard) =>
+    internal static string RunId(DateTimeOffset started, ulong seed, int attempt, Shard shard) =>
         RunWriter.NewRunId(started, seed)
         + (attempt > 1 ? string.Create(CultureInfo.InvariantCulture, $"-{attempt}") : "")
         + (shard != Shard.All ? $"-shard{shard.Number}of{shard.Count}" : "");

@@ -47,6 +47,18 @@ public sealed class OutputLocationTests
         Assert.Empty(Directory.GetFileSystemEntries(temp.Path));
     }
 
+    [Theory]
+    [InlineData(1, 1, 1, "20261127-083015-s7")]
+    [InlineData(2, 1, 1, "20261127-083015-s7-2")]
+    [InlineData(1, 2, 4, "20261127-083015-s7-shard2of4")]
+    [InlineData(3, 2, 4, "20261127-083015-s7-3-shard2of4")]
+    public void RunId_ACollisionSuffix_ComesBeforeTheShardSuffix(int attempt, int shard, int shards, string expected)
+    {
+        var started = new DateTimeOffset(2026, 11, 27, 8, 30, 15, TimeSpan.Zero);
+
+        Assert.Equal(expected, RunCommand.RunId(started, 7, attempt, new ResumeSim.Model.Runs.Shard(shard, shards)));
+    }
+
     [Fact]
     public void UnexpectedError_IsOneLine_WithoutAStackTrace()
     {
