@@ -1,4 +1,6 @@
+using System.Text;
 using ResumeSim.Results.Csv;
+using ResumeSim.Results.Files;
 using ResumeSim.Results.Json;
 
 namespace ResumeSim.Results;
@@ -20,15 +22,9 @@ public static class RunReader
             throw new DirectoryNotFoundException($"The run folder '{runFolder}' does not exist.");
         }
 
-        var scenarioPath = Path.Combine(runFolder, RunFiles.Scenario);
-        if (!File.Exists(scenarioPath))
-        {
-            throw new ResultsFormatException(scenarioPath, 0, null, "the file is missing.");
-        }
-
         return new RunOutput
         {
-            ScenarioYaml = File.ReadAllText(scenarioPath),
+            ScenarioYaml = ReadScenarioCopy(Path.Combine(runFolder, RunFiles.Scenario)),
             Manifest = ManifestJson.Read(Path.Combine(runFolder, RunFiles.Manifest)),
             Summary = SummaryCsv.Read(Path.Combine(runFolder, RunFiles.Summary)),
             Misses = MissesCsv.Read(Path.Combine(runFolder, RunFiles.Misses)),
@@ -38,6 +34,22 @@ public static class RunReader
             Servers = File.Exists(Path.Combine(runFolder, RunFiles.Servers)) ? ServersCsv.Read(Path.Combine(runFolder, RunFiles.Servers)) : [],
         };
     }
+
+    private static string ReadScenarioCopy(string path)
+    {
+        ResultFile.EnsureReadable(path, ResultFile.ScenarioLimit);
+        try
+        {
+            // The scenario's sha256 in run.json is of these bytes: text that is not UTF-8 is not that file.
+            return StrictUtf8.GetString(File.ReadAllBytes(path));
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new ResultsFormatException(path, 0, null, $"is not UTF-8 text (bad byte at offset {e.Index}).", e);
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads <c>run.json</c> of a run folder alone (what <c>compare</c> needs besides <c>summary_ci.csv</c>).</summary>
     /// <exception cref="ResultsFormatException">The file is missing or does not parse as a run manifest.</exception>

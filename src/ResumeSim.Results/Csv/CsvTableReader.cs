@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using ResumeSim.Results.Files;
 
 namespace ResumeSim.Results.Csv;
 
@@ -44,11 +45,7 @@ internal sealed class CsvTableReader : IDisposable
 
     public static CsvTableReader Open(string path, IReadOnlyList<string> leading, IReadOnlyList<string> trailing)
     {
-        if (!File.Exists(path))
-        {
-            throw new ResultsFormatException(path, 0, null, "the file is missing.");
-        }
-
+        ResultFile.EnsureReadable(path, ResultFile.TableLimit);
         var csv = CsvReader.FromFile(path, Options);
         try
         {

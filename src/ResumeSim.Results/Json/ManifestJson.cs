@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ResumeSim.Results.Files;
 
 namespace ResumeSim.Results.Json;
 
@@ -28,16 +29,14 @@ internal static class ManifestJson
 
     public static RunManifest Read(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new ResultsFormatException(path, 0, null, "the file is missing.");
-        }
-
+        ResultFile.EnsureReadable(path, ResultFile.ManifestLimit);
         try
         {
             using var stream = File.OpenRead(path);
-            return JsonSerializer.Deserialize<RunManifest>(stream, Options)
+            var manifest = JsonSerializer.Deserialize<RunManifest>(stream, Options)
                 ?? throw new ResultsFormatException(path, 1, null, "expected a JSON object, found null.");
+            ManifestChecks.Check(path, manifest);
+            return manifest;
         }
         catch (JsonException e)
         {
