@@ -37,6 +37,14 @@ internal static class ImportNginxCommand
             return ExitCodes.Usage;
         }
 
+        // A pipe or a device has the size 0, as an empty log does: neither is opened, since opening a
+        // pipe waits for a writer and a device may never end.
+        if (new FileInfo(logPath).Length == 0)
+        {
+            error.WriteLine($"error: {logPath}:1: the log holds no TLS connection: it is empty, or a pipe or a device (which are not read); expected a file of lines written with log_format resumesim '{NginxLogReader.LogFormat}'");
+            return ExitCodes.Usage;
+        }
+
         if (OutputLocation.CheckFolder(outDir) is { } problem)
         {
             error.WriteLine($"error: --out {outDir}: {problem}; nothing was read");

@@ -42,7 +42,7 @@ internal static class OutputLocation
         return ProbeWrite(existing);
     }
 
-    /// <summary>Null when <paramref name="file"/> can be written (its folder exists and takes files); otherwise why not.</summary>
+    /// <summary>Null when <paramref name="file"/> can be written (its folder exists, or can be created, and takes files); otherwise why not.</summary>
     public static string? CheckFile(string file)
     {
         if (Directory.Exists(file))
@@ -50,13 +50,7 @@ internal static class OutputLocation
             return $"'{file}' is a folder; expected a file name";
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file)) ?? "/";
-        if (File.Exists(folder))
-        {
-            return $"'{folder}' is a file, not a folder";
-        }
-
-        return Directory.Exists(folder) ? ProbeWrite(folder) : $"the folder '{folder}' does not exist";
+        return CheckFolder(Path.GetDirectoryName(Path.GetFullPath(file)) ?? "/");
     }
 
     private static string? ProbeWrite(string folder)

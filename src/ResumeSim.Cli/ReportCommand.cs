@@ -42,6 +42,7 @@ internal static class ReportCommand
 
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             RunReport.Write(path, runs);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

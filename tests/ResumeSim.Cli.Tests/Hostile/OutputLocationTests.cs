@@ -26,7 +26,7 @@ public sealed class OutputLocationTests
     [Theory]
     [InlineData("report", "r1", "--out", "/proc/report.html")]
     [InlineData("calibrate", "--quick", "--out", "/proc/profile.yaml")]
-    [InlineData("calibrate", "--quick", "--out", "/no/such/folder/profile.yaml")]
+    [InlineData("calibrate", "--quick", "--out", "/proc/no/such/profile.yaml")]
     [InlineData("calibrate", "--quick", "--out", "/tmp")]
     public void FileOutputs_ThatCannotBeWritten_AreRefusedFirst(params string[] args)
     {

@@ -77,12 +77,34 @@ public sealed class ImportNginxHostileTests
     {
         using var temp = new TempFolder();
 
-        // Reading a process's memory file at offset 0 fails with EIO, even for root.
-        var (exit, _, stderr) = CliRunner.Run("import-nginx", "/proc/self/mem", "--out", Path.Combine(temp.Path, "out"));
+        // A write-only sysfs file: opening it for reading is refused, even for root.
+        const string log = "/sys/bus/pci/drivers_probe";
+        var (exit, _, stderr) = CliRunner.Run("import-nginx", log, "--out", Path.Combine(temp.Path, "out"));
 
         Assert.Equal(2, exit);
-        Assert.StartsWith("error: /proc/self/mem: cannot read the access log: ", stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"error: {log}: cannot read the access log: Access to the path '{log}' is denied", stderr, StringComparison.Ordinal);
         Assert.Single(stderr.TrimEnd().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("/dev/zero")]
+    [InlineData("/dev/urandom")]
+    [InlineData("fifo")]
+    public void Import_APipeOrADevice_IsNotOpened_ExitTwo(string log)
+    {
+        using var temp = new TempFolder();
+        if (log == "fifo")
+        {
+            log = Path.Combine(temp.Path, "fifo");
+            using var mkfifo = System.Diagnostics.Process.Start("mkfifo", [log]);
+            mkfifo.WaitForExit();
+        }
+
+        var (exit, _, stderr) = CliRunner.Run("import-nginx", log, "--out", Path.Combine(temp.Path, "out"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"error: {log}:1: the log holds no TLS connection: it is empty, or a pipe or a device", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "out")));
     }
 
     [Fact]
