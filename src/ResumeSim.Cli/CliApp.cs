@@ -29,11 +29,15 @@ internal static class CliApp
     /// <summary>One line for an exception nothing else handled, and its stack trace when debugging.</summary>
     public static void WriteUnexpected(Exception ex, TextWriter error)
     {
-        var inner = ex is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : ex;
+        // Parallel simulations fail together, each with the same exception: the first says it.
+        var inner = ex is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : ex;
         var message = IoMessage.Reason(inner);
-        error.WriteLine(IoMessage.IsIo(inner)
-            ? $"error: {message}"
-            : $"error: unexpected {inner.GetType().Name}: {message} (set {DebugVariable}=1 for details)");
+        error.WriteLine(inner switch
+        {
+            _ when IoMessage.IsIo(inner) => $"error: {message}",
+            OutOfMemoryException => "error: out of memory: the run needs more memory than this process could get; use fewer --threads or a smaller scenario",
+            _ => $"error: unexpected {inner.GetType().Name}: {message} (set {DebugVariable}=1 for details)",
+        });
         if (Environment.GetEnvironmentVariable(DebugVariable) == "1")
         {
             error.WriteLine(ex.ToString());

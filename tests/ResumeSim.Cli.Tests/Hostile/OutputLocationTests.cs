@@ -64,7 +64,7 @@ public sealed class OutputLocationTests
     {
         var error = new StringWriter();
 
-        CliApp.WriteUnexpected(new AggregateException(new InvalidOperationException("boom\nsecond line")), error);
+        CliApp.WriteUnexpected(new AggregateException(new InvalidOperationException("boom\nsecond line"), new InvalidOperationException("again")), error);
 
         Assert.Equal($"error: unexpected InvalidOperationException: boom second line (set RESUMESIM_DEBUG=1 for details){Environment.NewLine}", error.ToString());
     }
