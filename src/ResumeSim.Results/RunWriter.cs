@@ -30,7 +30,7 @@ public static class RunWriter
     /// </param>
     /// <exception cref="ArgumentException">The scenario name or run id is not a safe folder name, or rows are inconsistent
     /// (empty strategy, different sweep keys, a sweep key that is also a fixed column name).</exception>
-    /// <exception cref="IOException">The run folder (or its temporary folder) already exists.</exception>
+    /// <exception cref="IOException">The run folder already exists, another writer holds its id, or a temporary folder without a lock is in the way.</exception>
     public static string Write(string outRoot, string scenarioName, string runId, RunOutput output, Func<string, IEnumerable<string>>? extraFiles = null) =>
         Write(outRoot, scenarioName, _ => runId, 1, output, afterFile: null, extraFiles is null ? null : (temp, _) => extraFiles(temp), default);
 
@@ -114,7 +114,7 @@ public static class RunWriter
             Step(temp, RunFiles.Latency, path => LatencyCsv.Write(path, output.Latency, sweepKeys), afterFile);
             if (extraFiles is not null)
             {
-                WriteExtras(temp, temp => extraFiles(temp, runId));
+                WriteExtras(temp, folder => extraFiles(folder, runId));
                 cancel.ThrowIfCancellationRequested();
             }
 
