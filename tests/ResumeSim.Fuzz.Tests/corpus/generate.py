@@ -490,7 +490,8 @@ for ename, m in [("shard-missing", [{"target": "shard2", "op": "delete-folder"}]
 case("merge-same-shard-twice", "results", ["merge", "{shard1}", "{shard1}", "--out", "{out}"])
 case("merge-run-and-shard", "results", ["merge", "{run}", "{shard1}", "--out", "{out}"])
 case("merge-ok", "results", ["merge", "{shard1}", "{shard2}", "--out", "{out}"], exit=(0,))
-case("report-ok", "results", ["report", "{run}", "--out", "{out}/r.html"], exit=(0,))
+case("report-ok", "results", ["report", "{run}", "--out", "{case}/r.html"], exit=(0,))
+case("report-into-missing-folder", "results", ["report", "{run}", "--out", "{out}/r.html"], exit=(0, 2))
 
 # ---------------------------------------------------------------------------------------------
 # nginx access logs
