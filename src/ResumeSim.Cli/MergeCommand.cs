@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Security.Cryptography;
 using ResumeSim.Charts;
 using ResumeSim.Results;
 using ResumeSim.Scenarios;
@@ -9,8 +10,8 @@ namespace ResumeSim.Cli;
 /// <c>resumesim merge --out DIR SHARD_DIR...</c>: combines the run folders of <c>run --shard K/N</c>
 /// (given one by one, or as the <c>--out</c> folders the shards wrote to, <see cref="ShardFolders"/>)
 /// into the tables one unsharded run writes (byte-identical CSV files), plus charts and a run.json.
-/// Refuses shards of different scenarios, seeds or replication counts, runs that appear twice, and
-/// runs that no shard holds.
+/// Refuses, before writing anything, a set of shards that is not one whole sweep (<see cref="ShardSet"/>),
+/// a scenario.yaml edited after its run, and rows that appear twice or that no shard holds.
 /// </summary>
 internal static class MergeCommand
 {
@@ -31,12 +32,51 @@ internal static class MergeCommand
             return ExitCodes.Usage;
         }
 
+        // run.json first: a set of shards that is not one whole sweep is refused before any table is read.
+        var manifests = new List<(string Folder, RunManifest Manifest)>();
+        foreach (var folder in folders)
+        {
+            try
+            {
+                manifests.Add((folder, RunReader.ReadManifest(folder)));
+            }
+            catch (ResultsFormatException ex)
+            {
+                // The message names the file and the field.
+                error.WriteLine($"error: cannot merge: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"error: {folder}: {ex.Message}");
+                return ExitCodes.Usage;
+            }
+        }
+
+        if (!ShardSet.TryCheck(manifests, out var setProblem))
+        {
+            error.WriteLine($"error: cannot merge: {setProblem}");
+            return ExitCodes.Usage;
+        }
+
+        if (ShardSet.DifferentPlatforms(manifests) is { } platforms)
+        {
+            error.WriteLine($"warning: {platforms}");
+        }
+
         var parts = new List<(string Folder, RunOutput Run)>();
         foreach (var folder in folders)
         {
             try
             {
-                parts.Add((folder, RunReader.Read(folder)));
+                var run = RunReader.Read(folder);
+                if (!ScenarioMatches(folder, run.Manifest.ScenarioSha256))
+                {
+                    error.WriteLine($"error: cannot merge: {Path.Combine(folder, RunFiles.Scenario)} does not hash to the scenario_sha256 of its {RunFiles.Manifest}; it was edited after the run");
+                    return ExitCodes.Usage;
+                }
+
+                parts.Add((folder, run));
             }
             catch (Exception ex) when (ex is ResultsFormatException or IOException or UnauthorizedAccessException)
             {
@@ -46,19 +86,11 @@ internal static class MergeCommand
         }
 
         var first = parts[0].Run.Manifest;
-        foreach (var (folder, run) in parts.Skip(1))
-        {
-            var m = run.Manifest;
-            if (m.ScenarioSha256 != first.ScenarioSha256 || m.Seed != first.Seed || m.Replications != first.Replications || m.Scenario != first.Scenario)
-            {
-                error.WriteLine($"error: {folder} is a shard of another run (scenario {m.Scenario} {m.ScenarioSha256[..12]}, seed {m.Seed}, {m.Replications} replications) than {parts[0].Folder} (scenario {first.Scenario} {first.ScenarioSha256[..12]}, seed {first.Seed}, {first.Replications} replications)");
-                return ExitCodes.Usage;
-            }
-        }
-
         ScenarioPlan plan;
         try
         {
+            // The original file, when it is still there, only anchors relative cost-profile names of the
+            // saved text (nothing is read from it); otherwise the copy in the shard stands in for it.
             var source = first.ScenarioFile is { } original && File.Exists(original) ? original : Path.Combine(parts[0].Folder, RunFiles.Scenario);
             plan = ScenarioLoader.Parse(parts[0].Run.ScenarioYaml, source, new ScenarioOverrides(first.Seed, first.Replications));
         }
@@ -84,6 +116,7 @@ internal static class MergeCommand
                 WallSeconds = Math.Round(parts.Sum(p => p.Run.Manifest.WallSeconds), 3),
                 Machine = MachineInfo.Current(),
                 Command = "resumesim merge " + string.Join(' ', arguments),
+                Shard = null,
             },
             Summary = parts.SelectMany(p => p.Run.Summary).OrderBy(r => order.Key(r.Strategy, r.Replication, r.Sweep)).ToList(),
             Misses = parts.SelectMany(p => p.Run.Misses).OrderBy(r => order.Key(r.Strategy, r.Replication, r.Sweep)).ToList(),
@@ -100,10 +133,28 @@ internal static class MergeCommand
             output.WriteLine(folder);
             return ExitCodes.Ok;
         }
+        catch (ArgumentException ex)
+        {
+            // The writer checks names and rows before it creates anything.
+            error.WriteLine($"error: cannot merge: {ex.Message}");
+            return ExitCodes.Usage;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             error.WriteLine($"error: could not write the merged run under '{outDir}': {ex.Message}");
             return ExitCodes.Failed;
         }
+    }
+
+    /// <summary>
+    /// True when the shard's scenario.yaml is the file its run.json's SHA-256 was taken of. The run
+    /// writes the text without the byte order mark a scenario file may start with, so the hash is
+    /// also tried with one.
+    /// </summary>
+    private static bool ScenarioMatches(string folder, string sha256)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(folder, RunFiles.Scenario));
+        return Convert.ToHexStringLower(SHA256.HashData(bytes)) == sha256
+            || Convert.ToHexStringLower(SHA256.HashData([0xEF, 0xBB, 0xBF, .. bytes])) == sha256;
     }
 }

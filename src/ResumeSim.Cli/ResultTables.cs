@@ -7,7 +7,8 @@ namespace ResumeSim.Cli;
 /// <summary>Maps what the model measured onto the result tables of ResumeSim.Results.</summary>
 internal static class ResultTables
 {
-    public static RunOutput Build(ScenarioPlan plan, IReadOnlyList<StrategyRunResult> results, DateTimeOffset started, TimeSpan wall, string commandLine)
+    public static RunOutput Build(
+        ScenarioPlan plan, IReadOnlyList<StrategyRunResult> results, DateTimeOffset started, TimeSpan wall, string commandLine, RunShard? shard = null)
     {
         var summary = new List<SummaryRow>(results.Count);
         var misses = new List<MissRow>();
@@ -68,7 +69,8 @@ internal static class ResultTables
             StartedUtc: started,
             WallSeconds: Math.Round(wall.TotalSeconds, 3),
             Machine: MachineInfo.Current(),
-            Command: commandLine);
+            Command: commandLine,
+            Shard: shard);
         return new RunOutput
         {
             ScenarioYaml = plan.Text,

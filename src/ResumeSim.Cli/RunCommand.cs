@@ -122,7 +122,8 @@ internal static class RunCommand
         }
 
         var config = plan.Base;
-        var runOutput = ResultTables.Build(plan, results, started, clock.Elapsed, request.CommandLine);
+        var runOutput = ResultTables.Build(plan, results, started, clock.Elapsed, request.CommandLine,
+            request.Shard == Shard.All ? null : new RunShard(request.Shard.Number, request.Shard.Count));
         string folder;
         IReadOnlyList<SkippedChart> skippedCharts = [];
         try

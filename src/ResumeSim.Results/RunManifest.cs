@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ResumeSim.Results;
 
 /// <summary>
@@ -16,6 +18,7 @@ namespace ResumeSim.Results;
 /// <param name="WallSeconds">Wall-clock duration of the run in seconds.</param>
 /// <param name="Machine">The platform.</param>
 /// <param name="Command">The command line that produced the run.</param>
+/// <param name="Shard">The slice of the sweep this run holds; null (and no key written) for a whole run.</param>
 public sealed record RunManifest(
     string Version,
     string Scenario,
@@ -28,7 +31,8 @@ public sealed record RunManifest(
     DateTimeOffset StartedUtc,
     double WallSeconds,
     MachineInfo Machine,
-    string Command)
+    string Command,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RunShard? Shard = null)
 {
     /// <summary>Value equality including the strategy list's contents.</summary>
     public bool Equals(RunManifest? other) =>
@@ -44,7 +48,8 @@ public sealed record RunManifest(
         && StartedUtc.Equals(other.StartedUtc)
         && WallSeconds.Equals(other.WallSeconds)
         && Machine == other.Machine
-        && Command == other.Command;
+        && Command == other.Command
+        && Shard == other.Shard;
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Version, Scenario, ScenarioSha256, Seed, StartedUtc);

@@ -1,5 +1,6 @@
 using ResumeSim.Model.Configuration;
 using ResumeSim.Scenarios.Costs;
+using ResumeSim.Scenarios.Input;
 using ResumeSim.Scenarios.Parsing;
 
 namespace ResumeSim.Scenarios;
@@ -12,13 +13,11 @@ public static class CostProfileLoader
     {
         ArgumentNullException.ThrowIfNull(path);
         var issues = new Issues(path);
-        if (!File.Exists(path))
-        {
-            issues.Add(0, 0, "cost profile file not found; expected a path to a cost-profile YAML file");
-            issues.ThrowIfAny();
-        }
+        var bytes = SourceText.ReadBytes(path, "cost profile", issues);
+        var text = bytes is null ? null : SourceText.Decode(bytes, issues);
+        issues.ThrowIfAny();
 
-        var profile = CostProfileReader.Read(File.ReadAllText(path), issues);
+        var profile = CostProfileReader.Read(text!, issues);
         issues.ThrowIfAny();
         return profile!;
     }

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Scenarios.Binding;
+using ResumeSim.Scenarios.Budget;
+using ResumeSim.Scenarios.Input;
 using ResumeSim.Scenarios.Parsing;
 using ResumeSim.Scenarios.Sweeps;
 using ResumeSim.Scenarios.Yaml;
@@ -19,14 +20,11 @@ public static class ScenarioLoader
     public static ScenarioPlan Load(string path, ScenarioOverrides? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new ScenarioException([new ScenarioError(path, 0, 0, "scenario file not found; expected a path to a scenario YAML file")]);
-        }
-
-        var bytes = File.ReadAllBytes(path);
-        var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes).TrimStart('\uFEFF');
-        return Build(text, bytes, path, overrides);
+        var issues = new Issues(path);
+        var bytes = SourceText.ReadBytes(path, "scenario", issues);
+        var text = bytes is null ? null : SourceText.Decode(bytes, issues);
+        issues.ThrowIfAny();
+        return Build(text!, bytes!, path, overrides);
     }
 
     /// <summary>Reads scenario text as if it were the file <paramref name="sourcePath"/> (cost profiles resolve from its folder).</summary>
@@ -35,7 +33,10 @@ public static class ScenarioLoader
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sourcePath);
-        return Build(text, Encoding.UTF8.GetBytes(text), sourcePath, overrides);
+        var issues = new Issues(sourcePath);
+        var bytes = SourceText.Encode(text, issues);
+        issues.ThrowIfAny();
+        return Build(text, bytes!, sourcePath, overrides);
     }
 
     private static ScenarioPlan Build(string text, byte[] bytes, string sourcePath, ScenarioOverrides? overrides)
@@ -46,7 +47,9 @@ public static class ScenarioLoader
         issues.ThrowIfAny();
         if (root is not YMapping mapping)
         {
-            issues.Add(root!, $"the file is {root!.Describe()}; expected a mapping with keys: {string.Join(", ", ScenarioBinder.TopKeys)}");
+            // A key or data file read as YAML is one long scalar: say what it is, never what it holds.
+            var what = root is YScalar scalar ? $"a single value of {scalar.Value.Length} characters" : root!.Describe();
+            issues.Add(root!, $"the file is {what}, not a mapping; expected a scenario file, a mapping with keys: {string.Join(", ", ScenarioBinder.TopKeys)}");
             throw new ScenarioException([.. issues.Errors]);
         }
 
@@ -58,30 +61,44 @@ public static class ScenarioLoader
         }
 
         var axes = sweepEntry is null ? [] : SweepExpander.ReadEntries(sweepEntry.Value, issues);
-        var baseConfig = Override(ScenarioBinder.Bind(tree, issues, baseDirectory), overrides, issues);
-        long gridSize = 1;
+        var memoryLimit = overrides?.MemoryLimitBytes ?? ScenarioLimits.DefaultMemoryLimitBytes;
+        var files = new NamedFiles(baseDirectory);
+        var baseConfig = Override(ScenarioBinder.Bind(tree, issues, files), overrides, issues);
         foreach (var axis in axes)
         {
             SweepExpander.Resolve(tree, axis, issues);
-            gridSize *= Math.Max(1, axis.Values.Count);
         }
 
-        if (gridSize > SweepExpander.MaxPoints)
+        var gridSize = SweepExpander.CountPoints(axes);
+        if (gridSize > ScenarioLimits.MaxSweepPoints)
         {
-            issues.Add(sweepEntry!.Key, $"sweep makes {gridSize} points; expected at most {SweepExpander.MaxPoints} (split it into several files or shards)");
+            issues.Add(sweepEntry!.Key, $"sweep makes {SweepExpander.DescribeGrid(axes)} points, more than the limit of {ScenarioLimits.MaxSweepPoints}; expected fewer values (split it into several files or shards)");
+        }
+        else if (axes.Count > 0 && gridSize * SweepExpander.CountNodes(tree) > ScenarioLimits.MaxSweepNodes)
+        {
+            issues.Add(sweepEntry!.Key, $"sweep makes {gridSize} copies of a file of {SweepExpander.CountNodes(tree)} nodes, more than the limit of {ScenarioLimits.MaxSweepNodes} nodes; expected fewer points or a smaller file");
+        }
+        else if (gridSize * baseConfig.Strategies.Count * baseConfig.Replications > ScenarioLimits.MaxRuns)
+        {
+            issues.Add(sweepEntry?.Key ?? (YNode)tree, $"{gridSize} sweep points x {baseConfig.Strategies.Count} strategies x {baseConfig.Replications} replications is {gridSize * baseConfig.Strategies.Count * baseConfig.Replications} runs, more than the limit of {ScenarioLimits.MaxRuns}; expected fewer (split the scenario into several files)");
+        }
+
+        if (axes.Count == 0 && issues.Count == 0)
+        {
+            RunBudget.Check(baseConfig, tree, issues, memoryLimit);
         }
 
         issues.ThrowIfAny();
         var points = axes.Count == 0
             ? [new SweepPoint(0, [], baseConfig)]
-            : Expand(tree, axes, baseDirectory, overrides, issues);
+            : Expand(tree, axes, files, overrides, memoryLimit, issues);
         issues.ThrowIfAny();
 
         return new ScenarioPlan(sourcePath, text, Convert.ToHexStringLower(SHA256.HashData(bytes)), baseConfig,
             [.. axes.Select(a => a.Key)], points);
     }
 
-    private static List<SweepPoint> Expand(YMapping tree, List<SweepEntry> axes, string baseDirectory, ScenarioOverrides? overrides, Issues issues)
+    private static List<SweepPoint> Expand(YMapping tree, List<SweepEntry> axes, NamedFiles files, ScenarioOverrides? overrides, long memoryLimit, Issues issues)
     {
         var points = new List<SweepPoint>();
         foreach (var combination in SweepExpander.Grid([.. axes.Select(a => a.Values.Count)]))
@@ -100,8 +117,13 @@ public static class ScenarioLoader
             }
 
             var pointIssues = new Issues(issues.File);
-            var config = Override(ScenarioBinder.Bind(copy, pointIssues, baseDirectory), overrides, pointIssues);
-            var label = string.Join(", ", values.Select(v => $"{v.Key}={v.Value}"));
+            var config = Override(ScenarioBinder.Bind(copy, pointIssues, files), overrides, pointIssues);
+            if (pointIssues.Count == 0)
+            {
+                RunBudget.Check(config, copy, pointIssues, memoryLimit);
+            }
+
+            var label = string.Join(", ", values.Select(v => $"{Excerpt.Of(v.Key)}={Excerpt.Of(v.Value)}"));
             issues.AddRange(pointIssues.Errors.Select(e => e with { Message = $"at sweep point {points.Count} ({label}): {e.Message}" }));
             points.Add(new SweepPoint(points.Count, values, config));
         }

@@ -80,7 +80,7 @@ public sealed class ShardMergeTests
         var (exit, _, stderr) = CliRunner.Run("merge", "--out", outDir, first);
 
         Assert.Equal(2, exit);
-        Assert.Contains("a shard is missing", stderr);
+        Assert.Contains("missing 2 shards: 2, 3 (of 3)", stderr);
         Assert.False(Directory.Exists(outDir));
     }
 
@@ -94,7 +94,7 @@ public sealed class ShardMergeTests
         var (exit, _, stderr) = CliRunner.Run("merge", "--out", Path.Combine(temp.Path, "merged"), first, first);
 
         Assert.Equal(2, exit);
-        Assert.Contains("two shards hold the same run", stderr);
+        Assert.Contains("shard 1/2 is given twice", stderr);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class ShardMergeTests
         var (exit, _, stderr) = CliRunner.Run("merge", "--out", Path.Combine(temp.Path, "merged"), one, two);
 
         Assert.Equal(2, exit);
-        Assert.Contains("another run", stderr);
+        Assert.Contains("not of one sweep: seed is 3", stderr);
     }
 
     [Theory]

@@ -179,4 +179,28 @@ public sealed class RunFileFormatTests
         Assert.Contains("\"started_utc\": \"2026-11-27T08:30:15.25+00:00\"", json);
         Assert.StartsWith("{\n  \"version\": \"0.1.0\",\n", json);
     }
+
+    [Fact]
+    public void Write_RunJsonOfAShard_RecordsTheShardLastAndReadsItBack()
+    {
+        using var root = new TempFolder();
+        var full = SampleRuns.Full();
+        var output = new RunOutput { ScenarioYaml = full.ScenarioYaml, Manifest = full.Manifest with { Shard = new RunShard(2, 5) }, Summary = full.Summary };
+
+        var folder = RunWriter.Write(root.Path, "quickstart", "r1-shard2of5", output);
+
+        Assert.EndsWith(",\n  \"shard\": {\n    \"number\": 2,\n    \"count\": 5\n  }\n}\n", File.ReadAllText(Path.Combine(folder, RunFiles.Manifest)));
+        Assert.Equal(output.Manifest, RunReader.ReadManifest(folder));
+    }
+
+    [Fact]
+    public void Write_RunJsonOfAWholeRun_HasNoShardKey()
+    {
+        using var root = new TempFolder();
+
+        var folder = RunWriter.Write(root.Path, "quickstart", "r1", SampleRuns.Full());
+
+        Assert.DoesNotContain("\"shard\"", File.ReadAllText(Path.Combine(folder, RunFiles.Manifest)));
+        Assert.Null(RunReader.ReadManifest(folder).Shard);
+    }
 }

@@ -73,9 +73,10 @@ internal static partial class ManifestChecks
     private static void Fail(string path, string field, string problem) =>
         throw new ResultsFormatException(path, 0, field, problem);
 
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,100}$")]
+    // \z, not $: $ also matches before a final newline, which would let "name\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,100}\z")]
     private static partial Regex SafeName();
 
-    [GeneratedRegex("^[0-9a-f]{64}$")]
+    [GeneratedRegex(@"^[0-9a-f]{64}\z")]
     private static partial Regex Sha256Hex();
 }

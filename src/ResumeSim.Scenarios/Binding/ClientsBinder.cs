@@ -2,6 +2,7 @@ using ResumeSim.Model.Arrivals;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Presets;
 using ResumeSim.Model.World;
+using ResumeSim.Scenarios.Input;
 using ResumeSim.Scenarios.Parsing;
 using ResumeSim.Scenarios.Yaml;
 
@@ -25,8 +26,8 @@ internal static class ClientsBinder
 
     public static ClientsConfig Placeholder { get; } = new() { Count = 1, VisitsPerSecond = 1 };
 
-    /// <param name="baseDirectory">Folder a relative trace path starts from (the scenario file's).</param>
-    public static ClientsConfig Bind(YNode node, Issues issues, string baseDirectory)
+    /// <param name="files">Where a relative trace path starts from (the scenario's folder), and the traces read so far.</param>
+    public static ClientsConfig Bind(YNode node, Issues issues, NamedFiles files)
     {
         var section = Section.Open(node, "clients", Keys, issues);
         if (section is null)
@@ -36,7 +37,7 @@ internal static class ClientsBinder
 
         if (section.Get("trace") is { } traceNode)
         {
-            return BindTrace(section, traceNode, issues, baseDirectory);
+            return BindTrace(section, traceNode, issues, files);
         }
 
         var count = section.Required("count", "an integer >= 1") is { } countNode
@@ -61,7 +62,7 @@ internal static class ClientsBinder
         };
     }
 
-    private static ClientsConfig BindTrace(Section section, YNode traceNode, Issues issues, string baseDirectory)
+    private static ClientsConfig BindTrace(Section section, YNode traceNode, Issues issues, NamedFiles files)
     {
         foreach (var key in TraceReplaces)
         {
@@ -73,7 +74,7 @@ internal static class ClientsBinder
 
         var rtt = section.Get("rtt") is { } rttNode ? Rtt(rttNode, issues) : Placeholder.Rtt;
         var mix = section.Get("mix") is { } mixNode ? Mix(mixNode, issues) : Placeholder.Mix;
-        var trace = ReadTrace(traceNode, issues, baseDirectory);
+        var trace = ReadTrace(traceNode, issues, files);
         if (trace is null)
         {
             return Placeholder;
@@ -91,7 +92,7 @@ internal static class ClientsBinder
         };
     }
 
-    private static TraceArrivals? ReadTrace(YNode node, Issues issues, string baseDirectory)
+    private static TraceArrivals? ReadTrace(YNode node, Issues issues, NamedFiles files)
     {
         const string form = $"a path to a CSV file (relative to the scenario's folder) with the header {TraceArrivals.Header}";
         if (!Scalars.TryText(node, "clients.trace", form, issues, out var text))
@@ -99,28 +100,51 @@ internal static class ClientsBinder
             return null;
         }
 
-        var path = Path.IsPathRooted(text) ? text : Path.Combine(baseDirectory, text);
+        var path = files.Resolve(text);
         if (!File.Exists(path))
         {
-            issues.Add(node, $"clients.trace: trace file '{text}' not found (looked at {Path.GetFullPath(path)}); expected {form}");
+            issues.Add(node, $"clients.trace: trace file {Excerpt.Quote(text)} not found ({files.LookedIn(text)}); expected {form}");
             return null;
         }
 
-        var errors = new List<TraceError>();
-        using var reader = new StreamReader(path);
-        var trace = TraceArrivals.Parse(reader, errors);
-        if (errors.Count > 0)
+        // A trace may be large, so it is not capped like a scenario; but a pipe or device is never opened.
+        if (FileTypeProbe.Of(path) is FileType.Directory or FileType.Special)
         {
-            var fileIssues = issues.ForFile(path);
-            foreach (var error in errors)
-            {
-                fileIssues.Add(error.Line, error.Column, error.Message);
-            }
+            issues.Add(node, $"clients.trace: {Excerpt.Quote(text)} is not a regular file (a directory, pipe, socket or device) and was not read; expected {form}");
+            return null;
+        }
 
-            issues.Add(node, $"clients.trace: trace file '{text}' has errors (reported above)");
+        var before = issues.Count;
+        var trace = files.Read(path, issues, own => ParseTrace(path, own));
+        if (issues.Count > before)
+        {
+            issues.Add(node, $"clients.trace: trace file {Excerpt.Quote(text)} has errors (reported above)");
         }
 
         return trace;
+    }
+
+    private static TraceArrivals? ParseTrace(string path, Issues issues)
+    {
+        var errors = new List<TraceError>();
+        TraceArrivals? trace;
+        try
+        {
+            using var reader = new StreamReader(path);
+            trace = TraceArrivals.Parse(reader, errors);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            issues.Add(0, 0, $"cannot be read ({e.GetType().Name}); expected a readable trace CSV file");
+            return null;
+        }
+
+        foreach (var error in errors)
+        {
+            issues.Add(error.Line, error.Column, error.Message);
+        }
+
+        return errors.Count > 0 ? null : trace;
     }
 
     private static PopularityConfig Popularity(YNode node, Issues issues)
@@ -215,12 +239,12 @@ internal static class ClientsBinder
             var name = Scalars.TryText(nameNode, $"{path}.{key}", $"one of: {presets}", issues, out var text) ? text : "";
             if (name.Length > 0 && !ClientPresetNames.All.Contains(name))
             {
-                issues.Add(nameNode, $"{path}.{key}: '{name}' is not a client preset; expected one of: {presets}");
+                issues.Add(nameNode, $"{path}.{key}: {Excerpt.Quote(name)} is not a client preset; expected one of: {presets}");
                 valid = false;
             }
             else if (mix.Exists(e => e.Preset == name))
             {
-                issues.Add(nameNode, $"{path}.{key}: '{name}' is listed twice; expected each client preset once");
+                issues.Add(nameNode, $"{path}.{key}: {Excerpt.Quote(name)} is listed twice; expected each client preset once");
                 valid = false;
             }
 

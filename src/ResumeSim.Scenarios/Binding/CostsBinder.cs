@@ -1,5 +1,6 @@
 using ResumeSim.Model.Configuration;
 using ResumeSim.Scenarios.Costs;
+using ResumeSim.Scenarios.Input;
 using ResumeSim.Scenarios.Parsing;
 using ResumeSim.Scenarios.Yaml;
 
@@ -14,9 +15,9 @@ internal static class CostsBinder
 {
     private const string Form = "default, a path to a cost-profile YAML file, or {fixed: 250us} ({fixed: 0} turns CPU cost off), or {exponential: 1ms} (exponential service times of that mean)";
 
-    public static CostProfile Bind(YNode node, ProtocolConfig protocol, string baseDirectory, Issues issues)
+    public static CostProfile Bind(YNode node, ProtocolConfig protocol, NamedFiles files, Issues issues)
     {
-        var profile = Read(node, baseDirectory, issues, out var source);
+        var profile = Read(node, files, issues, out var source);
         if (profile is not null)
         {
             var missing = CostProfileReader.MissingKinds(profile, protocol.Version, protocol.Certificate);
@@ -37,7 +38,7 @@ internal static class CostsBinder
         return profile ?? CostProfile.Default;
     }
 
-    private static CostProfile? Read(YNode node, string baseDirectory, Issues issues, out string source)
+    private static CostProfile? Read(YNode node, NamedFiles files, Issues issues, out string source)
     {
         source = "the cost profile";
         if (node is YMapping)
@@ -80,19 +81,24 @@ internal static class CostsBinder
             return CostProfile.Default;
         }
 
-        var path = Path.IsPathRooted(text) ? text : Path.Combine(baseDirectory, text);
-        source = $"cost profile file '{text}'";
-        if (!File.Exists(path))
+        var path = files.Resolve(text);
+        source = $"cost profile file {Excerpt.Quote(text)}";
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
-            issues.Add(node, $"costs: cost profile file '{text}' not found (looked at {Path.GetFullPath(path)}); expected {Form}");
+            issues.Add(node, $"costs: cost profile file {Excerpt.Quote(text)} not found ({files.LookedIn(text)}); expected {Form}");
             return null;
         }
 
         var before = issues.Count;
-        var profile = CostProfileReader.Read(File.ReadAllText(path), issues.ForFile(path));
+        var profile = files.Read(path, issues, own =>
+        {
+            var bytes = SourceText.ReadBytes(path, "cost profile", own);
+            var content = bytes is null ? null : SourceText.Decode(bytes, own);
+            return content is null ? null : CostProfileReader.Read(content, own);
+        });
         if (issues.Count > before)
         {
-            issues.Add(node, $"costs: cost profile file '{text}' has errors (reported above)");
+            issues.Add(node, $"costs: cost profile file {Excerpt.Quote(text)} has errors (reported above)");
         }
 
         return profile;

@@ -187,13 +187,13 @@ internal static partial class FaultBinder
         var match = CacheName().Match(text);
         if (!match.Success || !int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            issues.Add(node, $"{path}: '{text}' is not a cache node name; expected {form}");
+            issues.Add(node, $"{path}: {Excerpt.Quote(text)} is not a cache node name; expected {form}");
             return 0;
         }
 
         if (number < 1 || number > cacheNodes)
         {
-            issues.Add(node, $"{path}: {text} is out of range; expected {form}");
+            issues.Add(node, $"{path}: {Excerpt.Of(text)} is out of range; expected {form}");
             return 0;
         }
 
@@ -216,13 +216,13 @@ internal static partial class FaultBinder
         var match = ServerName().Match(text);
         if (!match.Success || !int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            issues.Add(node, $"{path}: '{text}' is not a server name; expected {form}");
+            issues.Add(node, $"{path}: {Excerpt.Quote(text)} is not a server name; expected {form}");
             return 0;
         }
 
         if (number < 1 || number > servers)
         {
-            issues.Add(node, $"{path}: {text} is out of range; expected {form} (farm.servers plus every scale_out is {servers})");
+            issues.Add(node, $"{path}: {Excerpt.Of(text)} is out of range; expected {form} (farm.servers plus every scale_out is {servers})");
             return 0;
         }
 

@@ -21,10 +21,10 @@ internal static class ScenarioBinder
     public const int MaxReplications = 1000;
 
     // A year of simulated time is far beyond any capacity question and keeps tick arithmetic safe.
-    private static readonly TimeSpan MaxDuration = TimeSpan.FromDays(365);
+    private static readonly TimeSpan MaxDuration = ScenarioLimits.MaxDuration;
 
-    /// <param name="baseDirectory">Folder that relative paths in the file (cost profiles) start from.</param>
-    public static ScenarioConfig Bind(YMapping root, Issues issues, string baseDirectory)
+    /// <param name="files">Where relative paths in the file (cost profiles, traces) start from, and the files read so far.</param>
+    public static ScenarioConfig Bind(YMapping root, Issues issues, NamedFiles files)
     {
         var top = Section.Open(root, "", TopKeys, issues)!;
 
@@ -40,7 +40,7 @@ internal static class ScenarioBinder
         var replications = (int)top.Int("replications", 1, 1, MaxReplications);
 
         var clients = top.Required("clients", "a mapping with count, visits, popularity, rtt, mix") is { } clientsNode
-            ? ClientsBinder.Bind(clientsNode, issues, baseDirectory)
+            ? ClientsBinder.Bind(clientsNode, issues, files)
             : ClientsBinder.Placeholder;
         var (warmup, autoWarmup) = WarmupBinder.Bind(top.Get("warmup"), clients.Trace is not null, MaxDuration, issues);
         var start = top.Choice("start", StartState.Empty, Choices.Start);
@@ -53,7 +53,7 @@ internal static class ScenarioBinder
         var protocol = top.Get("tls") is { } tlsNode ? WorldBinder.Protocol(tlsNode, issues) : new ProtocolConfig();
         var network = top.Get("network") is { } networkNode ? WorldBinder.Network(networkNode, issues) : new NetworkConfig();
         var farm = top.Get("farm") is { } farmNode ? WorldBinder.Farm(farmNode, issues) : new FarmConfig();
-        var costs = top.Get("costs") is { } costsNode ? CostsBinder.Bind(costsNode, protocol, baseDirectory, issues) : CostProfile.Default;
+        var costs = top.Get("costs") is { } costsNode ? CostsBinder.Bind(costsNode, protocol, files, issues) : CostProfile.Default;
         var strategies = top.Required("strategies", "a list of {name, session_ids | tickets | resumption: off}") is { } strategiesNode
             ? StrategyBinder.BindAll(strategiesNode, protocol, issues)
             : [];
@@ -98,7 +98,7 @@ internal static class ScenarioBinder
 
         if (!Names.IsSafe(text))
         {
-            issues.Add(node, $"{path}: '{text}' is not a safe name; expected {Names.Form}");
+            issues.Add(node, $"{path}: {Excerpt.Quote(text)} is not a safe name; expected {Names.Form}");
         }
 
         return text;
@@ -114,7 +114,7 @@ internal static class ScenarioBinder
 
         if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
         {
-            issues.Add(node, $"seed: '{text}' is not an unsigned 64-bit integer; expected {form}");
+            issues.Add(node, $"seed: {Excerpt.Quote(text)} is not an unsigned 64-bit integer; expected {form}");
             return 1;
         }
 

@@ -16,7 +16,8 @@ internal static class StrategyBinder
     // Keys that describe the shared cache tier and so need store: shared.
     private static readonly IReadOnlyList<string> SharedTierKeys = ["lookup", "nodes", "put", "node_ops", "node_timeout"];
 
-    private static readonly TimeSpan MaxTime = TimeSpan.FromDays(365);
+    // A year of simulated time is far beyond any capacity question and keeps tick arithmetic safe.
+    private static readonly TimeSpan MaxTime = ScenarioLimits.MaxDuration;
 
     public static IReadOnlyList<StrategyConfig> BindAll(YNode node, ProtocolConfig protocol, Issues issues)
     {
@@ -41,7 +42,7 @@ internal static class StrategyBinder
             if (item.Get("name") is { } at && !firstByName.TryAdd(name, at))
             {
                 var first = firstByName[name];
-                issues.Add(at, $"{path}.name: '{name}' is already the name of the strategy at {first.Line}:{first.Column}; expected unique strategy names");
+                issues.Add(at, $"{path}.name: {Excerpt.Quote(name)} is already the name of the strategy at {first.Line}:{first.Column}; expected unique strategy names");
             }
 
             strategies.Add(Bind(item, name, protocol));
@@ -52,7 +53,7 @@ internal static class StrategyBinder
 
     private static StrategyConfig Bind(Section item, string name, ProtocolConfig protocol)
     {
-        var path = $"strategies[{name}]";
+        var path = $"strategies[{Excerpt.Of(name)}]";
         if (item.Get("resumption") is { } resumption)
         {
             // An unquoted `off` is the boolean false to a YAML 1.1 reader (PyYAML, many notebook tools),
@@ -61,12 +62,12 @@ internal static class StrategyBinder
             {
                 if (text.Length > 0)
                 {
-                    item.Issues.Add(resumption, $"{path}.resumption: '{text}' is not valid; expected none or off (omit it and write session_ids or tickets to resume)");
+                    item.Issues.Add(resumption, $"{path}.resumption: {Excerpt.Quote(text)} is not valid; expected none or off (omit it and write session_ids or tickets to resume)");
                 }
             }
             else if (item.Has("session_ids") || item.Has("tickets"))
             {
-                item.Issues.Add(resumption, $"{path}: resumption: {text} cannot be combined with session_ids or tickets; expected one or the other");
+                item.Issues.Add(resumption, $"{path}: resumption: {Excerpt.Of(text)} cannot be combined with session_ids or tickets; expected one or the other");
             }
 
             return new StrategyConfig { Name = name };
@@ -104,7 +105,7 @@ internal static class StrategyBinder
             }
             else
             {
-                issues.Add(presetNode, $"{path}.preset: '{presetName}' is not a server preset; expected one of: {string.Join(", ", SessionIdPresets.Names)}");
+                issues.Add(presetNode, $"{path}.preset: {Excerpt.Quote(presetName)} is not a server preset; expected one of: {string.Join(", ", SessionIdPresets.Names)}");
             }
         }
 
@@ -167,26 +168,26 @@ internal static class StrategyBinder
         bool bytes = true;
         if (!Units.TryParseNginxSize(text, out var amount) && !Units.TryParseSize(text, out amount, out bytes))
         {
-            issues.Add(node, $"{path}: '{text}' is not a capacity; expected {form}");
+            issues.Add(node, $"{path}: {Excerpt.Quote(text)} is not a capacity; expected {form}");
             return config;
         }
 
         var minZone = config.Preset is { } preset ? SessionIdPresets.MinCapacityBytes(preset) : 0;
         if (bytes && amount < minZone)
         {
-            issues.Add(node, $"{path}: {text} is below nginx's smallest zone, 8 pages of 4 KiB (ngx_http_ssl_session_cache: \"session cache is too small\"); expected a size >= 32KB");
+            issues.Add(node, $"{path}: {Excerpt.Of(text)} is below nginx's smallest zone, 8 pages of 4 KiB (ngx_http_ssl_session_cache: \"session cache is too small\"); expected a size >= 32KB");
             return config;
         }
 
         if (bytes && amount < config.EntryBytes)
         {
-            issues.Add(node, $"{path}: {text} holds no session of entry_bytes {config.EntryBytes}; expected a size >= {config.EntryBytes}B");
+            issues.Add(node, $"{path}: {Excerpt.Of(text)} holds no session of entry_bytes {config.EntryBytes}; expected a size >= {config.EntryBytes}B");
             return config;
         }
 
         if (!bytes && (amount < 1 || amount > int.MaxValue))
         {
-            issues.Add(node, $"{path}: {text} is out of range; expected from 1 to {int.MaxValue} entries");
+            issues.Add(node, $"{path}: {Excerpt.Of(text)} is out of range; expected from 1 to {int.MaxValue} entries");
             return config;
         }
 

@@ -27,7 +27,8 @@ internal static class TicketsBinder
     // RFC 8446 4.6.1: servers MUST NOT use a ticket_lifetime greater than 7 days.
     private static readonly TimeSpan MaxTls13Lifetime = TimeSpan.FromDays(7);
 
-    private static readonly TimeSpan MaxTime = TimeSpan.FromDays(365);
+    // A year of simulated time is far beyond any capacity question and keeps tick arithmetic safe.
+    private static readonly TimeSpan MaxTime = ScenarioLimits.MaxDuration;
 
     public static TicketConfig Bind(YNode node, string path, ProtocolConfig protocol, SessionIdConfig? sessionIds, Issues issues)
     {
@@ -97,7 +98,7 @@ internal static class TicketsBinder
         var nginxTimeout = sessionIds?.Timeout ?? TimeSpan.FromTicks(ServerTicketPresets.NginxTimeoutNs / 100);
         if (!ServerTicketPresets.TryGet(name, nginxTimeout.Ticks * 100, out var preset))
         {
-            issues.Add(presetNode, $"{path}.preset: '{name}' is not a server preset; expected one of: {string.Join(", ", ServerTicketPresets.Names)}");
+            issues.Add(presetNode, $"{path}.preset: {Excerpt.Quote(name)} is not a server preset; expected one of: {string.Join(", ", ServerTicketPresets.Names)}");
             return new TicketConfig();
         }
 

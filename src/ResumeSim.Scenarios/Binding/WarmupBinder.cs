@@ -25,7 +25,7 @@ internal static class WarmupBinder
             case YScalar { IsNull: false } scalar when scalar.Value.Trim() == "auto":
                 return (defaultAuto.Max, defaultAuto);
             case YScalar { IsNull: false } scalar when !Units.TryParseDuration(scalar.Value.Trim(), out _):
-                issues.Add(node, $"warmup: '{scalar.Value.Trim()}' is neither a duration nor auto; expected {Form}");
+                issues.Add(node, $"warmup: {Excerpt.Quote(scalar.Value.Trim())} is neither a duration nor auto; expected {Form}");
                 return (TimeSpan.Zero, null);
             case YScalar:
                 return Scalars.TryDuration(node, "warmup", TimeSpan.Zero, maxDuration, issues, out var written)

@@ -160,11 +160,11 @@ internal static class WorldBinder
 
             if (!Choices.Charts.Contains(chart))
             {
-                issues.Add(item, $"output.charts[{i}]: '{chart}' is not a chart; expected one of: {string.Join(", ", Choices.Charts)}");
+                issues.Add(item, $"output.charts[{i}]: {Excerpt.Quote(chart)} is not a chart; expected one of: {string.Join(", ", Choices.Charts)}");
             }
             else if (charts.Contains(chart))
             {
-                issues.Add(item, $"output.charts[{i}]: '{chart}' is listed twice; expected each chart once");
+                issues.Add(item, $"output.charts[{i}]: {Excerpt.Quote(chart)} is listed twice; expected each chart once");
             }
             else
             {

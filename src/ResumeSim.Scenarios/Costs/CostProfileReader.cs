@@ -130,14 +130,15 @@ internal static class CostProfileReader
         var magnitude = negative ? text[1..] : text;
         if (!Units.TryParseNumber(magnitude, out micros) && !Units.TryParseMicroseconds(magnitude, out micros))
         {
-            issues.Add(node, $"{path}: '{text}' is not a CPU time; expected {form}");
+            issues.Add(node, $"{path}: {Excerpt.Quote(text)} is not a CPU time; expected {form}");
             return false;
         }
 
-        micros = negative ? -micros : micros;
+        // -0 is zero: a negative zero passes "< 0" and is then refused by CostProfile as negative.
+        micros = negative && micros != 0 ? -micros : micros;
         if (micros < 0 || micros > MaxMicros || double.IsNaN(micros))
         {
-            issues.Add(node, $"{path}: '{text}' is {(micros < 0 ? "negative" : "more than a second of CPU per connection")}; expected a CPU time from 0 to 1s (a whole nginx connection costs well under 10ms)");
+            issues.Add(node, $"{path}: {Excerpt.Quote(text)} is {(micros < 0 ? "negative" : "more than a second of CPU per connection")}; expected a CPU time from 0 to 1s (a whole nginx connection costs well under 10ms)");
             micros = 0;
             return false;
         }

@@ -20,6 +20,12 @@ internal static class KeySuggestion
         var bestDistance = int.MaxValue;
         foreach (var key in keys)
         {
+            // The distance is at least the difference in length; skipping those keeps a huge key from costing length x length.
+            if (Math.Abs(lower.Length - key.Length) > limit)
+            {
+                continue;
+            }
+
             var distance = Distance(lower, key);
             if (distance <= limit && distance < bestDistance)
             {

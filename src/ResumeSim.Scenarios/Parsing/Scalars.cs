@@ -40,7 +40,7 @@ internal static class Scalars
 
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
         {
-            issues.Add(node, $"{path}: '{text}' is not an integer; expected {form}");
+            issues.Add(node, $"{path}: {Excerpt.Quote(text)} is not an integer; expected {form}");
             return false;
         }
 
@@ -60,13 +60,13 @@ internal static class Scalars
         if (!double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
             || !double.IsFinite(value))
         {
-            issues.Add(node, $"{path}: '{text}' is not a number; expected {form}");
+            issues.Add(node, $"{path}: {Excerpt.Quote(text)} is not a number; expected {form}");
             return false;
         }
 
         if (value < min || value > max || (minExclusive && value == min))
         {
-            issues.Add(node, $"{path}: {text} is out of range; expected {form}");
+            issues.Add(node, $"{path}: {Excerpt.Of(text)} is out of range; expected {form}");
             return false;
         }
 
@@ -83,14 +83,14 @@ internal static class Scalars
 
         if (!Units.TryParseDuration(text, out value))
         {
-            issues.Add(node, $"{path}: '{text}' is not a duration; expected {Units.DurationForm}");
+            issues.Add(node, $"{path}: {Excerpt.Quote(text)} is not a duration; expected {Units.DurationForm}");
             return false;
         }
 
         if (value < min || value > max)
         {
             var range = max == TimeSpan.MaxValue ? $">= {Show(min)}" : $"between {Show(min)} and {Show(max)}";
-            issues.Add(node, $"{path}: {text} is out of range; expected a duration {range}");
+            issues.Add(node, $"{path}: {Excerpt.Of(text)} is out of range; expected a duration {range}");
             return false;
         }
 
@@ -107,13 +107,13 @@ internal static class Scalars
 
         if (!Units.TryParseRate(text, out perSecond))
         {
-            issues.Add(node, $"{path}: '{text}' is not a rate; expected {Units.RateForm}");
+            issues.Add(node, $"{path}: {Excerpt.Quote(text)} is not a rate; expected {Units.RateForm}");
             return false;
         }
 
         if (perSecond <= 0)
         {
-            issues.Add(node, $"{path}: {text} is out of range; expected a rate > 0");
+            issues.Add(node, $"{path}: {Excerpt.Of(text)} is out of range; expected a rate > 0");
             return false;
         }
 
@@ -136,7 +136,7 @@ internal static class Scalars
             case "false":
                 return true;
             default:
-                issues.Add(node, $"{path}: '{text}' is not a boolean; expected true or false");
+                issues.Add(node, $"{path}: {Excerpt.Quote(text)} is not a boolean; expected true or false");
                 return false;
         }
     }
@@ -153,7 +153,7 @@ internal static class Scalars
 
         if (!choices.TryGetValue(text, out value!))
         {
-            issues.Add(node, $"{path}: '{text}' is not a valid choice; expected {form}");
+            issues.Add(node, $"{path}: {Excerpt.Quote(text)} is not a valid choice; expected {form}");
             return false;
         }
 

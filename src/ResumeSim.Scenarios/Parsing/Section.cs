@@ -50,7 +50,7 @@ internal sealed class Section
             {
                 var where = path.Length == 0 ? "a top-level key" : $"a key of {leaf}";
                 var suggestion = KeySuggestion.Closest(entry.Key.Value, keys) is { } closest ? $" (did you mean '{closest}'?)" : "";
-                issues.Add(entry.Key, $"'{entry.Key.Value}' is not {where}{suggestion}; expected one of: {string.Join(", ", keys)}");
+                issues.Add(entry.Key, $"{Excerpt.Quote(entry.Key.Value)} is not {where}{suggestion}; expected one of: {string.Join(", ", keys)}");
             }
         }
 
@@ -84,7 +84,8 @@ internal sealed class Section
     public TimeSpan Duration(string key, TimeSpan fallback, TimeSpan min, TimeSpan max) =>
         Get(key) is { } node && Scalars.TryDuration(node, Child(key), min, max, Issues, out var value) ? value : fallback;
 
-    public TimeSpan Duration(string key, TimeSpan fallback, TimeSpan min) => Duration(key, fallback, min, TimeSpan.MaxValue);
+    /// <summary>A duration up to <see cref="ScenarioLimits.MaxDuration"/>, so that sums of a few stay far inside the simulated clock.</summary>
+    public TimeSpan Duration(string key, TimeSpan fallback, TimeSpan min) => Duration(key, fallback, min, ScenarioLimits.MaxDuration);
 
     public bool Bool(string key, bool fallback) =>
         Get(key) is { } node && Scalars.TryBool(node, Child(key), Issues, out var value) ? value : fallback;
@@ -108,13 +109,13 @@ internal sealed class Section
 
         if (!Units.TryParseSize(text, out var bytes, out _))
         {
-            Issues.Add(node, $"{Child(key)}: '{text}' is not a size; expected a number of bytes or {Units.SizeForm}");
+            Issues.Add(node, $"{Child(key)}: {Excerpt.Quote(text)} is not a size; expected a number of bytes or {Units.SizeForm}");
             return fallback;
         }
 
         if (bytes < min || bytes > max)
         {
-            Issues.Add(node, $"{Child(key)}: {text} is out of range; expected {min} to {max} bytes");
+            Issues.Add(node, $"{Child(key)}: {Excerpt.Of(text)} is out of range; expected {min} to {max} bytes");
             return fallback;
         }
 

@@ -10,8 +10,8 @@ namespace ResumeSim.Scenarios.Sweeps;
 /// </summary>
 internal static class SweepExpander
 {
-    /// <summary>Grids beyond this are almost surely a mistake (and would not finish).</summary>
-    public const int MaxPoints = 10_000;
+    /// <summary>Dotted parts of a sweep key: twice the deepest nesting, for names that contain dots.</summary>
+    private const int MaxSegments = 2 * ScenarioLimits.MaxDepth;
 
     private const string PathForm = "a dotted path to a single value written in the file, e.g. farm.servers, clients.visits.rate, strategies.NAME.tickets.rotate or strategies.*.session_ids.capacity";
 
@@ -37,14 +37,21 @@ internal static class SweepExpander
                     }
                     else
                     {
-                        issues.Add(item, $"sweep.{entry.Key.Value}: {item.Describe()} in the list; expected single values such as 4 or 5m");
+                        issues.Add(item, $"sweep.{Excerpt.Of(entry.Key.Value)}: {item.Describe()} in the list; expected single values such as 4 or 5m");
                     }
                 }
             }
 
             if (values.Count == 0 && entry.Value is not YSequence { Items.Count: > 0 })
             {
-                issues.Add(entry.Value, $"sweep.{entry.Key.Value} is {entry.Value.Describe()}; expected a non-empty list of values, e.g. [2, 4, 8]");
+                issues.Add(entry.Value, $"sweep.{Excerpt.Of(entry.Key.Value)} is {entry.Value.Describe()}; expected a non-empty list of values, e.g. [2, 4, 8]");
+            }
+
+            // A path has a segment per level it descends, and resolving tries every run of segments.
+            if (entry.Key.Value.Count(c => c == '.') >= MaxSegments)
+            {
+                issues.Add(entry.Key, $"sweep key {Excerpt.Quote(entry.Key.Value)} has more than the limit of {MaxSegments} dotted parts; expected {PathForm}");
+                continue;
             }
 
             axes.Add(new SweepEntry(entry.Key.Value, entry.Key, values));
@@ -86,7 +93,7 @@ internal static class SweepExpander
 
                 if (setters.Count == 0)
                 {
-                    issues?.Add(axis.KeyNode, $"sweep key '{axis.Key}' matches no item under {walked}; expected {PathForm}");
+                    issues?.Add(axis.KeyNode, $"sweep key {Excerpt.Quote(axis.Key)} matches no item under {Excerpt.Of(walked)}; expected {PathForm}");
                     return null;
                 }
 
@@ -115,19 +122,55 @@ internal static class SweepExpander
 
             if (!found)
             {
-                var where = walked.Length == 0 ? "the top level" : walked;
-                issues?.Add(axis.KeyNode, $"sweep key '{axis.Key}' does not exist in the file: '{segments[i]}' is not found under {where}; expected {PathForm}");
+                var where = walked.Length == 0 ? "the top level" : Excerpt.Of(walked);
+                issues?.Add(axis.KeyNode, $"sweep key {Excerpt.Quote(axis.Key)} does not exist in the file: {Excerpt.Quote(segments[i])} is not found under {where}; expected {PathForm}");
                 return null;
             }
         }
 
         if (current is not YScalar)
         {
-            issues?.Add(axis.KeyNode, $"sweep key '{axis.Key}' names {current.Describe()}, not a single value; expected {PathForm}");
+            issues?.Add(axis.KeyNode, $"sweep key {Excerpt.Quote(axis.Key)} names {current.Describe()}, not a single value; expected {PathForm}");
             return null;
         }
 
         return setter;
+    }
+
+    /// <summary>
+    /// Points of the grid (the product of the value counts), saturating just past
+    /// <see cref="ScenarioLimits.MaxSweepPoints"/> so that no number of keys and values can wrap it.
+    /// </summary>
+    public static long CountPoints(IReadOnlyList<SweepEntry> axes)
+    {
+        long points = 1;
+        foreach (var axis in axes)
+        {
+            points = Math.Min(points * Math.Max(1, axis.Values.Count), ScenarioLimits.MaxSweepPoints + 1L);
+        }
+
+        return points;
+    }
+
+    /// <summary>Nodes of a tree (its depth is bounded by the reader, so the recursion is shallow).</summary>
+    public static long CountNodes(YNode node) => node switch
+    {
+        YMapping mapping => 1 + mapping.Entries.Sum(e => 1 + CountNodes(e.Value)),
+        YSequence sequence => 1 + sequence.Items.Sum(CountNodes),
+        _ => 1,
+    };
+
+    /// <summary>The grid's size as written, e.g. "256 x 256 x 256 (1.68e7)", computed in floating point.</summary>
+    public static string DescribeGrid(IReadOnlyList<SweepEntry> axes)
+    {
+        var product = 1.0;
+        foreach (var axis in axes)
+        {
+            product *= Math.Max(1, axis.Values.Count);
+        }
+
+        var factors = string.Join(" x ", axes.Select(a => Math.Max(1, a.Values.Count)));
+        return $"{factors} = {product.ToString(product < 1e9 ? "0" : "0.##e0", System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
     /// <summary>Index tuples of the grid: the first key varies slowest, the last fastest.</summary>

@@ -1,3 +1,5 @@
+using ResumeSim.Scenarios.Parsing;
+
 namespace ResumeSim.Scenarios.Yaml;
 
 internal sealed class YScalar : YNode
@@ -19,5 +21,5 @@ internal sealed class YScalar : YNode
 
     public override YNode Copy() => new YScalar(Value, Quoted, Line, Column);
 
-    public override string Describe() => IsNull ? "nothing" : $"'{Value}'";
+    public override string Describe() => IsNull ? "nothing" : Excerpt.Quote(Value);
 }
