@@ -92,7 +92,9 @@ internal static class MergeCommand
             // The original file, when it is still there, only anchors relative cost-profile names of the
             // saved text (nothing is read from it); otherwise the copy in the shard stands in for it.
             var source = first.ScenarioFile is { } original && File.Exists(original) ? original : Path.Combine(parts[0].Folder, RunFiles.Scenario);
-            plan = ScenarioLoader.Parse(parts[0].Run.ScenarioYaml, source, new ScenarioOverrides(first.Seed, first.Replications));
+            // Merging simulates nothing: the shards already ran under whatever memory limit their machines
+            // were given, so a run made with a raised limit must merge here too.
+            plan = ScenarioLoader.Parse(parts[0].Run.ScenarioYaml, source, new ScenarioOverrides(first.Seed, first.Replications, MemoryLimitBytes: long.MaxValue));
         }
         catch (ScenarioException ex)
         {
