@@ -6,25 +6,14 @@ namespace ResumeSim.Cli;
 /// <summary><c>resumesim bench engine|tls|model|scale|peers [--quick]</c>: the benchmarks of docs/performance.md.</summary>
 internal static class BenchCommand
 {
+    // A median of more runs than this changes nothing a reader could see, and each can take minutes.
+    private const int MaxRepetitions = 100;
+
     public static Command Create(TextWriter output)
     {
         var quick = new Option<bool>("--quick") { Description = "A reduced run (seconds) that checks the benchmark works; numbers are not comparable." };
-        var sizes = new Option<int[]>("--sizes") { Description = "Pending-event counts of the hold model (default 10^4, 10^6, 10^7; quick 10^4, 10^5).", AllowMultipleArgumentsPerToken = true };
-        sizes.Validators.Add(r =>
-        {
-            if (r.GetValue(sizes) is { } values && values.Any(v => v is < 1 or > 50_000_000))
-            {
-                r.AddError("--sizes must be between 1 and 50,000,000");
-            }
-        });
-        var engineRepetitions = new Option<int>("--repetitions") { Description = "Runs per measurement; the median is reported.", DefaultValueFactory = _ => 3 };
-        engineRepetitions.Validators.Add(r =>
-        {
-            if (r.GetValue(engineRepetitions) < 1)
-            {
-                r.AddError("--repetitions must be at least 1");
-            }
-        });
+        var sizes = CliOptions.IntList("--sizes", "Pending-event counts of the hold model (default 10^4, 10^6, 10^7; quick 10^4, 10^5).", 1, 50_000_000);
+        var engineRepetitions = CliOptions.Int("--repetitions", "Runs per measurement; the median is reported.", 1, MaxRepetitions, 3);
         var engine = new Command("engine", "Event-queue hold model and M/M/c throughput, against .NET's PriorityQueue.") { quick, sizes, engineRepetitions };
         engine.SetAction(parsed =>
         {
@@ -40,14 +29,7 @@ internal static class BenchCommand
             return ExitCodes.Ok;
         });
         var modelQuick = new Option<bool>("--quick") { Description = "A reduced run (20,000 clients) that checks the benchmark works; numbers are not comparable." };
-        var repetitions = new Option<int>("--repetitions") { Description = "Runs per strategy; the median is reported.", DefaultValueFactory = _ => 3 };
-        repetitions.Validators.Add(r =>
-        {
-            if (r.GetValue(repetitions) < 1)
-            {
-                r.AddError("--repetitions must be at least 1");
-            }
-        });
+        var repetitions = CliOptions.Int("--repetitions", "Runs per strategy; the median is reported.", 1, MaxRepetitions, 3);
         var model = new Command("model", "One server, 1 million clients, 10 million connections: session IDs and tickets, with the crypto floor.") { modelQuick, repetitions };
         model.SetAction(parsed =>
         {
@@ -55,7 +37,7 @@ internal static class BenchCommand
             return ExitCodes.Ok;
         });
         var tlsQuick = new Option<bool>("--quick") { Description = "A reduced run that checks the benchmark works; numbers are not comparable." };
-        var tlsRepetitions = new Option<int>("--repetitions") { Description = "Runs per measurement; the median is reported.", DefaultValueFactory = _ => 5 };
+        var tlsRepetitions = CliOptions.Int("--repetitions", "Runs per measurement; the median is reported.", 1, MaxRepetitions, 5);
         var tls = new Command("tls", "Session-store get/put with 10^6 entries; ticket seal/open against the raw AES and HMAC calls.") { tlsQuick, tlsRepetitions };
         tls.SetAction(parsed =>
         {

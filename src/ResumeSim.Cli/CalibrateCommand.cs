@@ -18,18 +18,11 @@ internal static class CalibrateCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var outFile = new Option<string?>("--out") { Description = "Write the profile here (YAML); without it the profile is printed." };
+        var outFile = CliOptions.OptionalPath("--out", "Write the profile here (YAML); without it the profile is printed.");
         var quick = new Option<bool>("--quick") { Description = "3 rounds of 0.25 s batches, RSA-4096 derived: under 30 s, noisier numbers." };
         var server = new Option<string>("--server") { Description = "auto (nginx when installed, else the built-in server), nginx, or builtin.", DefaultValueFactory = _ => "auto" };
         server.AcceptOnlyFromAmong("auto", "nginx", "builtin");
-        var rounds = new Option<int?>("--rounds") { Description = "Rounds of batches (default 9, 3 with --quick)." };
-        rounds.Validators.Add(r =>
-        {
-            if (r.GetValue(rounds) is { } n && n is < 1 or > 1000)
-            {
-                r.AddError($"--rounds must be between 1 and 1000, got {n}");
-            }
-        });
+        var rounds = CliOptions.OptionalInt("--rounds", "Rounds of batches (default 9, 3 with --quick).", 1, 1000);
         var between = new Option<string?>("--between-rounds") { Description = "Run 'CMD ROUND' (through /bin/sh) after each round and wait for it: validation/nginx-cpu/check.sh interleaves its trace this way." };
         var command = new Command("calibrate", "Measure whole TLS connections on this host (server CPU from the kernel) and write a cost profile.") { outFile, quick, server, rounds, between };
         command.SetAction(parsed => Execute(
@@ -46,6 +39,13 @@ internal static class CalibrateCommand
         {
             error.WriteLine("error: calibrate reads server CPU from /proc/<pid>/schedstat, which this system does not have (Linux only)");
             return ExitCodes.Failed;
+        }
+
+        // Before measuring, not after: the measurement takes minutes.
+        if (outFile is not null && OutputLocation.CheckFile(outFile) is { } unwritable)
+        {
+            error.WriteLine($"error: --out {outFile}: {unwritable}; nothing was measured");
+            return ExitCodes.Usage;
         }
 
         var progress = outFile is null ? error : output;
@@ -70,8 +70,10 @@ internal static class CalibrateCommand
             var host = PrimitiveBenchmark.Measure(quick);
             var loadAfter = KernelCpu.LoadAverage();
             var cores = Environment.ProcessorCount;
+            // The profile is shared with others, so it describes the machine by what it is, never by its
+            // host name.
             var description = string.Create(CultureInfo.InvariantCulture,
-                $"{Environment.MachineName} ({RuntimeInformation.OSDescription}, {cores} cores) on {DateTime.UtcNow:yyyy-MM-dd}, load average {loadBefore:0.##} before, {loadAfter:0.##} after");
+                $"{KernelCpu.CpuModel() ?? RuntimeInformation.ProcessArchitecture.ToString()} ({RuntimeInformation.OSDescription}, {cores} cores) on {DateTime.UtcNow:yyyy-MM-dd}, load average {loadBefore:0.##} before, {loadAfter:0.##} after");
             var derived = new List<string>();
             var provenance = $"resumesim calibrate{(quick ? " --quick" : "")}: whole connections against {server.Description}, one at a time, " +
                 $"server CPU from {server.CpuSource}, medians of {rounds} batches of {batch.TotalSeconds:0.##} s, on {description}";
@@ -181,13 +183,11 @@ internal static class CalibrateCommand
 
         try
         {
-            var temp = outFile + ".tmp";
-            File.WriteAllText(temp, yaml);
-            File.Move(temp, outFile, overwrite: true);
+            OutputFiles.WriteTogether([(outFile, yaml)], CancellationToken.None);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (IoMessage.IsIo(ex))
         {
-            error.WriteLine($"error: could not write '{outFile}': {ex.Message}");
+            error.WriteLine($"error: could not write '{outFile}' (nothing was written): {IoMessage.Reason(ex)}");
             return ExitCodes.Failed;
         }
 

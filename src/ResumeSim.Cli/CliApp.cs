@@ -5,10 +5,46 @@ namespace ResumeSim.Cli;
 /// <summary>The composition root of the <c>resumesim</c> command.</summary>
 internal static class CliApp
 {
+    /// <summary>Set to 1 to see the stack trace of an unexpected error after its one-line message.</summary>
+    public const string DebugVariable = "RESUMESIM_DEBUG";
+
     public static int Run(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>Parses and runs a command line, writing to the given streams (tests pass their own).</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        // Every command turns the errors it expects into a message of its own; this is the last resort
+        // for the ones it does not, so that a user sees one line and an exit code, never a stack trace.
+        try
+        {
+            return ParseAndInvoke(args, output, error);
+        }
+        catch (Exception ex)
+        {
+            WriteUnexpected(ex, error);
+            return ExitCodes.Failed;
+        }
+    }
+
+    /// <summary>One line for an exception nothing else handled, and its stack trace when debugging.</summary>
+    public static void WriteUnexpected(Exception ex, TextWriter error)
+    {
+        // Parallel simulations fail together, each with the same exception: the first says it.
+        var inner = ex is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : ex;
+        var message = IoMessage.Reason(inner);
+        error.WriteLine(inner switch
+        {
+            _ when IoMessage.IsIo(inner) => $"error: {message}",
+            OutOfMemoryException => "error: out of memory: the run needs more memory than this process could get; use fewer --threads or a smaller scenario",
+            _ => $"error: unexpected {inner.GetType().Name}: {message} (set {DebugVariable}=1 for details)",
+        });
+        if (Environment.GetEnvironmentVariable(DebugVariable) == "1")
+        {
+            error.WriteLine(ex.ToString());
+        }
+    }
+
+    private static int ParseAndInvoke(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("ResumeSim: a discrete-event simulator of TLS session-resumption strategies at scale.");
         root.Subcommands.Add(RunCommand.Create(output, error));
@@ -40,6 +76,14 @@ internal static class CliApp
             return ExitCodes.Usage;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        // The library's own handler would print the stack trace; signals are handled by the commands
+        // that write files (RunInterruption), not by the library's cancellation.
+        return parsed.Invoke(new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        });
     }
 }

@@ -21,7 +21,7 @@ internal static class ImportNginxCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var log = new Argument<string>("ACCESS_LOG") { Description = $"nginx access log written with log_format '{NginxLogReader.LogFormat}'." };
-        var outDir = new Option<string>("--out") { Description = "Folder to write trace.csv and observed.csv into.", Required = true };
+        var outDir = CliOptions.OptionalPath("--out", "Folder to write trace.csv and observed.csv into.", required: true);
         var command = new Command("import-nginx", "Turn an nginx access log into a trace and the observed resumption per connection.") { log, outDir };
         command.SetAction(parsed => Execute(parsed.GetValue(log)!, parsed.GetValue(outDir)!, output, error));
         return command;
@@ -29,25 +29,57 @@ internal static class ImportNginxCommand
 
     private static int Execute(string logPath, string outDir, TextWriter output, TextWriter error)
     {
+        // First, so that a signal during the read or the write ends here, not with a half-written file.
+        using var interruption = new RunInterruption();
         if (!File.Exists(logPath))
         {
             error.WriteLine($"error: {logPath}: access log not found");
             return ExitCodes.Usage;
         }
 
+        // A pipe or a device has the size 0, as an empty log does: neither is opened, since opening a
+        // pipe waits for a writer and a device may never end.
+        if (new FileInfo(logPath).Length == 0)
+        {
+            error.WriteLine($"error: {logPath}:1: the log holds no TLS connection: it is empty, or a pipe or a device (which are not read); expected a file of lines written with log_format resumesim '{NginxLogReader.LogFormat}'");
+            return ExitCodes.Usage;
+        }
+
+        if (OutputLocation.CheckFolder(outDir) is { } problem)
+        {
+            error.WriteLine($"error: --out {outDir}: {problem}; nothing was read");
+            return ExitCodes.Usage;
+        }
+
         var errors = new List<string>();
         List<NginxConnection> connections;
         int skipped;
-        using (var reader = new StreamReader(logPath))
+        try
         {
+            using var reader = new StrictUtf8Lines(File.OpenRead(logPath), interruption.Token);
             connections = NginxLogReader.Read(reader, errors, out skipped);
+        }
+        catch (InvalidDataException ex)
+        {
+            error.WriteLine($"error: {logPath}:{ex.Message}");
+            error.WriteLine("nothing written");
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (IoMessage.IsIo(ex))
+        {
+            error.WriteLine($"error: {logPath}: cannot read the access log: {IoMessage.Reason(ex)}");
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (interruption.Interrupted)
+        {
+            return interruption.NothingWritten(error);
         }
 
         if (errors.Count > 0)
         {
-            foreach (var problem in errors)
+            foreach (var line in errors)
             {
-                error.WriteLine($"error: {logPath}:{problem}");
+                error.WriteLine($"error: {logPath}:{line}");
             }
 
             error.WriteLine("nothing written");
@@ -65,13 +97,26 @@ internal static class ImportNginxCommand
         foreach (var c in ordered)
         {
             var time = (c.Msec - start).ToString("0.#########", CultureInfo.InvariantCulture);
-            trace.Append(CultureInfo.InvariantCulture, $"{time},{c.Client},{c.Host}\n");
-            observed.Append(CultureInfo.InvariantCulture, $"{time},{c.Client},{c.Host},{c.SessionId},{(c.Reused ? 'r' : '.')}\n");
+            var (client, host) = (TraceCsv.Field(c.Client), TraceCsv.Field(c.Host));
+            trace.Append(CultureInfo.InvariantCulture, $"{time},{client},{host}\n");
+            observed.Append(CultureInfo.InvariantCulture, $"{time},{client},{host},{TraceCsv.Field(c.SessionId)},{(c.Reused ? 'r' : '.')}\n");
         }
 
-        Directory.CreateDirectory(outDir);
-        WriteAtomically(Path.Combine(outDir, "trace.csv"), trace.ToString());
-        WriteAtomically(Path.Combine(outDir, "observed.csv"), observed.ToString());
+        var tracePath = Path.Combine(outDir, "trace.csv");
+        var observedPath = Path.Combine(outDir, "observed.csv");
+        try
+        {
+            OutputFiles.WriteTogether([(tracePath, trace.ToString()), (observedPath, observed.ToString())], interruption.Token);
+        }
+        catch (OperationCanceledException) when (interruption.Interrupted)
+        {
+            return interruption.NothingWritten(error);
+        }
+        catch (Exception ex) when (IoMessage.IsIo(ex))
+        {
+            error.WriteLine($"error: could not write into '{outDir}' (nothing was written): {IoMessage.Reason(ex)}");
+            return ExitCodes.Failed;
+        }
 
         var resumed = ordered.Count(c => c.Reused);
         var clients = ordered.Select(c => c.Client).Distinct().Count();
@@ -80,16 +125,9 @@ internal static class ImportNginxCommand
             $"{logPath}: {ordered.Count} connections ({skipped} later requests on kept-alive connections skipped), {clients} clients, {hosts} host(s), {SpanSeconds(ordered):0.###} s"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"observed resumption rate: {(double)resumed / ordered.Count:0.0000} ({resumed} of {ordered.Count} connections resumed)"));
-        output.WriteLine($"wrote {Path.Combine(outDir, "trace.csv")} and {Path.Combine(outDir, "observed.csv")}");
+        output.WriteLine($"wrote {tracePath} and {observedPath}");
         return ExitCodes.Ok;
     }
 
     private static decimal SpanSeconds(List<NginxConnection> ordered) => ordered[^1].Msec - ordered[0].Msec;
-
-    private static void WriteAtomically(string path, string text)
-    {
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        File.Move(temp, path, overwrite: true);
-    }
 }

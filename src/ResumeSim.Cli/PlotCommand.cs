@@ -64,6 +64,13 @@ internal static class PlotCommand
             return ExitCodes.Usage;
         }
 
+        // The run folder is read-only on some shared result stores; say so before drawing.
+        if (OutputLocation.CheckFolder(folder) is { } problem)
+        {
+            error.WriteLine($"error: cannot draw charts into '{folder}': {problem}; nothing was drawn");
+            return ExitCodes.Usage;
+        }
+
         var formats = format switch { "png" => ChartFormat.Png, "svg" => ChartFormat.Svg, _ => ChartFormat.Both };
         var final = Path.Combine(folder, "charts");
         var temp = Path.Combine(folder, ".charts.tmp");

@@ -14,7 +14,7 @@ internal static class ReportCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var folders = new Argument<string[]>("RUN_DIR") { Description = "Run folders (results/<scenario>/<run-id>).", Arity = ArgumentArity.OneOrMore };
-        var outFile = new Option<string?>("--out") { Description = "The HTML file to write (default: RUN_DIR/report.html for one run, ./report.html for several)." };
+        var outFile = CliOptions.OptionalPath("--out", "The HTML file to write (default: RUN_DIR/report.html for one run, ./report.html for several).");
         var command = new Command("report", "Write a self-contained HTML report of one or more runs (two runs: with their comparison).") { folders, outFile };
         command.SetAction(parsed => Execute(parsed.GetValue(folders)!, parsed.GetValue(outFile), output, error));
         return command;
@@ -22,6 +22,13 @@ internal static class ReportCommand
 
     private static int Execute(string[] folders, string? outFile, TextWriter output, TextWriter error)
     {
+        var path = outFile ?? (folders.Length == 1 ? Path.Combine(folders[0], RunFiles.Report) : RunFiles.Report);
+        if (outFile is not null && OutputLocation.CheckFile(outFile) is { } problem)
+        {
+            error.WriteLine($"error: --out {outFile}: {problem}; nothing was written");
+            return ExitCodes.Usage;
+        }
+
         var runs = new List<ReportRun>();
         foreach (var folder in folders)
         {
@@ -33,14 +40,14 @@ internal static class ReportCommand
             runs.Add(run);
         }
 
-        var path = outFile ?? (folders.Length == 1 ? Path.Combine(folders[0], RunFiles.Report) : RunFiles.Report);
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             RunReport.Write(path, runs);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: could not write the report '{path}': {ex.Message}");
+            error.WriteLine($"error: could not write the report '{path}' (nothing was written): {IoMessage.Reason(ex)}");
             return ExitCodes.Failed;
         }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using ResumeSim.Charts;
 using ResumeSim.Model.Runs;
 using ResumeSim.Results;
@@ -14,13 +15,20 @@ namespace ResumeSim.Cli;
 /// </summary>
 internal static class RunCommand
 {
+    // The scenario format's own limit on replications (docs/scenarios.md).
+    private const int MaxReplications = 1000;
+
+    // Each simulation at once holds its own world in memory; beyond this many the machine runs out of
+    // memory long before it runs out of cores.
+    private const int MaxThreads = 1024;
+
     public static Command Create(TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("FILE") { Description = "The scenario YAML file." };
-        var outDir = new Option<string>("--out") { Description = "Folder under which results are written.", DefaultValueFactory = _ => "results" };
-        var seed = new Option<ulong?>("--seed") { Description = "Overrides the scenario's seed." };
-        var replications = new Option<int?>("--replications") { Description = "Overrides the scenario's replications (1..1000)." };
-        var threads = new Option<int>("--threads") { Description = "Simulations run at once (0 = one per core).", DefaultValueFactory = _ => 0 };
+        var outDir = CliOptions.Path("--out", "Folder under which results are written.", "results");
+        var seed = CliOptions.OptionalUInt64("--seed", "Overrides the scenario's seed.");
+        var replications = CliOptions.OptionalInt("--replications", "Overrides the scenario's replications (1..1000).", 1, MaxReplications);
+        var threads = CliOptions.Int("--threads", "Simulations run at once (0 = one per core).", 0, MaxThreads, 0);
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar and no summary table; print only the result folder." };
         var noCharts = new Option<bool>("--no-charts") { Description = "Draw no charts (output.charts is ignored); the tables and report.html are written as always." };
         var metric = new Option<string>("--metric")
@@ -32,7 +40,7 @@ internal static class RunCommand
         {
             if (r.GetValue(metric) is { } name && !SummaryMetrics.Names.Contains(name))
             {
-                r.AddError($"--metric: '{name}' is not a summary.csv metric; one of: {string.Join(", ", SummaryMetrics.Names)}");
+                r.AddError($"--metric: {CliOptions.Echo(name)} is not a summary.csv metric; one of: {string.Join(", ", SummaryMetrics.Names)}");
             }
         });
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N of the runs (K/N); combine the shards with 'resumesim merge'." };
@@ -43,21 +51,6 @@ internal static class RunCommand
                 r.AddError($"--shard: {problem}");
             }
         });
-        replications.Validators.Add(r =>
-        {
-            if (r.GetValue(replications) is { } n && n is < 1 or > 1000)
-            {
-                r.AddError($"--replications must be between 1 and 1000, got {n}");
-            }
-        });
-        threads.Validators.Add(r =>
-        {
-            if (r.GetValue(threads) < 0)
-            {
-                r.AddError("--threads must be 0 (one per core) or more");
-            }
-        });
-
         var command = new Command("run", "Run a scenario and write its result tables.") { file, outDir, seed, replications, threads, quiet, noCharts, shard, metric };
         command.SetAction(parsed => Execute(
             new RunRequest(
@@ -77,6 +70,8 @@ internal static class RunCommand
 
     private static int Execute(RunRequest request, TextWriter output, TextWriter error)
     {
+        // First, so that a signal from here on ends the run through the checks below.
+        using var interruption = new RunInterruption();
         if (!ScenarioInput.TryLoad(request.File, request.Overrides, error, out var plan))
         {
             return ExitCodes.Usage;
@@ -87,6 +82,19 @@ internal static class RunCommand
         {
             error.WriteLine($"error: --shard {request.Shard}: the scenario has only {runs} runs (sweep points x strategies x replications), so this shard would be empty");
             return ExitCodes.Usage;
+        }
+
+        // Before the simulation, not after it: a run that cannot be written is not worth running.
+        var scenarioFolder = Path.Combine(request.OutDir, plan.Base.Name);
+        if (OutputLocation.CheckFolder(scenarioFolder) is { } problem)
+        {
+            error.WriteLine($"error: --out {request.OutDir}: {problem}; nothing was run");
+            return ExitCodes.Usage;
+        }
+
+        foreach (var note in StaleRunFolders.Clean(scenarioFolder))
+        {
+            error.WriteLine($"note: {note}");
         }
 
         // Drawing the charts is most of a small run's time (ScottPlot and SkiaSharp load, render and
@@ -100,26 +108,16 @@ internal static class RunCommand
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var points = plan.Points.Select(p => p.Config).ToList();
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
         IReadOnlyList<StrategyRunResult> results;
         try
         {
-            results = RunProgress.Run(points, request.Threads, request.Shard, showProgress: !request.Quiet, output, cancel.Token);
+            TestPause.At(TestPause.BeforeSimulation, interruption.Token, error);
+            interruption.Token.ThrowIfCancellationRequested();
+            results = RunProgress.Run(points, request.Threads, request.Shard, showProgress: !request.Quiet, output, error, interruption.Token);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (interruption.Interrupted)
         {
-            error.WriteLine("interrupted: nothing was written");
-            return ExitCodes.Failed;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
+            return interruption.NothingWritten(error);
         }
 
         var config = plan.Base;
@@ -129,19 +127,29 @@ internal static class RunCommand
         IReadOnlyList<SkippedChart> skippedCharts = [];
         try
         {
-            var runId = RunWriter.NewRunId(started, config.Seed);
-            if (request.Shard != Shard.All)
-            {
-                runId += $"-shard{request.Shard.Number}of{request.Shard.Count}";
-            }
-
-            folder = RunWriter.Write(request.OutDir, config.Name, runId, runOutput,
-                temp => [.. charts.Count > 0 ? DrawCharts(runOutput, temp, charts, out skippedCharts) : [], WriteReport(temp, runId, runOutput)]);
+            folder = RunWriter.Write(request.OutDir, config.Name, attempt => RunId(started, config.Seed, attempt, request.Shard), runOutput,
+                (temp, runId) =>
+                {
+                    List<string> files = [.. charts.Count > 0 ? DrawCharts(runOutput, temp, charts, out skippedCharts) : [], WriteReport(temp, runId, runOutput)];
+                    TestPause.At(TestPause.Write, interruption.Token, error);
+                    return files;
+                },
+                interruption.Token);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (OperationCanceledException) when (interruption.Interrupted)
         {
-            error.WriteLine($"error: could not write results under '{request.OutDir}': {ex.Message}");
+            return interruption.NothingWritten(error);
+        }
+        catch (Exception ex) when (IoMessage.IsIo(ex))
+        {
+            error.WriteLine($"error: could not write results under '{request.OutDir}' (nothing was written): {IoMessage.Reason(ex)}");
             return ExitCodes.Failed;
+        }
+
+        TestPause.At(TestPause.Written, interruption.Token, error);
+        if (interruption.Interrupted)
+        {
+            return interruption.AfterWrite(error, folder);
         }
 
         if (request.Quiet)
@@ -162,7 +170,7 @@ internal static class RunCommand
         WarmupShortfall.WriteWarnings(error, plan, results);
         SteadyStateConsole.WriteWarnings(error, plan, results);
 
-        return ExitCodes.Ok;
+        return interruption.Interrupted ? interruption.AfterWrite(error, folder) : ExitCodes.Ok;
     }
 
     /// <summary>Whether a chart font exists; checked before the simulation, not after it, because charts are part of the run folder.</summary>
@@ -182,6 +190,16 @@ internal static class RunCommand
 
     private static IReadOnlyList<string> DrawCharts(RunOutput runOutput, string temp, IReadOnlyList<string> charts, out IReadOnlyList<SkippedChart> skipped) =>
         RunCharts.Draw(runOutput, Path.Combine(temp, "charts"), charts, ChartFormat.Both, out skipped);
+
+    /// <summary>
+    /// The run id of the <paramref name="attempt"/>-th try: the start time and seed, then <c>-2</c>, <c>-3</c>, ...
+    /// when a run of the same scenario and seed started in the same second, and a shard's suffix last
+    /// (merge finds shards by it).
+    /// </summary>
+    internal static string RunId(DateTimeOffset started, ulong seed, int attempt, Shard shard) =>
+        RunWriter.NewRunId(started, seed)
+        + (attempt > 1 ? string.Create(CultureInfo.InvariantCulture, $"-{attempt}") : "")
+        + (shard != Shard.All ? $"-shard{shard.Number}of{shard.Count}" : "");
 
     /// <summary>The run's report.html, written into the temporary run folder so it is part of the atomic write.</summary>
     private static string WriteReport(string temp, string runId, RunOutput runOutput)

@@ -8,12 +8,12 @@ namespace ResumeSim.Cli;
 internal static class RunProgress
 {
     public static IReadOnlyList<StrategyRunResult> Run(
-        IReadOnlyList<ScenarioConfig> points, int threads, Shard shard, bool showProgress, TextWriter output, CancellationToken cancel)
+        IReadOnlyList<ScenarioConfig> points, int threads, Shard shard, bool showProgress, TextWriter output, TextWriter error, CancellationToken cancel)
     {
         var interactive = showProgress && ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         if (!interactive)
         {
-            return ExperimentRunner.Run(points, threads, null, cancel, shard);
+            return Unwrap(() => ExperimentRunner.Run(points, threads, new Interruptible(null, error, cancel), cancel, shard));
         }
 
         IReadOnlyList<StrategyRunResult> results = [];
@@ -27,9 +27,37 @@ internal static class RunProgress
                     task.MaxValue = p.Total;
                     task.Value = p.Done;
                 });
-                results = ExperimentRunner.Run(points, threads, progress, cancel, shard);
+                results = Unwrap(() => ExperimentRunner.Run(points, threads, new Interruptible(progress, error, cancel), cancel, shard));
                 task.Value = task.MaxValue;
             });
         return results;
+    }
+
+    // Parallel.For reports a cancellation thrown by a simulation as an AggregateException of them.
+    private static IReadOnlyList<StrategyRunResult> Unwrap(Func<IReadOnlyList<StrategyRunResult>> run)
+    {
+        try
+        {
+            return run();
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OperationCanceledException))
+        {
+            throw new OperationCanceledException("interrupted", ex);
+        }
+    }
+
+    /// <summary>
+    /// Told after each slice of simulated time (on the simulation's own thread): an interruption stops a
+    /// simulation there, not only between simulations, which at scale are minutes apart. Slicing the
+    /// run does not change it: the engine runs the same events in the same order either way.
+    /// </summary>
+    private sealed class Interruptible(IProgress<(int Done, int Total)>? inner, TextWriter error, CancellationToken cancel) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value)
+        {
+            inner?.Report(value);
+            TestPause.At(TestPause.Simulation, cancel, error);
+            cancel.ThrowIfCancellationRequested();
+        }
     }
 }

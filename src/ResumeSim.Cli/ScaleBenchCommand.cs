@@ -16,14 +16,7 @@ internal static class ScaleBenchCommand
     public static Command Create(TextWriter output)
     {
         var file = new Argument<string>("FILE") { Description = "Scenario whose strategies are measured.", DefaultValueFactory = _ => "scenarios/scale-10m.yaml" };
-        var clients = new Option<int?>("--clients") { Description = "Simulate this many clients instead of the scenario's (per-server store capacities scale with it)." };
-        clients.Validators.Add(r =>
-        {
-            if (r.GetValue(clients) is < 1)
-            {
-                r.AddError("--clients must be at least 1");
-            }
-        });
+        var clients = CliOptions.OptionalInt("--clients", "Simulate this many clients instead of the scenario's (per-server store capacities scale with it).", 1, int.MaxValue);
         var quick = new Option<bool>("--quick") { Description = "20,000 clients: checks that the benchmark (and its child processes) works; numbers are not comparable." };
         var mode = new Option<string>("--mode") { Description = "serial (each strategy alone, one after the other), parallel (all at once) or both.", DefaultValueFactory = _ => "both" };
         mode.AcceptOnlyFromAmong("serial", "parallel", "both");
@@ -35,14 +28,7 @@ internal static class ScaleBenchCommand
             DefaultValueFactory = _ => "both",
         };
         isolate.AcceptOnlyFromAmong("thread", "process", "both");
-        var progress = new Option<int>("--progress") { Description = "Report each of this many slices of simulated time in serial runs and child processes (1 = silent).", DefaultValueFactory = _ => 1 };
-        progress.Validators.Add(r =>
-        {
-            if (r.GetValue(progress) is < 1 or > 1000)
-            {
-                r.AddError("--progress must be between 1 and 1000");
-            }
-        });
+        var progress = CliOptions.Int("--progress", "Report each of this many slices of simulated time in serial runs and child processes (1 = silent).", 1, 1000, 1);
         var child = new Option<string?>("--child")
         {
             Description = "Internal: run only this strategy in this process and print one machine-readable result line (what --isolate process starts).",

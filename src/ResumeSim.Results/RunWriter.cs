@@ -9,6 +9,8 @@ namespace ResumeSim.Results;
 /// which is renamed to <c>&lt;outRoot&gt;/&lt;scenario&gt;/&lt;runId&gt;</c> only when all files are complete and
 /// flushed to disk (DESIGN.md section 6: an interrupted run leaves no half folder). A rename within one
 /// directory is atomic on POSIX file systems and NTFS, so readers see either no run or a whole run.
+/// The run id is claimed first with a lock file (<see cref="RunLock"/>), so concurrent writers never
+/// share a folder, and a killed writer's leftovers can be told from a live one's (<see cref="StaleRunFolders"/>).
 /// </summary>
 public static class RunWriter
 {
@@ -28,13 +30,29 @@ public static class RunWriter
     /// </param>
     /// <exception cref="ArgumentException">The scenario name or run id is not a safe folder name, or rows are inconsistent
     /// (empty strategy, different sweep keys, a sweep key that is also a fixed column name).</exception>
-    /// <exception cref="IOException">The run folder (or its temporary folder) already exists.</exception>
+    /// <exception cref="IOException">The run folder already exists, another writer holds its id, or a temporary folder without a lock is in the way.</exception>
     public static string Write(string outRoot, string scenarioName, string runId, RunOutput output, Func<string, IEnumerable<string>>? extraFiles = null) =>
-        Write(outRoot, scenarioName, runId, output, afterFile: null, extraFiles);
+        Write(outRoot, scenarioName, _ => runId, 1, output, afterFile: null, extraFiles is null ? null : (temp, _) => extraFiles(temp), default);
+
+    /// <summary>
+    /// Writes <paramref name="output"/> under the first free run id of <c>runIds(1)</c>, <c>runIds(2)</c>, ...
+    /// (at most <see cref="MaxRunIdAttempts"/>), so that runs started in the same second with the same
+    /// seed each get their own folder. <paramref name="extraFiles"/> is given the temporary folder and
+    /// the run id taken. When <paramref name="cancel"/> is signalled before the final rename, the
+    /// temporary folder is deleted and <see cref="OperationCanceledException"/> thrown; after it, the run
+    /// is complete and the write returns.
+    /// </summary>
+    public static string Write(
+        string outRoot, string scenarioName, Func<int, string> runIds, RunOutput output,
+        Func<string, string, IEnumerable<string>>? extraFiles, CancellationToken cancel) =>
+        Write(outRoot, scenarioName, runIds, MaxRunIdAttempts, output, afterFile: null, extraFiles, cancel);
 
     /// <summary>The write, with a hook called after each file (tests inject a failure there).</summary>
     internal static string Write(string outRoot, string scenarioName, string runId, RunOutput output, Action<string>? afterFile) =>
-        Write(outRoot, scenarioName, runId, output, afterFile, extraFiles: null);
+        Write(outRoot, scenarioName, _ => runId, 1, output, afterFile, extraFiles: null, default);
+
+    /// <summary>How many run ids one write tries before giving up.</summary>
+    public const int MaxRunIdAttempts = 100;
 
     /// <summary>
     /// A sortable run id from the wall-clock start and the seed, for example <c>20261127-083015-s1</c>.
@@ -66,38 +84,27 @@ public static class RunWriter
     }
 
     private static string Write(
-        string outRoot, string scenarioName, string runId, RunOutput output, Action<string>? afterFile, Func<string, IEnumerable<string>>? extraFiles)
+        string outRoot, string scenarioName, Func<int, string> runIds, int attempts, RunOutput output, Action<string>? afterFile,
+        Func<string, string, IEnumerable<string>>? extraFiles, CancellationToken cancel)
     {
         ArgumentException.ThrowIfNullOrEmpty(outRoot);
         ValidateFolderName(scenarioName, nameof(scenarioName));
-        ValidateFolderName(runId, nameof(runId));
+        ValidateFolderName(runIds(1), "runId");
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(output.ScenarioYaml, nameof(output));
         ArgumentNullException.ThrowIfNull(output.Manifest, nameof(output));
         var sweepKeys = SweepKeysOf(output);
 
         var scenarioFolder = Path.Combine(outRoot, scenarioName);
-        var final = Path.Combine(scenarioFolder, runId);
-        var temp = Path.Combine(scenarioFolder, "." + runId + ".tmp");
-        if (Directory.Exists(final) || File.Exists(final))
-        {
-            throw new IOException($"The run folder '{final}' already exists; refusing to overwrite a finished run. Use a new run id.");
-        }
-
+        cancel.ThrowIfCancellationRequested();
         Directory.CreateDirectory(scenarioFolder);
+        var runId = Claim(scenarioFolder, runIds, attempts);
+        var final = Path.Combine(scenarioFolder, runId);
+        var temp = RunLock.TempPath(scenarioFolder, runId);
         try
         {
-            // Creating the temp folder is the lock: a second writer with the same id fails here.
-            CreateNewDirectory(temp);
-        }
-        catch (IOException e)
-        {
-            throw new IOException(
-                $"The temporary folder '{temp}' already exists: another writer is writing this run, or an earlier one was killed (then delete it).", e);
-        }
-
-        try
-        {
+            Directory.CreateDirectory(temp);
+            afterFile += _ => cancel.ThrowIfCancellationRequested();
             Step(temp, RunFiles.Scenario, path => TextFile.Write(path, output.ScenarioYaml), afterFile);
             Step(temp, RunFiles.Summary, path => SummaryCsv.Write(path, output.Summary, sweepKeys), afterFile);
             Step(temp, RunFiles.SummaryCi, path => CiCsv.Write(path, ConfidenceIntervals.Summarize(output.Summary), sweepKeys), afterFile);
@@ -107,7 +114,8 @@ public static class RunWriter
             Step(temp, RunFiles.Latency, path => LatencyCsv.Write(path, output.Latency, sweepKeys), afterFile);
             if (extraFiles is not null)
             {
-                WriteExtras(temp, extraFiles);
+                WriteExtras(temp, folder => extraFiles(folder, runId));
+                cancel.ThrowIfCancellationRequested();
             }
 
             // run.json last: a folder with a manifest is a finished run (RunReader.FindLatest relies on it).
@@ -116,10 +124,15 @@ public static class RunWriter
         }
         catch
         {
-            TryDelete(temp);
+            if (TryDelete(temp))
+            {
+                RunLock.Release(scenarioFolder, runId);
+            }
+
             throw;
         }
 
+        RunLock.Release(scenarioFolder, runId);
         return final;
     }
 
@@ -147,17 +160,23 @@ public static class RunWriter
         }
     }
 
-    private static void CreateNewDirectory(string path)
+    private static string Claim(string scenarioFolder, Func<int, string> runIds, int attempts)
     {
-        if (Directory.Exists(path) || File.Exists(path))
+        var whyNot = "";
+        for (var attempt = 1; attempt <= attempts; attempt++)
         {
-            throw new IOException($"'{path}' exists.");
+            var runId = runIds(attempt);
+            ValidateFolderName(runId, "runId");
+            if (RunLock.TryClaim(scenarioFolder, runId, out whyNot))
+            {
+                return runId;
+            }
         }
 
-        Directory.CreateDirectory(path);
+        throw new IOException(attempts == 1 ? whyNot : $"No free run id in '{scenarioFolder}' after {attempts} tries; the last: {whyNot}");
     }
 
-    private static void TryDelete(string temp)
+    private static bool TryDelete(string temp)
     {
         try
         {
@@ -165,13 +184,14 @@ public static class RunWriter
             {
                 Directory.Delete(temp, recursive: true);
             }
+
+            return true;
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // The original exception matters more; a leftover hidden temp folder is reported by the next write.
-        }
-        catch (UnauthorizedAccessException)
-        {
+            // The original exception matters more; the lock is then kept, and the next writer removes
+            // the temporary folder once this process has ended (StaleRunFolders).
+            return false;
         }
     }
 

@@ -32,6 +32,29 @@ internal static class KernelCpu
         return long.Parse(end < 0 ? text : text[..end], NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// The processor's model name from <c>/proc/cpuinfo</c> (for example <c>AMD EPYC 7763 64-Core Processor</c>),
+    /// or null where the file has none (some ARM kernels, other systems).
+    /// </summary>
+    public static string? CpuModel()
+    {
+        if (!File.Exists("/proc/cpuinfo"))
+        {
+            return null;
+        }
+
+        foreach (var line in File.ReadLines("/proc/cpuinfo"))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && line[..colon].Trim() == "model name")
+            {
+                return line[(colon + 1)..].Trim();
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The one-minute load average (runnable and uninterruptible tasks, <c>/proc/loadavg</c>).</summary>
     public static double LoadAverage()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ResumeSim.Model.Arrivals;
 
 namespace ResumeSim.Cli.Import;
 
@@ -15,9 +16,6 @@ internal static class NginxLogReader
         "$msec $remote_addr $connection_requests $ssl_session_reused $ssl_session_id $host $http_x_client_id";
 
     private const int FieldCount = 7;
-
-    // The trace's limit on a client token (TraceArrivals.MaxNameLength).
-    private const int MaxClientLength = 253;
 
     // A wrong file usually fails on every line; the first few say enough.
     private const int MaxErrors = 20;
@@ -43,19 +41,19 @@ internal static class NginxLogReader
 
             if (!decimal.TryParse(fields[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var msec))
             {
-                errors.Add($"{lineNumber}: $msec '{fields[0]}' is not a time; expected seconds since the epoch such as 1764237600.123");
+                errors.Add($"{lineNumber}: $msec {CliOptions.Echo(fields[0])} is not a time; expected seconds since the epoch such as 1764237600.123");
                 continue;
             }
 
             if (!int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var requests) || requests < 1)
             {
-                errors.Add($"{lineNumber}: $connection_requests '{fields[2]}' is not a request count; expected an integer >= 1");
+                errors.Add($"{lineNumber}: $connection_requests {CliOptions.Echo(fields[2])} is not a request count; expected an integer >= 1");
                 continue;
             }
 
             if (fields[3] is not ("r" or "."))
             {
-                errors.Add($"{lineNumber}: $ssl_session_reused '{fields[3]}' is neither 'r' nor '.'; expected a TLS connection (a plain HTTP request logs '-')");
+                errors.Add($"{lineNumber}: $ssl_session_reused {CliOptions.Echo(fields[3])} is neither 'r' nor '.'; expected a TLS connection (a plain HTTP request logs '-')");
                 continue;
             }
 
@@ -65,10 +63,17 @@ internal static class NginxLogReader
                 continue;
             }
 
+            // Checked here by the trace's own rule, so that what is imported replays.
             var client = fields[6] != "-" ? fields[6] : fields[1];
-            if (client.Length > MaxClientLength || client.Contains('"', StringComparison.Ordinal))
+            if (TraceArrivals.NameProblem(client) is { } clientProblem)
             {
-                errors.Add($"{lineNumber}: client '{client[..Math.Min(client.Length, 60)]}' is longer than {MaxClientLength} characters or holds a quote; expected an address or a short X-Client-Id");
+                errors.Add($"{lineNumber}: client {clientProblem}");
+                continue;
+            }
+
+            if (TraceArrivals.NameProblem(fields[5]) is { } hostProblem)
+            {
+                errors.Add($"{lineNumber}: $host {hostProblem}");
                 continue;
             }
 

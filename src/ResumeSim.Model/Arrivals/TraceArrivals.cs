@@ -7,7 +7,8 @@ namespace ResumeSim.Model.Arrivals;
 /// instant. The CSV form is the header <c>time_s,client,host</c> then one row per visit, times in
 /// seconds from the start of the simulation (warm-up included), rows in time order. Client and host
 /// names are opaque tokens (an address, a cookie, a hostname); they are numbered 0..n-1 in order of
-/// first appearance, which is the order the world's client and host arrays use.
+/// first appearance, which is the order the world's client and host arrays use. A name holding a comma
+/// or a double quote is quoted as RFC 4180 has it (<see cref="TraceCsv"/>).
 /// </summary>
 public sealed class TraceArrivals
 {
@@ -116,50 +117,70 @@ public sealed class TraceArrivals
     {
         ticks = 0;
         client = host = "";
-        var fields = line.Split(',');
-        if (fields.Length != 3)
+        var fields = new List<(string Value, int Column)>(3);
+        if (!TraceCsv.TrySplit(line, fields, out var problem, out var at))
         {
-            errors.Add(new TraceError(lineNumber, 1, $"{Quote(line)} has {fields.Length} field(s); expected 3: {Header}, e.g. 12.5,client-1,example.com"));
+            errors.Add(new TraceError(lineNumber, at, $"{Quote(line)}: {problem}"));
+            return false;
+        }
+
+        if (fields.Count != 3)
+        {
+            errors.Add(new TraceError(lineNumber, 1, $"{Quote(line)} has {fields.Count} field(s); expected 3: {Header}, e.g. 12.5,client-1,example.com"));
             return false;
         }
 
         var ok = true;
-        if (!decimal.TryParse(fields[0], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) || seconds > MaxSeconds)
+        var time = fields[0].Value;
+        if (!decimal.TryParse(time, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) || seconds > MaxSeconds)
         {
-            errors.Add(new TraceError(lineNumber, 1, $"time_s {Quote(fields[0])} is not a time; expected seconds from the start, a number from 0 to {MaxSeconds} such as 12.5"));
+            errors.Add(new TraceError(lineNumber, 1, $"time_s {Quote(time)} is not a time; expected seconds from the start, a number from 0 to {MaxSeconds} such as 12.5"));
             ok = false;
         }
 
-        ok &= TryName(fields[1], "client", lineNumber, fields[0].Length + 2, errors);
-        ok &= TryName(fields[2], "host", lineNumber, fields[0].Length + fields[1].Length + 3, errors);
+        ok &= TryName(fields[1], "client", lineNumber, errors);
+        ok &= TryName(fields[2], "host", lineNumber, errors);
         if (ok)
         {
             ticks = (long)Math.Round(seconds * 1_000_000_000m, MidpointRounding.ToEven);
-            client = fields[1];
-            host = fields[2];
+            client = fields[1].Value;
+            host = fields[2].Value;
         }
 
         return ok;
     }
 
-    private static bool TryName(string name, string column, int lineNumber, int at, ICollection<TraceError> errors)
+    /// <summary>
+    /// Why <paramref name="name"/> cannot be a client or host name, or null when it can: a writer of
+    /// traces checks its names with this before writing them.
+    /// </summary>
+    public static string? NameProblem(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         foreach (var ch in name)
         {
-            if (char.IsWhiteSpace(ch) || char.IsControl(ch) || ch == '"')
+            // A space or a line break would not survive the line-based form; a control character is
+            // never part of an address, a cookie or a hostname.
+            if (char.IsWhiteSpace(ch) || char.IsControl(ch))
             {
-                errors.Add(new TraceError(lineNumber, at, $"{column} {Quote(name)} holds a space, quote or control character; expected a token such as 203.0.113.7 or www.example.com"));
-                return false;
+                return $"{Quote(name)} holds a space or control character; expected a token such as 203.0.113.7 or www.example.com";
             }
         }
 
-        if (name.Length is 0 or > MaxNameLength)
+        return name.Length is 0 or > MaxNameLength
+            ? $"is {(name.Length == 0 ? "empty" : "too long")}; expected 1 to {MaxNameLength} characters"
+            : null;
+    }
+
+    private static bool TryName((string Value, int Column) field, string column, int lineNumber, ICollection<TraceError> errors)
+    {
+        if (NameProblem(field.Value) is not { } problem)
         {
-            errors.Add(new TraceError(lineNumber, at, $"{column} is {(name.Length == 0 ? "empty" : "too long")}; expected 1 to {MaxNameLength} characters"));
-            return false;
+            return true;
         }
 
-        return true;
+        errors.Add(new TraceError(lineNumber, field.Column, $"{column} {problem}"));
+        return false;
     }
 
     private static int Id(Dictionary<string, int> ids, string name)

@@ -34,6 +34,12 @@ public sealed class CalibrateCommandTests
         var scenario = temp.Write("s.yaml", SmallScenario.Yaml.Replace("output:", "costs: host.yaml\noutput:", StringComparison.Ordinal));
         var (runExit, runOut, runErr) = CliRunner.Run("run", scenario, "--out", Path.Combine(temp.Path, "results"), "--quiet", "--replications", "1");
         Assert.True(runExit == 0, runErr + runOut);
+
+        // Profiles and run folders are shared; neither names the machine they were made on (as a
+        // word: a host called "vm" may meet "reference VM" in the text).
+        var hostName = new System.Text.RegularExpressions.Regex($@"(?<![\w.-]){System.Text.RegularExpressions.Regex.Escape(Environment.MachineName)}(?![\w-])");
+        Assert.DoesNotMatch(hostName, File.ReadAllText(profileFile));
+        Assert.DoesNotMatch(hostName, File.ReadAllText(Path.Combine(runOut.Trim(), "run.json")));
     }
 
     [Fact]

@@ -40,7 +40,10 @@ public sealed class TraceArrivalsTests
     [InlineData("time_s,client,host\n99999999999,a,h\n", 2, 1, "time_s '99999999999' is not a time")]
     [InlineData("time_s,client,host\n0,,h\n", 2, 3, "client is empty")]
     [InlineData("time_s,client,host\n0.5,a,my host\n", 2, 7, "host 'my host' holds a space")]
-    [InlineData("time_s,client,host\n0,\"a\",h\n", 2, 3, "client '\"a\"' holds a space, quote")]
+    [InlineData("time_s,client,host\n0,a\"b,h\n", 2, 4, "a field holds a \" but does not start with one")]
+    [InlineData("time_s,client,host\n0,\"a,h\n", 2, 3, "a quoted field is not closed on its line")]
+    [InlineData("time_s,client,host\n0,\"a\"x,h\n", 2, 6, "text follows a closing quote")]
+    [InlineData("time_s,client,host\n0,a\tb,h\n", 2, 3, "client 'a\tb' holds a space or control character")]
     [InlineData("time_s,client,host\n5,a,h\n4.5,b,h\n", 3, 1, "time 4.5 s is before the previous row's 5 s")]
     public void Parse_BadTrace_ReportsLineColumnAndExpectedForm(string text, int line, int column, string fragment)
     {
@@ -52,6 +55,27 @@ public sealed class TraceArrivalsTests
         var error = Assert.Single(errors);
         Assert.Equal((line, column), (error.Line, error.Column));
         Assert.Contains(fragment, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a,b")]
+    [InlineData("\"quoted\"")]
+    [InlineData("a,\"\",b")]
+    [InlineData("café-ü-客户")]
+    [InlineData("plain")]
+    public void Field_ThenParse_GivesTheNameBackExactly(string name)
+    {
+        var trace = Parse($"time_s,client,host\n0,{TraceCsv.Field(name)},{TraceCsv.Field(name + ",h")}\n");
+
+        Assert.Equal([name], trace.ClientNames);
+        Assert.Equal([name + ",h"], trace.HostNames);
+    }
+
+    [Fact]
+    public void Field_QuotesOnlyWhenNeeded()
+    {
+        Assert.Equal("203.0.113.7", TraceCsv.Field("203.0.113.7"));
+        Assert.Equal("\"a,\"\"b\"\"\"", TraceCsv.Field("a,\"b\""));
     }
 
     [Fact]
