@@ -17,22 +17,8 @@ internal static class PeersBenchCommand
     {
         var file = new Argument<string>("FILE") { Description = "The peer scenario; the peers' models are looked for beside it.", DefaultValueFactory = _ => "benchmarks/peers/peers.yaml" };
         var quick = new Option<bool>("--quick") { Description = "1e4, 1e5 and 1e6 connections (without it also 1e7)." };
-        var sizes = new Option<long[]>("--sizes") { Description = "Connections per run instead (each at least 1,000).", AllowMultipleArgumentsPerToken = true };
-        sizes.Validators.Add(r =>
-        {
-            if (r.GetValue(sizes) is { } values && values.Any(v => v is < 1_000 or > 1_000_000_000))
-            {
-                r.AddError("--sizes must be between 1,000 and 1,000,000,000 connections");
-            }
-        });
-        var repetitions = new Option<int>("--repetitions") { Description = "Runs of each simulator, strategy and size; the run of median CPU time is shown.", DefaultValueFactory = _ => 1 };
-        repetitions.Validators.Add(r =>
-        {
-            if (r.GetValue(repetitions) is < 1 or > 100)
-            {
-                r.AddError("--repetitions must be between 1 and 100");
-            }
-        });
+        var sizes = CliOptions.IntList("--sizes", "Connections per run instead (each 1,000 to 1,000,000,000).", 1_000, 1_000_000_000);
+        var repetitions = CliOptions.Int("--repetitions", "Runs of each simulator, strategy and size; the run of median CPU time is shown.", 1, 100, 1);
         var only = new Option<string[]>("--simulators") { Description = "Run only these (resumesim, simpy, ns3); default all. ResumeSim is always the reference of the ratios.", AllowMultipleArgumentsPerToken = true };
         only.AcceptOnlyFromAmong("resumesim", "simpy", "ns3");
         var build = new Option<string?>("--build") { Description = "Folder for the compiled peers and the runs' scratch files (default: build/ beside FILE)." };
@@ -67,7 +53,7 @@ internal static class PeersBenchCommand
             }
 
             var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-            var chosen = parsed.GetValue(sizes) is { Length: > 0 } given ? given : parsed.GetValue(quick) ? FullSizes[..3] : FullSizes;
+            var chosen = parsed.GetValue(sizes) is { Length: > 0 } given ? given.Select(n => (long)n).ToArray() : parsed.GetValue(quick) ? FullSizes[..3] : FullSizes;
             var options = new PeerBenchmarkOptions
             {
                 Sizes = chosen,
