@@ -18,7 +18,7 @@ internal static class MergeCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var shards = new Argument<string[]>("SHARD_DIR") { Description = "Run folders written by 'run --shard K/N', or the --out folders they were written under.", Arity = ArgumentArity.OneOrMore };
-        var outDir = new Option<string>("--out") { Description = "Folder under which the merged run is written.", DefaultValueFactory = _ => "results" };
+        var outDir = CliOptions.Path("--out", "Folder under which the merged run is written.", "results");
         var command = new Command("merge", "Combine the shards of a sharded run into one run folder.") { shards, outDir };
         command.SetAction(parsed => Execute(parsed.GetValue(shards)!, parsed.GetValue(outDir)!, output, error));
         return command;
@@ -56,6 +56,14 @@ internal static class MergeCommand
         if (!ShardSet.TryCheck(manifests, out var setProblem))
         {
             error.WriteLine($"error: cannot merge: {setProblem}");
+            return ExitCodes.Usage;
+        }
+
+        // Before reading the tables: a merge that cannot be written is not worth making.
+        var scenarioFolder = Path.Combine(outDir, manifests[0].Manifest.Scenario);
+        if (OutputLocation.CheckFolder(scenarioFolder) is { } unwritable)
+        {
+            error.WriteLine($"error: --out {outDir}: {unwritable}; nothing was merged");
             return ExitCodes.Usage;
         }
 

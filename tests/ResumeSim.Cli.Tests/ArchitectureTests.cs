@@ -19,8 +19,8 @@ public sealed class ArchitectureTests
         ["ResumeSim.Engine"] = ["ResumeSim.LowLevel"],
         ["ResumeSim.Tls"] = ["ResumeSim.LowLevel"],
         ["ResumeSim.Model"] = ["ResumeSim.Engine", "ResumeSim.Tls", "ResumeSim.LowLevel"],
-        ["ResumeSim.Scenarios"] = ["ResumeSim.Model"],
-        ["ResumeSim.Results"] = [],
+        ["ResumeSim.Scenarios"] = ["ResumeSim.Model", "ResumeSim.LowLevel"],
+        ["ResumeSim.Results"] = ["ResumeSim.LowLevel"],
         ["ResumeSim.Charts"] = ["ResumeSim.Results"],
         ["ResumeSim.Bench"] = ["ResumeSim.Engine", "ResumeSim.Tls", "ResumeSim.Model"],
         ["ResumeSim.Cli"] =

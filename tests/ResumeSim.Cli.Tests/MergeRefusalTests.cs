@@ -23,6 +23,30 @@ public sealed class MergeRefusalTests(ShardRunsFixture shards) : IClassFixture<S
     }
 
     [Fact]
+    public void Merge_OutPathUnderAFile_IsRefusedBeforeReadingTheTables()
+    {
+        using var temp = new TempFolder();
+        var file = Path.Combine(temp.Path, "a-file");
+        File.WriteAllText(file, "x");
+
+        var (exit, _, stderr) = CliRunner.Run("merge", "--out", file, shards.OneOfTwo, shards.TwoOfTwo);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"error: --out {file}: ", stderr);
+        Assert.Contains("nothing was merged", stderr);
+        Assert.Equal("x", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void Merge_EmptyOutPath_IsAUsageError()
+    {
+        var (exit, _, stderr) = CliRunner.Run("merge", "--out", "", shards.OneOfTwo, shards.TwoOfTwo);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--out: the path is empty", stderr);
+    }
+
+    [Fact]
     public void Merge_WithTwoShardsMissing_NamesBoth()
     {
         using var temp = new TempFolder();

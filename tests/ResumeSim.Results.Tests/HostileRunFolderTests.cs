@@ -37,7 +37,7 @@ public sealed partial class HostileRunFolderTests
         var e = Assert.Throws<ResultsFormatException>(() => RunReader.Read(folder));
 
         Assert.Equal(path, e.File);
-        Assert.Contains("is a named pipe, not a regular file", e.Message);
+        Assert.Contains("is a named pipe, a device or a socket, not a regular file", e.Message);
     }
 
     [Fact]

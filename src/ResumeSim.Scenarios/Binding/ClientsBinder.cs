@@ -1,3 +1,4 @@
+using ResumeSim.LowLevel.Files;
 using ResumeSim.Model.Arrivals;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Presets;

@@ -1,6 +1,7 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Unicode;
+using System.Text;
+using ResumeSim.LowLevel.Files;
 using ResumeSim.Scenarios.Parsing;
 
 namespace ResumeSim.Scenarios.Input;

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ResumeSim.Scenarios.Input;
+namespace ResumeSim.LowLevel.Files;
 
 /// <summary>
 /// What a path names, found without opening it: opening a named pipe for reading blocks until a
@@ -8,7 +8,7 @@ namespace ResumeSim.Scenarios.Input;
 /// .NET exposes no file type on Unix (its attributes say only directory or not), so on Linux this
 /// asks <c>statx(2)</c>, whose <c>struct statx</c> has the same layout on every architecture.
 /// </summary>
-internal static class FileTypeProbe
+public static class FileTypeProbe
 {
     private const int AtFdCwd = -100;
     private const uint StatxType = 0x1;
@@ -18,6 +18,7 @@ internal static class FileTypeProbe
     private const int RegularType = 0x8000; // S_IFREG
     private const int DirectoryType = 0x4000; // S_IFDIR
 
+    /// <summary>The type of what <paramref name="path"/> names, following links.</summary>
     public static FileType Of(string path)
     {
         if (Directory.Exists(path))
