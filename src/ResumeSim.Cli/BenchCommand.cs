@@ -3,7 +3,7 @@ using ResumeSim.Bench;
 
 namespace ResumeSim.Cli;
 
-/// <summary><c>resumesim bench engine|tls|model|scale [--quick]</c>: the benchmarks of docs/performance.md.</summary>
+/// <summary><c>resumesim bench engine|tls|model|scale|peers [--quick]</c>: the benchmarks of docs/performance.md.</summary>
 internal static class BenchCommand
 {
     // A median of more runs than this changes nothing a reader could see, and each can take minutes.
@@ -44,6 +44,6 @@ internal static class BenchCommand
             TlsBenchmark.Run(parsed.GetValue(tlsQuick), parsed.GetValue(tlsRepetitions), output);
             return ExitCodes.Ok;
         });
-        return new Command("bench", "Measure the simulator's speed.") { engine, model, tls, ScaleBenchCommand.Create(output) };
+        return new Command("bench", "Measure the simulator's speed.") { engine, model, tls, ScaleBenchCommand.Create(output), PeersBenchCommand.Create(output) };
     }
 }

@@ -30,6 +30,7 @@ internal static class RunCommand
         var replications = CliOptions.OptionalInt("--replications", "Overrides the scenario's replications (1..1000).", 1, MaxReplications);
         var threads = CliOptions.Int("--threads", "Simulations run at once (0 = one per core).", 0, MaxThreads, 0);
         var quiet = new Option<bool>("--quiet") { Description = "No progress bar and no summary table; print only the result folder." };
+        var noCharts = new Option<bool>("--no-charts") { Description = "Draw no charts (output.charts is ignored); the tables and report.html are written as always." };
         var metric = new Option<string>("--metric")
         {
             Description = "With a sweep, the summary.csv column the console table shows (sweep points x strategies).",
@@ -50,7 +51,7 @@ internal static class RunCommand
                 r.AddError($"--shard: {problem}");
             }
         });
-        var command = new Command("run", "Run a scenario and write its result tables.") { file, outDir, seed, replications, threads, quiet, shard, metric };
+        var command = new Command("run", "Run a scenario and write its result tables.") { file, outDir, seed, replications, threads, quiet, noCharts, shard, metric };
         command.SetAction(parsed => Execute(
             new RunRequest(
                 parsed.GetValue(file)!,
@@ -60,7 +61,8 @@ internal static class RunCommand
                 parsed.GetValue(quiet),
                 parsed.GetValue(shard) is { } text && Shard.TryParse(text, out var slice, out _) ? slice : Shard.All,
                 string.Join(' ', ["resumesim", .. parsed.Tokens.Select(t => t.Value)]),
-                parsed.GetValue(metric)!),
+                parsed.GetValue(metric)!,
+                parsed.GetValue(noCharts)),
             output,
             error));
         return command;
@@ -95,14 +97,11 @@ internal static class RunCommand
             error.WriteLine($"note: {note}");
         }
 
-        var charts = PlotCommand.Requested(plan.Base.Output.Charts);
-        try
+        // Drawing the charts is most of a small run's time (ScottPlot and SkiaSharp load, render and
+        // encode twenty images), so --no-charts skips them, and their assemblies are then never loaded.
+        IReadOnlyList<string> charts = request.NoCharts ? [] : PlotCommand.Requested(plan.Base.Output.Charts);
+        if (charts.Count > 0 && !ChartsCanDraw(error))
         {
-            ChartFonts.EnsureAvailable(); // before the simulation, not after it: charts are part of the run folder
-        }
-        catch (InvalidOperationException ex)
-        {
-            error.WriteLine($"error: {ex.Message}");
             return ExitCodes.Failed;
         }
 
@@ -131,7 +130,7 @@ internal static class RunCommand
             folder = RunWriter.Write(request.OutDir, config.Name, attempt => RunId(started, config.Seed, attempt, request.Shard), runOutput,
                 (temp, runId) =>
                 {
-                    List<string> files = [.. RunCharts.Draw(runOutput, Path.Combine(temp, "charts"), charts, ChartFormat.Both, out skippedCharts), WriteReport(temp, runId, runOutput)];
+                    List<string> files = [.. charts.Count > 0 ? DrawCharts(runOutput, temp, charts, out skippedCharts) : [], WriteReport(temp, runId, runOutput)];
                     TestPause.At(TestPause.Write, interruption.Token, error);
                     return files;
                 },
@@ -174,6 +173,24 @@ internal static class RunCommand
         return interruption.Interrupted ? interruption.AfterWrite(error, folder) : ExitCodes.Ok;
     }
 
+    /// <summary>Whether a chart font exists; checked before the simulation, not after it, because charts are part of the run folder.</summary>
+    private static bool ChartsCanDraw(TextWriter error)
+    {
+        try
+        {
+            ChartFonts.EnsureAvailable();
+            return true;
+        }
+        catch (InvalidOperationException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return false;
+        }
+    }
+
+    private static IReadOnlyList<string> DrawCharts(RunOutput runOutput, string temp, IReadOnlyList<string> charts, out IReadOnlyList<SkippedChart> skipped) =>
+        RunCharts.Draw(runOutput, Path.Combine(temp, "charts"), charts, ChartFormat.Both, out skipped);
+
     /// <summary>
     /// The run id of the <paramref name="attempt"/>-th try: the start time and seed, then <c>-2</c>, <c>-3</c>, ...
     /// when a run of the same scenario and seed started in the same second, and a shard's suffix last
@@ -192,5 +209,5 @@ internal static class RunCommand
         return path;
     }
 
-    private sealed record RunRequest(string File, string OutDir, ScenarioOverrides Overrides, int Threads, bool Quiet, Shard Shard, string CommandLine, string Metric);
+    private sealed record RunRequest(string File, string OutDir, ScenarioOverrides Overrides, int Threads, bool Quiet, Shard Shard, string CommandLine, string Metric, bool NoCharts);
 }

@@ -27,6 +27,24 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void Run_NoCharts_WritesTablesAndReport_ButNoCharts_AndTheSameTables()
+    {
+        using var temp = new TempFolder();
+        var scenario = temp.Write("small.yaml", SmallScenario.Yaml);
+
+        var drawn = RunInto(temp, scenario, "a", "--replications", "1");
+        var bare = RunInto(temp, scenario, "b", "--replications", "1", "--no-charts");
+
+        Assert.True(Directory.Exists(Path.Combine(drawn, "charts")));
+        Assert.False(Directory.Exists(Path.Combine(bare, "charts")));
+        Assert.True(File.Exists(Path.Combine(bare, "report.html")));
+        foreach (var name in TableFiles)
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(drawn, name)), File.ReadAllBytes(Path.Combine(bare, name)));
+        }
+    }
+
+    [Fact]
     public void Run_SameScenarioAndSeed_GivesByteIdenticalTables_WhateverTheThreadCount()
     {
         using var temp = new TempFolder();
