@@ -39,7 +39,7 @@ public sealed class FuzzCorpusTests
         using var runs = await RunFolders.CreateAsync();
         var scratch = Directory.CreateTempSubdirectory("resumesim-fuzz-").FullName;
         var failures = new ConcurrentBag<(FuzzCase Case, string Kind, string Detail)>();
-        var timings = new ConcurrentBag<(string Id, TimeSpan Wall)>();
+        var timings = new ConcurrentBag<(string Id, string Class, TimeSpan Wall)>();
         try
         {
             // Slowest-looking first, so a long case does not end the run alone.
@@ -48,7 +48,7 @@ public sealed class FuzzCorpusTests
             {
                 using var folder = CaseFolder.Create(scratch, fuzzCase, fuzzCase.UsesRunFolders ? runs : null);
                 var outcome = await Resumesim.RunAsync(folder.Path, folder.Arguments(fuzzCase));
-                timings.Add((fuzzCase.Id, outcome.Wall));
+                timings.Add((fuzzCase.Id, fuzzCase.Class, outcome.Wall));
                 if (Verdict.Judge(fuzzCase, folder, outcome) is { } failure)
                 {
                     failures.Add((fuzzCase, failure.Kind, failure.Detail));
@@ -65,7 +65,7 @@ public sealed class FuzzCorpusTests
         Assert.True(failures.IsEmpty, report);
     }
 
-    private static string Report(int count, IEnumerable<(FuzzCase Case, string Kind, string Detail)> failures, IEnumerable<(string Id, TimeSpan Wall)> timings)
+    private static string Report(int count, IEnumerable<(FuzzCase Case, string Kind, string Detail)> failures, IEnumerable<(string Id, string Class, TimeSpan Wall)> timings)
     {
         var list = failures.OrderBy(f => f.Kind, StringComparer.Ordinal).ThenBy(f => f.Case.Id, StringComparer.Ordinal).ToList();
         var text = new StringBuilder();
@@ -80,8 +80,14 @@ public sealed class FuzzCorpusTests
             text.AppendLine($"  {fuzzCase.Id} [{kind}] {string.Join(' ', fuzzCase.Args).Replace("\n", " ", StringComparison.Ordinal)}: {detail}");
         }
 
+        text.AppendLine("wall seconds by class (summed over cases run side by side):");
+        foreach (var group in timings.GroupBy(t => t.Class).OrderByDescending(g => g.Sum(t => t.Wall.TotalSeconds)))
+        {
+            text.AppendLine($"  {group.Key}: {group.Count()} cases, {group.Sum(t => t.Wall.TotalSeconds):0} s");
+        }
+
         text.AppendLine("slowest cases:");
-        foreach (var (id, wall) in timings.OrderByDescending(t => t.Wall).Take(10))
+        foreach (var (id, _, wall) in timings.OrderByDescending(t => t.Wall).Take(10))
         {
             text.AppendLine($"  {id} {wall.TotalSeconds:0.0} s");
         }
