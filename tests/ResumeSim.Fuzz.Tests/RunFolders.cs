@@ -6,32 +6,9 @@ namespace ResumeSim.Fuzz.Tests;
 /// </summary>
 internal sealed class RunFolders : IDisposable
 {
-    private const string Tiny = """
-        name: fuzz-tiny
-        seed: 7
-        duration: 2m
-        warmup: 0
-        replications: 1
-        clients:
-          count: 300
-          visits: {rate: 30/h}
-          rtt: {fixed: 40ms}
-          mix:
-            - {browser: chrome, share: 1}
-        pages: {hosts: 1, connections: 2, http: h1, connection_wait: wait-for-first}
-        tls: {version: "1.2", certificate: ecdsa-p256}
-        farm: {servers: 2, cores: 2, balancer: round-robin}
-        costs: default
-        strategies:
-          - name: ids
-            session_ids: {store: per-server, eviction: fifo, capacity: 1000, timeout: 5m}
-          - name: tickets
-            tickets: {keys: shared, rotate: 1h, keep: 2h, lifetime: 2h}
-        output: {bucket: 10s}
-        sweep:
-          farm.servers: [1, 2]
-
-        """;
+    // The corpus's small scenario (corpus/tiny.yaml, written by generate.py), as a two-point sweep so
+    // that it can be sharded.
+    private static string Tiny => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "corpus", "tiny.yaml")) + "sweep:\n  farm.servers: [1, 2]\n";
 
     private RunFolders(string root, string run, string shard1, string shard2)
     {

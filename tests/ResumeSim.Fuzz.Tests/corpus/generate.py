@@ -585,6 +585,9 @@ for n in range(tiny_runs):
 
 ids = [c["id"] for c in cases]
 assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1][:5]
+# The test's own fixture runs are made from the same small scenario.
+with open(os.path.join(HERE, "tiny.yaml"), "w", encoding="utf-8", newline="\n") as out:
+    out.write(TINY)
 with open(os.path.join(HERE, "cases.jsonl"), "w", encoding="utf-8", newline="\n") as out:
     for c in cases:
         out.write(json.dumps(c, ensure_ascii=True, sort_keys=True) + "\n")
