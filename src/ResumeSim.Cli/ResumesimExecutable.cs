@@ -9,9 +9,14 @@ namespace ResumeSim.Cli;
 internal sealed record ResumesimExecutable(string FileName, IReadOnlyList<string> LeadingArguments)
 {
     /// <summary>The executable of the running program.</summary>
+    /// <remarks>
+    /// The assembly's path is built from <see cref="AppContext.BaseDirectory"/> and its name, not read
+    /// from <c>Assembly.Location</c>, which is empty in the Native AOT build (there is no
+    /// <c>resumesim.dll</c>; that process is the program itself, the first case of <see cref="Resolve"/>).
+    /// </remarks>
     public static ResumesimExecutable Current() => Resolve(
         Environment.ProcessPath,
-        typeof(ResumesimExecutable).Assembly.Location,
+        Path.Combine(AppContext.BaseDirectory, typeof(ResumesimExecutable).Assembly.GetName().Name + ".dll"),
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH"));
 
     /// <param name="processPath">This process's executable (<see cref="Environment.ProcessPath"/>).</param>

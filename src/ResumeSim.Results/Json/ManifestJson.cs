@@ -1,18 +1,21 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using ResumeSim.Results.Files;
 
 namespace ResumeSim.Results.Json;
 
 /// <summary>
-/// <c>run.json</c> through System.Text.Json: snake_case keys in <see cref="RunManifest"/>'s property
-/// order (stable), two-space indentation, "\n" line ends, UTF-8 without BOM, a final newline.
+/// <c>run.json</c> through System.Text.Json's generated code (<see cref="ManifestJsonContext"/>):
+/// snake_case keys in <see cref="RunManifest"/>'s property order (stable), two-space indentation,
+/// "\n" line ends, UTF-8 without BOM, a final newline.
 /// Reading requires every key (a manifest without a seed is not a manifest) and ignores unknown
 /// keys, so a newer ResumeSim may add keys without breaking older readers.
 /// </summary>
 internal static class ManifestJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>The options of <c>run.json</c>; <see cref="ManifestJsonContext"/> generates the code for them.</summary>
+    internal static JsonSerializerOptions NewOptions() => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
@@ -23,7 +26,9 @@ internal static class ManifestJson
         RespectRequiredConstructorParameters = true,
     };
 
-    public static string ToText(RunManifest manifest) => JsonSerializer.Serialize(manifest, Options) + "\n";
+    private static readonly JsonTypeInfo<RunManifest> Manifest = new ManifestJsonContext(NewOptions()).RunManifest;
+
+    public static string ToText(RunManifest manifest) => JsonSerializer.Serialize(manifest, Manifest) + "\n";
 
     public static void Write(string path, RunManifest manifest) => TextFile.Write(path, ToText(manifest));
 
@@ -33,7 +38,7 @@ internal static class ManifestJson
         try
         {
             using var stream = File.OpenRead(path);
-            var manifest = JsonSerializer.Deserialize<RunManifest>(stream, Options)
+            var manifest = JsonSerializer.Deserialize(stream, Manifest)
                 ?? throw new ResultsFormatException(path, 1, null, "expected a JSON object, found null.");
             ManifestChecks.Check(path, manifest);
             return manifest;
@@ -47,7 +52,5 @@ internal static class ManifestJson
         }
     }
 
-    private static string ExpectedKeys() =>
-        string.Join(", ", typeof(RunManifest).GetProperties()
-            .Select(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name)));
+    private static string ExpectedKeys() => string.Join(", ", Manifest.Properties.Select(p => p.Name));
 }
