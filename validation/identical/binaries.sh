@@ -58,13 +58,14 @@ for f in "$here"/scenarios/*.yaml; do
 done
 wait
 
-# The facts of the run itself, which differ between any two runs of the same build.
+# The facts of the run itself, which differ between any two runs of the same build: the start time
+# (report.html also shows it to the minute, in its title), the wall time, the run's folder name.
 masked() { # file out-folder
   local wall
   wall=$(sed -nE 's/^  "wall_seconds": ([0-9.eE+-]+),?$/\1/p' "$(dirname "$1")/run.json")
   sed -E -e "s#$2#OUT#g" -e 's#[0-9]{8}-[0-9]{6}-s[0-9]+#RUN#g' \
     -e 's#"started_utc": "[^"]*"#"started_utc": T#' -e 's#"wall_seconds": [0-9.eE+-]+#"wall_seconds": W#' \
-    -e 's#[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2} [+-][0-9]{2}:[0-9]{2}#TIME#g' \
+    -e 's#[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}(:[0-9]{2})?( [+-][0-9]{2}:[0-9]{2})?#TIME#g' \
     -e "s#<code>$wall s</code>#<code>W s</code>#g" "$1"
 }
 
@@ -76,7 +77,11 @@ for name in "${names[@]}"; do
     rel=${file#"$a"}
     if [[ ! -f $b$rel ]]; then echo "$name: $rel only from A"; status=1
     elif [[ $rel == run.json || $rel == report.html ]]; then
-      cmp -s <(masked "$file" "$work/out0") <(masked "$b$rel" "$work/out1") || { echo "$name: $rel differs beyond the run's time and folder"; status=1; }
+      if ! cmp -s <(masked "$file" "$work/out0") <(masked "$b$rel" "$work/out1"); then
+        echo "$name: $rel differs beyond the run's time and folder:"
+        diff <(masked "$file" "$work/out0" | sed 's/></>\n</g') <(masked "$b$rel" "$work/out1" | sed 's/></>\n</g') | head -n 8 | cut -c1-200
+        status=1
+      fi
     elif ! cmp -s "$file" "$b$rel"; then echo "$name: $rel differs"; status=1; fi
     compared=$((compared + 1))
   done < <(find "$a" -type f | sort)
