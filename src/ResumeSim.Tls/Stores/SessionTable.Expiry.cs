@@ -37,7 +37,7 @@ internal sealed partial class SessionTable
         while (liveTail >= 0 && now >= Slot(liveTail).ExpiresAt)
         {
             expiredHeld++;
-            expiredHeldBytes += Slot(liveTail).Size;
+            expiredHeldBytes += SizeAt(liveTail);
             liveTail = Slot(liveTail).Prev;
         }
 
@@ -54,7 +54,7 @@ internal sealed partial class SessionTable
             if (now < Slot(slot).ExpiresAt)
             {
                 entries++;
-                bytes += Slot(slot).Size;
+                bytes += SizeAt(slot);
             }
         }
 
@@ -183,7 +183,7 @@ internal sealed partial class SessionTable
         {
             Debug.Assert(expiredHeld > 0, "uncounting an entry the cursor has not passed");
             expiredHeld--;
-            expiredHeldBytes -= Slot(slot).Size;
+            expiredHeldBytes -= SizeAt(slot);
         }
     }
 }
