@@ -16,9 +16,10 @@ namespace ResumeSim.Engine;
 /// times). Here a bucket holds about <see cref="EntriesPerBucket"/> entries in its own
 /// array, so 10^7 entries need ~10^4 buckets whose write heads (the last line of each array) stay in
 /// the last-level cache; an enqueue is a sequential append. The cost moves to the dequeue side, where
-/// a whole bucket is turned into a small heap once, in cache (Floyd's construction, O(n)).</para>
-/// <para>Layout, as in the calendar queue: <c>near</c>, a 4-ary heap with every entry earlier than the
-/// end of the current bucket (and anything enqueued "in the past"); the buckets after the current
+/// a whole bucket is sorted once, in cache, by a radix sort on time (BucketQueue.Run.cs).</para>
+/// <para>Layout: the current bucket as a sorted <c>run</c>, taken from the front; <c>near</c>, a 4-ary
+/// heap with whatever is enqueued into the current bucket's time after it came up (and anything enqueued
+/// "in the past"), and the whole queue while it holds few entries; the buckets after the current
 /// one, each an unsorted array; <c>far</c>, an unsorted array with every entry at or beyond the end of
 /// the "year" [base, base + N·W). When the buckets run dry the year is rebuilt from <c>far</c>: base is
 /// the earliest pending time, N the power of two nearest count / <see cref="EntriesPerBucket"/>, and W
@@ -132,38 +133,92 @@ public sealed partial class BucketQueue : IEventQueue, IEventQueueLookahead
     /// <inheritdoc/>
     public bool TryPeek(out QueueEntry entry)
     {
+        if (RunLeads())
+        {
+            entry = _run[_runHead];
+            return true;
+        }
+
         if (_near.Count == 0 && !Advance())
         {
             entry = default;
             return false;
         }
 
-        return _near.TryPeek(out entry);
+        if (RunLeads())
+        {
+            entry = _run[_runHead];
+            return true;
+        }
+
+        entry = _near.Top;
+        return true;
     }
 
     /// <summary>
     /// The second entry of the current bucket; false when that bucket holds one entry (the next one is
     /// in a later bucket, which is not built early for a hint).
     /// </summary>
-    public bool TryPeekSecond(out QueueEntry entry) => _near.TryPeekSecond(out entry);
+    public bool TryPeekSecond(out QueueEntry entry)
+    {
+        int inRun = _runEnd - _runHead;
+        if (inRun == 0)
+        {
+            return _near.TryPeekSecond(out entry);
+        }
+
+        if (_near.Count == 0)
+        {
+            if (inRun < 2)
+            {
+                entry = default;
+                return false;
+            }
+
+            entry = _run[_runHead + 1];
+            return true;
+        }
+
+        ref readonly var runFirst = ref _run[_runHead];
+        ref readonly var nearFirst = ref _near.Top;
+        if (QueueEntry.Less(runFirst, nearFirst))
+        {
+            entry = inRun > 1 && QueueEntry.Less(_run[_runHead + 1], nearFirst) ? _run[_runHead + 1] : nearFirst;
+            return true;
+        }
+
+        entry = _near.TryPeekSecond(out var nearSecond) && QueueEntry.Less(nearSecond, runFirst) ? nearSecond : runFirst;
+        return true;
+    }
 
     /// <inheritdoc/>
     public bool TryDequeue(out QueueEntry entry)
     {
-        if (_near.Count == 0 && !Advance())
+        if (!RunLeads())
         {
-            entry = default;
-            return false;
+            if (_near.Count == 0 && !Advance())
+            {
+                entry = default;
+                return false;
+            }
+
+            if (!RunLeads())
+            {
+                _count--;
+                return _near.TryDequeue(out entry);
+            }
         }
 
         _count--;
-        return _near.TryDequeue(out entry);
+        entry = _run[_runHead++];
+        return true;
     }
 
     /// <inheritdoc/>
     public void Clear()
     {
         _near.Clear();
+        _runHead = _runEnd = 0;
         _bucketCounts.AsSpan().Clear();
         _farCount = 0;
         _inBuckets = 0;
@@ -171,10 +226,10 @@ public sealed partial class BucketQueue : IEventQueue, IEventQueueLookahead
         _hasYear = false;
     }
 
-    /// <summary>Turns the next non-empty bucket into <c>near</c>; builds a new year when the buckets are empty.</summary>
+    /// <summary>Turns the next non-empty bucket into the run; builds a new year when the buckets are empty.</summary>
     private bool Advance()
     {
-        Debug.Assert(_near.Count == 0);
+        Debug.Assert(_near.Count == 0 && _runHead == _runEnd);
         while (true)
         {
             if (_inBuckets > 0)
@@ -188,7 +243,7 @@ public sealed partial class BucketQueue : IEventQueue, IEventQueueLookahead
                 _cursor = cursor;
                 _nearEndOffset = (ulong)(cursor + 1) << _shift;
                 int n = counts[cursor];
-                _near.AddRangeAndHeapify(_bucketItems[cursor].AsSpan(0, n));
+                LoadRun(_bucketItems[cursor].AsSpan(0, n), unchecked(_base + (long)((ulong)cursor << _shift)));
                 counts[cursor] = 0;
                 Return(_bucketItems[cursor]!);
                 SetBucket(cursor, null);
@@ -230,6 +285,8 @@ public sealed partial class BucketQueue : IEventQueue, IEventQueueLookahead
 
     private void MoveNearToFar()
     {
+        AddFarRange(_run.AsSpan(_runHead, _runEnd - _runHead));
+        _runHead = _runEnd = 0;
         AddFarRange(_near.Items);
         _near.Clear();
         _hasYear = false;

@@ -54,6 +54,16 @@ public sealed class QuaternaryHeap : IEventQueue, IEventQueueLookahead
         return true;
     }
 
+    /// <summary>The smallest entry, read in place; only when <see cref="Count"/> is positive.</summary>
+    public ref readonly QueueEntry Top
+    {
+        get
+        {
+            Debug.Assert(_count > 0);
+            return ref _items[0];
+        }
+    }
+
     /// <inheritdoc/>
     /// <summary>The second-smallest entry is the smallest of the root's (up to four) children.</summary>
     public bool TryPeekSecond(out QueueEntry entry)

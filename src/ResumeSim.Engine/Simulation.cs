@@ -92,13 +92,12 @@ public sealed class Simulation
     /// or <paramref name="kind"/> is outside 0..63.</exception>
     public void Schedule(long time, int kind, int target, int arg = 0)
     {
-        if (time < Now)
+        // The three mistakes share one branch: this is every model event's path.
+        if ((time < Now) | ((uint)kind >= MaxKinds) | (_nextSequence > MaxSequence))
         {
-            ThrowPast(time);
+            ThrowCannotSchedule(time, kind);
         }
 
-        CheckKind(kind);
-        CheckSequenceRoom();
         Enqueue(time, _nextSequence++, kind, target, arg);
     }
 
@@ -145,13 +144,14 @@ public sealed class Simulation
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative, or the time overflows.</exception>
     public void ScheduleIn(long delay, int kind, int target, int arg = 0)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(delay);
-        if (delay > long.MaxValue - Now)
+        long now = Now;
+        // As unsigned, a negative delay is larger than any room left, so one comparison checks both.
+        if ((ulong)delay > (ulong)(long.MaxValue - now))
         {
-            throw new ArgumentOutOfRangeException(nameof(delay), delay, "Now + delay overflows simulated time.");
+            ThrowBadDelay(delay);
         }
 
-        Schedule(Now + delay, kind, target, arg);
+        Schedule(now + delay, kind, target, arg);
     }
 
     /// <summary>Reads the next event without dispatching it; false when nothing is pending.</summary>
@@ -239,9 +239,12 @@ public sealed class Simulation
     {
         if (_nextSequence > MaxSequence)
         {
-            throw new InvalidOperationException($"More than {MaxSequence} events were scheduled in one simulation.");
+            throw TooManyEvents();
         }
     }
+
+    private static InvalidOperationException TooManyEvents() =>
+        new($"More than {MaxSequence} events were scheduled in one simulation.");
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Enqueue(long time, long sequence, int kind, int target, int arg)
@@ -260,8 +263,24 @@ public sealed class Simulation
         }
     }
 
-    private void ThrowPast(long time) =>
-        throw new ArgumentOutOfRangeException(nameof(time), time, $"Cannot schedule in the past: Now is {Now}.");
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void ThrowCannotSchedule(long time, int kind)
+    {
+        if (time < Now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(time), time, $"Cannot schedule in the past: Now is {Now}.");
+        }
+
+        CheckKind(kind);
+        throw TooManyEvents();
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowBadDelay(long delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(delay);
+        throw new ArgumentOutOfRangeException(nameof(delay), delay, "Now + delay overflows simulated time.");
+    }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void ThrowNoHandler(int kind) =>
