@@ -129,7 +129,7 @@ internal sealed partial class SessionTable
     }
 
     // The put time is the expiry minus the timeout (a hit never moves the expiry), so the slot needs no
-    // extra field and stays one cache line; a store without a timeout, or whose expiry is rounded to
+    // extra field and stays two cache lines; a store without a timeout, or whose expiry is rounded to
     // whole seconds, reads the session's own creation time (a server stores a session when it creates it).
     private long StoredAt(int slot) =>
         options.TimeoutNs > 0 && options.Expiry == ExpiryRule.Exact

@@ -131,7 +131,7 @@ internal sealed partial class SessionTable
     /// <summary>
     /// Slots for a table of up to <paramref name="entries"/> entries (internal for tests): eight for every
     /// seven entries, so a full table is at most 7/8 used. Slots hold their sessions, so an unused one costs
-    /// a whole session's room: at 7/8 an entry costs 147 B of slots and tags where 2/3 would cost 193 B
+    /// a whole session's room: at 7/8 an entry costs 151 B of pages (4,096 B for 31 slots) where 2/3 would cost 198 B
     /// (docs/performance.md, "Session stores"). The tags keep the longer probe runs cheap (see
     /// <see cref="Find"/>).
     /// </summary>
