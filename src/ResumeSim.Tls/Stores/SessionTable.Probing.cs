@@ -7,7 +7,7 @@ namespace ResumeSim.Tls;
 internal sealed partial class SessionTable
 {
     /// <summary>
-    /// Slots per 4 KiB page: 32 lines pairs of 128 B, the first holding the page's tags (<see cref="Tag"/>).
+    /// Slots per 4 KiB page: a page is 32 line pairs of 128 B, the first holding its slots' tags (<see cref="Tag"/>).
     /// 128-byte slots on page-aligned memory never straddle a page or a pair of lines.
     /// </summary>
     internal const int SlotsPerPage = 31;
@@ -25,8 +25,8 @@ internal sealed partial class SessionTable
 
     /// <summary>
     /// The tag kept for <paramref name="id"/> (internal for tests): the top bit set, so no tag is 0 (an
-    /// empty slot), and the mixed hash's low 7 bits, which <see cref="Home"/> (its top bits) does not use,
-    /// so ids that share a home still differ in their tags 127 times in 128.
+    /// empty slot), and the mixed hash's low 7 bits, while its top bits decide <see cref="Home"/>, so ids
+    /// that share a home still differ in their tags about 127 times in 128.
     /// </summary>
     internal static byte TagOf(in SessionId id) => TagOf(Mix(id));
 
@@ -89,8 +89,8 @@ internal sealed partial class SessionTable
 
     /// <summary>
     /// The slot holding <paramref name="id"/>, or -1. The probe reads tags, one byte per slot, and a slot only
-    /// where its tag matches: at 7/8 load a miss passes about 32 used slots (Knuth 6.4), which as tags is
-    /// half a cache line and as slots would be 4 KiB.
+    /// where its tag matches: at 7/8 load a miss passes about 32 used slots (Knuth 6.4), which as tags are
+    /// the tag lines of one or two pages and as slots would be 4 KiB.
     /// </summary>
     private int Find(in SessionId id)
     {
