@@ -194,24 +194,36 @@ public sealed partial class BucketQueue : IEventQueue, IEventQueueLookahead
     /// <inheritdoc/>
     public bool TryDequeue(out QueueEntry entry)
     {
-        if (!RunLeads())
+        int head = _runHead;
+        if (head < _runEnd)
         {
-            if (_near.Count == 0 && !Advance())
+            if (_near.Count == 0 || QueueEntry.Less(_run[head], _near.Top))
             {
-                entry = default;
-                return false;
-            }
-
-            if (!RunLeads())
-            {
+                _runHead = head + 1;
                 _count--;
-                return _near.TryDequeue(out entry);
+                entry = _run[head];
+                return true;
             }
+        }
+        else if (_near.Count == 0)
+        {
+            return TryDequeueNextBucket(out entry);
         }
 
         _count--;
-        entry = _run[_runHead++];
-        return true;
+        return _near.TryDequeue(out entry);
+    }
+
+    /// <summary>The run and <c>near</c> are both empty: brings up the next bucket (or a new year) and dequeues from it.</summary>
+    private bool TryDequeueNextBucket(out QueueEntry entry)
+    {
+        if (!Advance())
+        {
+            entry = default;
+            return false;
+        }
+
+        return TryDequeue(out entry);
     }
 
     /// <inheritdoc/>

@@ -27,53 +27,92 @@ public sealed class SessionTableProbingTests
         Assert.Equal(StoreLookup.Hit, table.Lookup(second, 2, take: false, out _));
     }
 
-    [Fact]
-    public void Remove_RunWrappingPastTheEnd_KeepsLaterEntriesReachableAndOrdered()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Remove_RunWrappingPastTheEndOrCrossingAPage_KeepsLaterEntriesReachableAndOrdered(bool wrap)
     {
-        var table = Table(3);
-        var ids = IdsWithHome(table, table.SlotCount - 1, 3);
+        // 60 entries: 69 slots on three pages of 31. The run starts at the last slot (wrapping to slots 0
+        // and 1) or at a page's last slot (going on past the next page's tag line).
+        var table = Table(60);
+        var ids = IdsWithHome(table, wrap ? table.SlotCount - 1 : SessionTable.SlotsPerPage - 1, 3);
         for (int i = 0; i < ids.Length; i++)
         {
             table.Put(ids[i], Sessions.Tls12(), i);
         }
 
-        // The run fills the last slot and wraps to slots 0 and 1; taking its head shifts both back,
-        // and the list (FIFO order) must follow the moved entries.
+        // Taking the run's head shifts both others back, and the list (FIFO order) must follow them.
         Assert.Equal(StoreLookup.Hit, table.Lookup(ids[0], 5, take: true, out _));
         Assert.Equal(StoreLookup.Hit, table.Lookup(ids[1], 5, take: false, out _));
         Assert.Equal(StoreLookup.Hit, table.Lookup(ids[2], 5, take: false, out _));
-        table.Put(Sessions.Id(100_000), Sessions.Tls12(), 6);
-        table.Put(Sessions.Id(100_001), Sessions.Tls12(), 7);
+        for (int i = 0; i < 59; i++)
+        {
+            table.Put(Sessions.Id(100_000 + i), Sessions.Tls12(), 6 + i);
+        }
 
-        Assert.Equal(StoreLookup.Evicted, table.Lookup(ids[1], 8, take: false, out _));
-        Assert.Equal(StoreLookup.Hit, table.Lookup(ids[2], 8, take: false, out _));
-        Assert.Equal(3, table.Count);
+        Assert.Equal(StoreLookup.Evicted, table.Lookup(ids[1], 100, take: false, out _));
+        Assert.Equal(StoreLookup.Hit, table.Lookup(ids[2], 100, take: false, out _));
+        Assert.Equal(60, table.Count);
+    }
+
+    [Fact]
+    public void Lookup_IdsSharingHomeAndTag_AreToldApartAndAbsentOnesMiss()
+    {
+        // Ids with one home and one tag are told apart only by their slots; an absent id with the same
+        // home and tag must pass them all and stop at the run's end.
+        var table = Table(60);
+        var home = table.Home(Sessions.Id(0));
+        var tag = SessionTable.TagOf(Sessions.Id(0));
+        var twins = new List<SessionId>();
+        for (int n = 0; twins.Count < 4; n++)
+        {
+            var id = Sessions.Id(n);
+            if (table.Home(id) == home && SessionTable.TagOf(id) == tag)
+            {
+                twins.Add(id);
+            }
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            table.Put(twins[i], Sessions.Tls12(createdAt: i), i);
+        }
+
+        Assert.Equal(StoreLookup.Miss, table.Lookup(twins[3], 10, take: false, out _));
+        Assert.Equal(StoreLookup.Hit, table.Lookup(twins[1], 10, take: true, out var state));
+        Assert.Equal(1, state!.CreatedAt);
+        Assert.Equal(StoreLookup.Hit, table.Lookup(twins[2], 10, take: false, out state));
+        Assert.Equal(2, state!.CreatedAt);
+        Assert.Equal(StoreLookup.Hit, table.Lookup(twins[0], 10, take: false, out state));
+        Assert.Equal(0, state!.CreatedAt);
     }
 
     [Theory]
-    [InlineData(SessionPlace.Inline)]
-    [InlineData(SessionPlace.Arena)]
-    [InlineData(SessionPlace.Both)]
-    public void PutTakeLookup_RandomOperationsOnATinyTable_AgreeWithADictionary(SessionPlace place)
+    [InlineData(SessionPlace.Inline, 4)]
+    [InlineData(SessionPlace.Arena, 4)]
+    [InlineData(SessionPlace.Both, 4)]
+    [InlineData(SessionPlace.Both, 60)]
+    public void PutTakeLookup_RandomOperationsOnASmallTable_AgreeWithADictionary(SessionPlace place, int capacity)
     {
-        // 4 entries in 6 slots: runs collide, wrap and shift all the time; LRU moves links on hits.
-        // Sessions held in their slots move with them; those in the arena must follow too.
+        // 4 entries in 5 slots: runs collide, wrap and shift all the time; LRU moves links on hits.
+        // 60 entries in 69 slots on three pages: runs also cross pages. Sessions held in their slots move
+        // with them; those in the arena (the slot holding their handle) must follow too.
         var rng = new SeededRandomBytes(42);
-        var ids = new SessionId[64];
+        var ids = new SessionId[capacity * 16];
         for (int i = 0; i < ids.Length; i++)
         {
             ids[i] = SessionId.NewRandom(rng);
         }
 
-        var table = Table(4, lru: true);
+        var table = Table(capacity, lru: true);
         var model = new List<(SessionId Id, SessionState State)>(); // most recently used first
-        var pick = new byte[2];
+        var pick = new byte[3];
         for (int step = 0; step < 20_000; step++)
         {
             rng.Fill(pick);
-            var id = ids[pick[0] % ids.Length];
+            var id = ids[(pick[0] | (pick[1] << 8)) % ids.Length];
             int at = model.FindIndex(e => e.Id == id);
-            int op = pick[1] % 3;
+            int op = pick[2] % 3;
             if (op == 0)
             {
                 var state = place == SessionPlace.Inline || (place == SessionPlace.Both && step % 2 == 0)
@@ -84,9 +123,9 @@ public sealed class SessionTableProbingTests
                 {
                     model.RemoveAt(at);
                 }
-                else if (model.Count == 4)
+                else if (model.Count == capacity)
                 {
-                    model.RemoveAt(3);
+                    model.RemoveAt(capacity - 1);
                 }
 
                 model.Insert(0, (id, state));
@@ -120,30 +159,49 @@ public sealed class SessionTableProbingTests
     }
 
     [Fact]
-    public void Slot_HoldsATls12SessionWithoutNameOrAlpn_InOneHundredFortyFourBytes()
+    public void Slot_HoldsATls12SessionWithoutNameOrAlpn_InTwoCacheLines_ThirtyTwoToAPage()
     {
-        // The 10M-client layout (docs/performance.md, Follow-up 6): a bigger slot costs every server's
-        // table 1.5 bytes per byte, a smaller one sends the common session to a second page.
-        Assert.Equal(144, Unsafe.SizeOf<SessionSlot>());
+        // The 10M-client layout (docs/performance.md, "Session stores"): a bigger slot costs every server's
+        // table 8/7 bytes per byte, a smaller one sends the common session to a second page. A page holds
+        // one line pair of tags and 31 slots.
+        Assert.Equal(128, Unsafe.SizeOf<SessionSlot>());
+        Assert.Equal(4096, (SessionTable.SlotsPerPage + 1) * Unsafe.SizeOf<SessionSlot>());
         Assert.Equal(SessionState.FixedLength12, Sessions.Tls12(sni: null, alpn: null).SerializedLength);
-        Assert.True(SessionState.FixedLength12 <= SessionSlot.InlineBytes);
+        Assert.Equal(SessionState.FixedLength12, SessionSlot.InlineBytes);
         Assert.True(Sessions.Tls12().SerializedLength > SessionSlot.InlineBytes);
     }
 
     [Fact]
-    public void Table_HasThreeSlotsForEveryTwoEntries_AndGrowsToItsCapacity()
+    public void Table_HasEightSlotsForEverySevenEntries_AndGrowsByAQuarterToItsCapacityInOrder()
     {
         var table = Table(200_000);
-        Assert.Equal(98_304, table.SlotCount);
+        Assert.Equal(SessionTable.SlotsFor(65_536), table.SlotCount);
+        Assert.Equal(74_899, table.SlotCount);
+        int[] limits = [65_536, 81_920, 102_400, 128_000, 160_000, 200_000];
+        int next = 0;
         for (int i = 0; i < 200_000; i++)
         {
             table.Put(Sessions.Id(i), Sessions.Tls12(sni: null, alpn: null), i);
+            if (i + 1 == limits[next])
+            {
+                Assert.Equal(SessionTable.SlotsFor(limits[next]), table.SlotCount);
+                next++;
+            }
         }
 
-        Assert.Equal(300_000, table.SlotCount);
+        Assert.Equal(limits.Length, next);
+        Assert.Equal(228_572, table.SlotCount);
         Assert.Equal(200_000, table.Count);
         Assert.Equal(StoreLookup.Hit, table.Lookup(Sessions.Id(0), 1, take: false, out _));
         Assert.Equal(StoreLookup.Hit, table.Lookup(Sessions.Id(199_999), 1, take: false, out _));
+
+        // Every growth kept the put order: the next put evicts the first entry, then the second.
+        table.Put(Sessions.Id(200_000), Sessions.Tls12(), 200_000);
+        table.Put(Sessions.Id(200_001), Sessions.Tls12(), 200_001);
+        Assert.Equal(StoreLookup.Evicted, table.Lookup(Sessions.Id(0), 200_002, take: false, out _));
+        Assert.Equal(StoreLookup.Evicted, table.Lookup(Sessions.Id(1), 200_002, take: false, out _));
+        Assert.Equal(StoreLookup.Hit, table.Lookup(Sessions.Id(2), 200_002, take: false, out _));
+        Assert.Equal(200_000, table.Count);
     }
 
     private static SessionId IdOf(ulong a, ulong b)

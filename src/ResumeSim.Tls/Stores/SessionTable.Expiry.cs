@@ -37,7 +37,7 @@ internal sealed partial class SessionTable
         while (liveTail >= 0 && now >= Slot(liveTail).ExpiresAt)
         {
             expiredHeld++;
-            expiredHeldBytes += Slot(liveTail).Size;
+            expiredHeldBytes += SizeAt(liveTail);
             liveTail = Slot(liveTail).Prev;
         }
 
@@ -54,7 +54,7 @@ internal sealed partial class SessionTable
             if (now < Slot(slot).ExpiresAt)
             {
                 entries++;
-                bytes += Slot(slot).Size;
+                bytes += SizeAt(slot);
             }
         }
 
@@ -129,7 +129,7 @@ internal sealed partial class SessionTable
     }
 
     // The put time is the expiry minus the timeout (a hit never moves the expiry), so the slot needs no
-    // extra field and stays one cache line; a store without a timeout, or whose expiry is rounded to
+    // extra field and stays two cache lines; a store without a timeout, or whose expiry is rounded to
     // whole seconds, reads the session's own creation time (a server stores a session when it creates it).
     private long StoredAt(int slot) =>
         options.TimeoutNs > 0 && options.Expiry == ExpiryRule.Exact
@@ -183,7 +183,7 @@ internal sealed partial class SessionTable
         {
             Debug.Assert(expiredHeld > 0, "uncounting an entry the cursor has not passed");
             expiredHeld--;
-            expiredHeldBytes -= Slot(slot).Size;
+            expiredHeldBytes -= SizeAt(slot);
         }
     }
 }

@@ -8,19 +8,20 @@ namespace ResumeSim.Tls;
 /// The storage behind <see cref="EvictingSessionStore"/>, FIFO or LRU: entries in
 /// one array of slots linked into one list (head = newest or most recently used, tail = next victim).
 /// The slot array (<see cref="NativeBlock{T}"/>) is itself the hash table (open addressing, linear
-/// probing, at least 3/2 slots per entry it may hold): an id's slot is found from its hash, and holds the
-/// session, so a get touches one slot (<see cref="SessionSlot"/>); a <c>Dictionary&lt;SessionId, int&gt;</c>
-/// in front of the slots would cost two more cache misses per get. A removal shifts
+/// probing, 8 slots for every 7 entries it may hold): an id's slot is found from its hash, and holds the
+/// session, so a get touches one slot (<see cref="SessionSlot"/>), after a byte of tag on the same page
+/// that spares reading the slots a probe passes; a <c>Dictionary&lt;SessionId, int&gt;</c> in front of
+/// the slots would cost two more cache misses per get. A removal shifts
 /// later slots of the probe run back (Knuth 6.4 algorithm R) and re-points their list neighbours, so
 /// there are no tombstones. No allocation per entry, as rustls' limited_cache; the table starts sized
-/// for up to 65536 entries and doubles up to the capacity, never beyond.
+/// for up to 65536 entries and grows by a quarter up to the capacity, never beyond.
 /// </summary>
 internal sealed partial class SessionTable
 {
     private const int InitialEntries = 1 << 16;
     private const int MinComputedEntryBytes = SessionId.Length + SessionState.FixedLength12;
 
-    // 2^29 entries (3 * 2^28 slots, 116 GB) fit an array's length; no machine here holds a store that large.
+    // 2^29 entries (5 * 2^27 slots, 86 GB) fit an array's length; no machine here holds a store that large.
     private const int MaxEntriesLog2 = 29;
 
     // Most removals remembered for labelling misses (RemovedSessions): 2^20 fingerprints, 8 MB of ring and
@@ -77,7 +78,7 @@ internal sealed partial class SessionTable
     public bool Put(in SessionId id, SessionState state, long now)
     {
         ArgumentNullException.ThrowIfNull(state);
-        int size = EntrySize(state);
+        int size = EntrySize(state.SerializedLength);
         if ((options.MaxSessionBytes > 0 && state.SerializedLength > options.MaxSessionBytes)
             || (options.CapacityBytes > 0 && size > options.CapacityBytes))
         {
@@ -112,26 +113,16 @@ internal sealed partial class SessionTable
 
         if (Count == entryLimit)
         {
-            Allocate((int)Math.Min(2L * entryLimit, maxEntries));
+            Allocate(GrownLimit());
         }
 
         int length = state.Serialize(serialized);
-        int slot = FreeCellFor(id);
+        Debug.Assert(EntrySize(length) == size, "an entry's size follows from its session's length");
+        int slot = ClaimCellFor(id);
         ref SessionSlot entry = ref Slot(slot);
         entry.Id = id;
-        if (length <= SessionSlot.InlineBytes)
-        {
-            serialized.AsSpan(0, length).CopyTo(entry.Inline);
-            entry.State = -1;
-        }
-        else
-        {
-            entry.State = states.Add(serialized.AsSpan(0, length));
-        }
-
-        entry.Length = length;
+        SessionSlot.Store(ref entry, serialized.AsSpan(0, length), states);
         entry.ExpiresAt = ExpiryOf(now);
-        entry.Size = size;
         LinkAtHead(slot);
         OnLinkedAtHead(slot);
         Count++;
@@ -174,13 +165,17 @@ internal sealed partial class SessionTable
     }
 
     /// <summary>
-    /// Hints that <paramref name="id"/> will be looked up soon: starts loading the slot its probe begins
-    /// at, with the session in it when it fits there (a longer one, in the arena, is not hinted). Changes
-    /// nothing; an id further along its probe run is not looked for (at most two slots in three are used,
-    /// so most ids sit at their home).
+    /// Hints that <paramref name="id"/> will be looked up soon: starts loading the tags and the slot its
+    /// probe begins at, with the session in it when it fits there (a longer one, in the arena, is not
+    /// hinted), all on one page. Changes nothing; an id further along its probe run is not looked for:
+    /// its slot is on the same page as its home but for a run that crosses into the next.
     /// </summary>
-    public void PrefetchSlot(in SessionId id) =>
-        LargeArrays.Prefetch(ref Unsafe.As<SessionSlot, byte>(ref Slot(Home(id))), Unsafe.SizeOf<SessionSlot>());
+    public void PrefetchSlot(in SessionId id)
+    {
+        int home = Home(id);
+        LargeArrays.Prefetch(ref Tag(home), 1);
+        LargeArrays.Prefetch(ref Unsafe.As<SessionSlot, byte>(ref Slot(home)), Unsafe.SizeOf<SessionSlot>());
+    }
 
     public void Flush(long now)
     {
@@ -190,11 +185,16 @@ internal sealed partial class SessionTable
         }
     }
 
-    private int EntrySize(SessionState state)
+    /// <summary>
+    /// The bytes an entry whose session serializes to <paramref name="sessionLength"/> bytes counts against
+    /// the store's capacity. The slot does not keep it: it is worked out again from the session's length
+    /// when the entry leaves or is counted.
+    /// </summary>
+    private int EntrySize(int sessionLength)
     {
         if (options.EntryBytes == 0)
         {
-            return SessionId.Length + state.SerializedLength;
+            return SessionId.Length + sessionLength;
         }
 
         if (options.BlockPayloadBytes == 0)
@@ -202,9 +202,21 @@ internal sealed partial class SessionTable
             return options.EntryBytes;
         }
 
-        int blocks = (state.SerializedLength + options.BlockPayloadBytes - 1) / options.BlockPayloadBytes;
+        int blocks = (sessionLength + options.BlockPayloadBytes - 1) / options.BlockPayloadBytes;
         return Math.Max(1, blocks) * options.EntryBytes;
     }
+
+    /// <summary>The bytes the entry in <paramref name="slot"/> counts against the store's capacity.</summary>
+    private int SizeAt(int slot) => EntrySize(SessionSlot.Length(ref Slot(slot)));
+
+    /// <summary>
+    /// The entry limit of the next table, a quarter above this one's (up to the capacity). Doubling left a
+    /// grown table on average a third unused for the rest of its life, in slots that each cost a session's
+    /// room: at ten million clients a server ends with about 100,000 entries (one per client), which
+    /// doubling from 65,536 had put in a table for 131,072, and a quarter at a time puts in one for 102,400.
+    /// Re-inserting on each growth costs about four moves per entry in all, against one when doubling.
+    /// </summary>
+    private int GrownLimit() => (int)Math.Min(entryLimit + Math.Max(1L, entryLimit / 4L), maxEntries);
 
     private bool HasRoom(int size) =>
         (options.CapacityEntries == 0 || Count < options.CapacityEntries)
@@ -213,12 +225,12 @@ internal sealed partial class SessionTable
 
     private void Remove(int slot, RemovalReason reason, long now)
     {
-        Debug.Assert(slot >= 0 && Slot(slot).Length != 0, "removing a free slot");
+        Debug.Assert(slot >= 0 && Slot(slot).IsUsed, "removing a free slot");
         long held = now - StoredAt(slot);
         OnRemoving(slot);
         Unlink(slot);
-        states.Free(Slot(slot).State, Slot(slot).Length);
-        Bytes -= Slot(slot).Size;
+        Bytes -= SizeAt(slot);
+        SessionSlot.Release(ref Slot(slot), states);
         Count--;
         removed.Record(Slot(slot).Id, reason);
         CloseHole(slot);
