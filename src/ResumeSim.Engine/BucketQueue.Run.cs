@@ -38,6 +38,42 @@ public sealed partial class BucketQueue
     private bool RunLeads() =>
         _runHead < _runEnd && (_near.Count == 0 || QueueEntry.Less(_run[_runHead], _near.Top));
 
+    /// <summary>
+    /// The second entry of the current bucket; false when that bucket holds one entry (the next one is
+    /// in a later bucket, which is not built early for a hint).
+    /// </summary>
+    public bool TryPeekSecond(out QueueEntry entry)
+    {
+        int inRun = _runEnd - _runHead;
+        if (inRun == 0)
+        {
+            return _near.TryPeekSecond(out entry);
+        }
+
+        if (_near.Count == 0)
+        {
+            if (inRun < 2)
+            {
+                entry = default;
+                return false;
+            }
+
+            entry = _run[_runHead + 1];
+            return true;
+        }
+
+        ref readonly var runFirst = ref _run[_runHead];
+        ref readonly var nearFirst = ref _near.Top;
+        if (QueueEntry.Less(runFirst, nearFirst))
+        {
+            entry = inRun > 1 && QueueEntry.Less(_run[_runHead + 1], nearFirst) ? _run[_runHead + 1] : nearFirst;
+            return true;
+        }
+
+        entry = _near.TryPeekSecond(out var nearSecond) && QueueEntry.Less(nearSecond, runFirst) ? nearSecond : runFirst;
+        return true;
+    }
+
     /// <summary>Sorts <paramref name="bucket"/> (entries whose times lie in [start, start + 2^shift)) into the run.</summary>
     private void LoadRun(ReadOnlySpan<QueueEntry> bucket, long start)
     {

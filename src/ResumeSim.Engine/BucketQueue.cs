@@ -155,42 +155,6 @@ public sealed partial class BucketQueue : IEventQueue, IEventQueueLookahead
         return true;
     }
 
-    /// <summary>
-    /// The second entry of the current bucket; false when that bucket holds one entry (the next one is
-    /// in a later bucket, which is not built early for a hint).
-    /// </summary>
-    public bool TryPeekSecond(out QueueEntry entry)
-    {
-        int inRun = _runEnd - _runHead;
-        if (inRun == 0)
-        {
-            return _near.TryPeekSecond(out entry);
-        }
-
-        if (_near.Count == 0)
-        {
-            if (inRun < 2)
-            {
-                entry = default;
-                return false;
-            }
-
-            entry = _run[_runHead + 1];
-            return true;
-        }
-
-        ref readonly var runFirst = ref _run[_runHead];
-        ref readonly var nearFirst = ref _near.Top;
-        if (QueueEntry.Less(runFirst, nearFirst))
-        {
-            entry = inRun > 1 && QueueEntry.Less(_run[_runHead + 1], nearFirst) ? _run[_runHead + 1] : nearFirst;
-            return true;
-        }
-
-        entry = _near.TryPeekSecond(out var nearSecond) && QueueEntry.Less(nearSecond, runFirst) ? nearSecond : runFirst;
-        return true;
-    }
-
     /// <inheritdoc/>
     public bool TryDequeue(out QueueEntry entry)
     {
