@@ -30,6 +30,7 @@ public sealed class MultiServerQueue : IEventHandler
     private readonly RandomStream _services;
     private readonly long _customers;
     private readonly long _warmupCustomers;
+    // A power-of-two length (it doubles), so a mask wraps an index where % would divide on every push and pop.
     private long[] _line = new long[1024];
     private int _lineHead;
     private int _lineCount;
@@ -140,21 +141,21 @@ public sealed class MultiServerQueue : IEventHandler
             var bigger = new long[_line.Length * 2];
             for (int i = 0; i < _lineCount; i++)
             {
-                bigger[i] = _line[(_lineHead + i) % _line.Length];
+                bigger[i] = _line[(_lineHead + i) & (_line.Length - 1)];
             }
 
             _line = bigger;
             _lineHead = 0;
         }
 
-        _line[(_lineHead + _lineCount) % _line.Length] = arrivedAt;
+        _line[(_lineHead + _lineCount) & (_line.Length - 1)] = arrivedAt;
         _lineCount++;
     }
 
     private long Pop()
     {
         long value = _line[_lineHead];
-        _lineHead = (_lineHead + 1) % _line.Length;
+        _lineHead = (_lineHead + 1) & (_line.Length - 1);
         _lineCount--;
         return value;
     }
