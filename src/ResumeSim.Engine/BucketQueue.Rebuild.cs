@@ -7,30 +7,35 @@ public sealed partial class BucketQueue
     private void Rebuild()
     {
         Rebuilds++;
-        var far = _far.AsSpan(0, _farCount);
-        if (_farCount <= HeapOnlyUpTo / 2)
+        var far = _far;
+        int farCount = far.Count;
+        int chunks = far.ChunksInUse;
+        if (farCount <= HeapOnlyUpTo / 2)
         {
-            _near.AddRangeAndHeapify(far); // few entries: the heap alone is cheaper than a year
-            _farCount = 0;
+            _near.AddRangeAndHeapify(far.Chunk(0)); // few entries, so one chunk: the heap alone is cheaper than a year
+            far.Truncate(0);
             _hasYear = false;
             return;
         }
 
         long min = long.MaxValue;
-        foreach (ref readonly var e in far)
+        for (int c = 0; c < chunks; c++)
         {
-            min = Math.Min(min, e.Time);
+            foreach (ref readonly var e in far.Chunk(c))
+            {
+                min = Math.Min(min, e.Time);
+            }
         }
 
         int buckets = MinBuckets;
-        while (buckets < (1 << MaxBucketsLog2) && buckets * 2L * EntriesPerBucket <= _farCount)
+        while (buckets < (1 << MaxBucketsLog2) && buckets * 2L * EntriesPerBucket <= farCount)
         {
             buckets *= 2;
         }
 
         // The year covers the sampled 90% quantile; a strided sample is deterministic and cheap.
-        int samples = Math.Min(SampleSize, _farCount);
-        long stride = _farCount / samples;
+        int samples = Math.Min(SampleSize, farCount);
+        long stride = farCount / samples;
         for (int i = 0; i < samples; i++)
         {
             _sample[i] = far[(int)(i * stride)].Time;
@@ -54,12 +59,15 @@ public sealed partial class BucketQueue
 
         // Count first, so that each bucket's array is sized once for what it gets now and a quarter more.
         var counts = _bucketCounts;
-        foreach (ref readonly var e in far)
+        for (int c = 0; c < chunks; c++)
         {
-            ulong bucket = unchecked((ulong)e.Time - (ulong)min) >> shift;
-            if (bucket < (ulong)buckets)
+            foreach (ref readonly var e in far.Chunk(c))
             {
-                counts[(int)bucket]++;
+                ulong bucket = unchecked((ulong)e.Time - (ulong)min) >> shift;
+                if (bucket < (ulong)buckets)
+                {
+                    counts[(int)bucket]++;
+                }
             }
         }
 
@@ -80,23 +88,26 @@ public sealed partial class BucketQueue
             counts[b] = 0;
         }
 
+        // What stays in far moves to its front, in order; the write never passes the read.
         int kept = 0;
-        for (int i = 0; i < far.Length; i++)
+        for (int c = 0; c < chunks; c++)
         {
-            var e = far[i];
-            ulong bucket = unchecked((ulong)e.Time - (ulong)min) >> shift;
-            if (bucket < (ulong)buckets)
+            foreach (var e in far.Chunk(c))
             {
-                Append((int)bucket, e);
-                _inBuckets++;
-            }
-            else
-            {
-                far[kept++] = e;
+                ulong bucket = unchecked((ulong)e.Time - (ulong)min) >> shift;
+                if (bucket < (ulong)buckets)
+                {
+                    Append((int)bucket, e);
+                    _inBuckets++;
+                }
+                else
+                {
+                    far[kept++] = e;
+                }
             }
         }
 
-        _farCount = kept;
+        far.Truncate(kept);
     }
 
     private void EnsureBuckets(int buckets)

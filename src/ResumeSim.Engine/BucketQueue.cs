@@ -20,8 +20,8 @@ namespace ResumeSim.Engine;
 /// <para>Layout: the current bucket as a sorted <c>run</c>, taken from the front; <c>near</c>, a 4-ary
 /// heap with whatever is enqueued into the current bucket's time after it came up (and anything enqueued
 /// "in the past"), and the whole queue while it holds few entries; the buckets after the current
-/// one, each an unsorted array; <c>far</c>, an unsorted array with every entry at or beyond the end of
-/// the "year" [base, base + N·W). When the buckets run dry the year is rebuilt from <c>far</c>: base is
+/// one, each an unsorted array; <c>far</c>, an unsorted list in fixed chunks (<see cref="EntryChunks"/>)
+/// with every entry at or beyond the end of the "year" [base, base + N·W). When the buckets run dry the year is rebuilt from <c>far</c>: base is
 /// the earliest pending time, N the power of two nearest count / <see cref="EntriesPerBucket"/>, and W
 /// = 2^shift ticks so that the year covers the 90% quantile of a strided sample of pending times (a far
 /// tail such as a timeout hours away stays in <c>far</c>). When the buckets hold more than
@@ -56,8 +56,7 @@ public sealed partial class BucketQueue : IEventQueue, IEventQueueLookahead
     private readonly long[] _sample = new long[SampleSize];
     private readonly Stack<QueueEntry[]>?[] _pool = new Stack<QueueEntry[]>?[31];
 
-    private QueueEntry[] _far = new QueueEntry[64];
-    private int _farCount;
+    private readonly EntryChunks _far = new();
 
     private QueueEntry[]?[] _bucketItems = new QueueEntry[]?[MinBuckets];
     private int[] _bucketCounts = new int[MinBuckets];
@@ -93,7 +92,7 @@ public sealed partial class BucketQueue : IEventQueue, IEventQueueLookahead
         _count++;
         if (!_hasYear)
         {
-            if (_farCount > 0)
+            if (_far.Count > 0)
             {
                 AddFar(new QueueEntry(time, key, payload)); // "unbuilt": the next read builds the year once
                 return;
@@ -196,7 +195,7 @@ public sealed partial class BucketQueue : IEventQueue, IEventQueueLookahead
         _near.Clear();
         _runHead = _runEnd = 0;
         _bucketCounts.AsSpan().Clear();
-        _farCount = 0;
+        _far.Truncate(0);
         _inBuckets = 0;
         _count = 0;
         _hasYear = false;
@@ -228,7 +227,7 @@ public sealed partial class BucketQueue : IEventQueue, IEventQueueLookahead
                 return true;
             }
 
-            if (_farCount == 0)
+            if (_far.Count == 0)
             {
                 _hasYear = false; // empty: the next entries live in the heap until there are many
                 return false;
@@ -268,24 +267,7 @@ public sealed partial class BucketQueue : IEventQueue, IEventQueueLookahead
         _hasYear = false;
     }
 
-    private void AddFar(QueueEntry entry)
-    {
-        if (_farCount == _far.Length)
-        {
-            Array.Resize(ref _far, checked(_far.Length * 2));
-        }
+    private void AddFar(QueueEntry entry) => _far.Add(entry);
 
-        _far[_farCount++] = entry;
-    }
-
-    private void AddFarRange(ReadOnlySpan<QueueEntry> entries)
-    {
-        if (_farCount + entries.Length > _far.Length)
-        {
-            Array.Resize(ref _far, Math.Max(checked(_farCount + entries.Length), _far.Length * 2));
-        }
-
-        entries.CopyTo(_far.AsSpan(_farCount));
-        _farCount += entries.Length;
-    }
+    private void AddFarRange(ReadOnlySpan<QueueEntry> entries) => _far.AddRange(entries);
 }
