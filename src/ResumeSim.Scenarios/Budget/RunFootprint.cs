@@ -31,10 +31,11 @@ internal static class RunFootprint
     public const long BytesPerTraceRow = 16;
 
     /// <summary>
-    /// Per session-ID store at its start: a table sized for min(capacity, 65,536) entries at 1.5 slots of
-    /// 144 B each (SessionTable), tables grow later with the sessions that the per-client figure counts.
+    /// Per session-ID store at its start: a table sized for min(capacity, 65,536) entries, at most 7/8
+    /// full, 31 slots of 128 B to a 4 KiB page (SessionTable): 4,096 / 31 x 8 / 7 = 151 B, rounded up.
+    /// Tables grow later with the sessions that the per-client figure counts.
     /// </summary>
-    public const long BytesPerStartingStoreEntry = 216;
+    public const long BytesPerStartingStoreEntry = 152;
 
     /// <summary>
     /// Per session-ID store, whatever its capacity: the ring of remembered removals and the arena's first
