@@ -13,50 +13,35 @@
 # Exits 0 when everything matches, 1 naming what differs, 2 on bad arguments.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
-sides=() reps=() jobs=1 extra=() only=()
+source "$here/validation/identical/common.sh"
+labels=(A B)
+sides=() extra=()
 while (( $# )); do
   case $1 in
-    --replications) [[ $# -ge 2 && $2 =~ ^[0-9]+$ ]] || { echo "identical: --replications needs a number" >&2; exit 2; }
-                    reps=(--replications "$2"); shift 2 ;;
-    --jobs) [[ $# -ge 2 && $2 =~ ^[1-9][0-9]*$ ]] || { echo "identical: --jobs needs a number of at least 1" >&2; exit 2; }
-            jobs=$2; shift 2 ;;
-    --scenario) [[ $# -ge 2 && -f $here/scenarios/$2.yaml ]] || { echo "identical: --scenario needs the name of a file in scenarios/ (without .yaml)" >&2; exit 2; }
-                only+=("$2"); shift 2 ;;
+    --replications|--jobs|--scenario) shared_option "$1" "${2-}"; shift 2 ;;
     --) shift; extra=("$@"); break ;;
-    -*) echo "identical: unknown option $1" >&2; exit 2 ;;
+    -*) usage_error "unknown option $1" ;;
     *) sides+=("$(realpath "$1")"); shift ;;
   esac
 done
-(( ${#sides[@]} == 2 )) || { echo "usage: validation/identical/binaries.sh A B [--scenario NAME]... [--replications N] [--jobs N] [-- RUN-OPTION...]" >&2; exit 2; }
+(( ${#sides[@]} == 2 )) \
+  || usage_error "usage: validation/identical/binaries.sh A B [--scenario NAME]... [--replications N] [--jobs N] [-- RUN-OPTION...]"
 for exe in "${sides[@]}"; do
-  [[ -f $exe ]] || { echo "identical: no file '$exe'" >&2; exit 2; }
+  [[ -f $exe ]] || usage_error "no file '$exe'"
 done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-run_one() { # name side-index: one side's run of one scenario; a file marks a failure
-  local name=$1 i=$2 exe=${sides[$2]} start
+run_one() {
+  local name=$1 side=$2 exe=${sides[$2]} start
   local cmd=("$exe")
   [[ $exe == *.dll ]] && cmd=(dotnet "$exe")
   start=$(date +%s)
-  "${cmd[@]}" run "$here/scenarios/$name.yaml" --out "$work/out$i" --quiet "${reps[@]}" "${extra[@]}" >/dev/null \
-    || { echo "$name: the run of ${sides[$i]} failed" >&2; touch "$work/failed-$name"; return; }
-  printf '%s side %s %ss\n' "$name" "$i" $(( $(date +%s) - start ))
+  "${cmd[@]}" run "$here/scenarios/$name.yaml" --out "$work/out$side" --quiet "${reps[@]}" "${extra[@]}" >/dev/null \
+    || { echo "$name: the run of $exe failed" >&2; touch "$work/failed-$name"; return; }
+  printf '%s side %s %ss\n' "$name" "${labels[$side]}" $(( $(date +%s) - start ))
 }
-
-names=()
-for f in "$here"/scenarios/*.yaml; do
-  name=$(basename "$f" .yaml)
-  [[ $name == scale-10m ]] && continue
-  (( ${#only[@]} == 0 )) || [[ " ${only[*]} " == *" $name "* ]] || continue
-  names+=("$name")
-  for i in 0 1; do
-    while (( $(jobs -rp | wc -l) >= jobs )); do wait -n || true; done
-    run_one "$name" "$i" &
-  done
-done
-wait
 
 # The facts of the run itself, which differ between any two runs of the same build: the start time
 # (report.html also shows it to the minute, in its title), the wall time, the run's folder name.
@@ -69,26 +54,18 @@ masked() { # file out-folder
     -e "s#<code>$wall s</code>#<code>W s</code>#g" "$1"
 }
 
-status=0 compared=0
-for name in "${names[@]}"; do
-  [[ -e "$work/failed-$name" ]] && { status=1; continue; }
-  a=$(ls -d "$work/out0/$name"/*/ | head -n 1) b=$(ls -d "$work/out1/$name"/*/ | head -n 1)
-  while IFS= read -r file; do
-    rel=${file#"$a"}
-    if [[ ! -f $b$rel ]]; then echo "$name: $rel only from A"; status=1
-    elif [[ $rel == run.json || $rel == report.html ]]; then
-      if ! cmp -s <(masked "$file" "$work/out0") <(masked "$b$rel" "$work/out1"); then
-        echo "$name: $rel differs beyond the run's time and folder:"
-        diff <(masked "$file" "$work/out0" | sed 's/></>\n</g') <(masked "$b$rel" "$work/out1" | sed 's/></>\n</g') | head -n 8 | cut -c1-200
-        status=1
-      fi
-    elif ! cmp -s "$file" "$b$rel"; then echo "$name: $rel differs"; status=1; fi
-    compared=$((compared + 1))
-  done < <(find "$a" -type f | sort)
-  while IFS= read -r file; do
-    rel=${file#"$b"}
-    [[ -f $a$rel ]] || { echo "$name: $rel only from B"; status=1; }
-  done < <(find "$b" -type f | sort)
-done
+same_file() {
+  local name=$1 rel=$2
+  if [[ $rel == run.json || $rel == report.html ]]; then
+    cmp -s <(masked "$3" "$work/out0") <(masked "$4" "$work/out1") && return 0
+    echo "$name: $rel differs beyond the run's time and folder:"
+    diff <(masked "$3" "$work/out0" | sed 's/></>\n</g') <(masked "$4" "$work/out1" | sed 's/></>\n</g') | head -n 8 | cut -c1-200
+    return 1
+  fi
+  cmp -s "$3" "$4" || { echo "$name: $rel differs"; return 1; }
+}
+
+run_both "$here/scenarios"
+compare_runs -type f
 if (( status == 0 )); then echo "identical: all $compared files of ${#names[@]} scenarios match (${sides[0]} vs ${sides[1]})"; fi
 exit $status
