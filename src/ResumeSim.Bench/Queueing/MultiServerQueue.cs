@@ -25,6 +25,7 @@ public sealed class MultiServerQueue : IEventHandler
     private readonly int _servers;
     private readonly double _arrivalRate;
     private readonly double _meanService;
+    private readonly double _serviceRate;
     private readonly ServiceTimeKind _serviceKind;
     private readonly RandomStream _arrivals;
     private readonly RandomStream _services;
@@ -55,6 +56,7 @@ public sealed class MultiServerQueue : IEventHandler
         _servers = servers;
         _arrivalRate = arrivalRate;
         _meanService = meanService;
+        _serviceRate = 1.0 / meanService; // divided once here, not at every service start
         _serviceKind = serviceKind;
         _arrivals = streams.Get("queue.arrivals");
         _services = streams.Get("queue.services");
@@ -129,7 +131,7 @@ public sealed class MultiServerQueue : IEventHandler
         }
 
         double service = _serviceKind == ServiceTimeKind.Exponential
-            ? _services.NextExponential(1.0 / _meanService)
+            ? _services.NextExponential(_serviceRate)
             : _meanService;
         _sim.ScheduleIn(SimTime.FromSeconds(service), DepartureKind, 0);
     }
