@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ResumeSim.Engine;
 
 /// <summary>Building a year: the buckets' width from a sample of pending times, then the entries moved out of <c>far</c>.</summary>
@@ -12,7 +14,8 @@ public sealed partial class BucketQueue
         int chunks = far.ChunksInUse;
         if (farCount <= HeapOnlyUpTo / 2)
         {
-            _near.AddRangeAndHeapify(far.Chunk(0)); // few entries, so one chunk: the heap alone is cheaper than a year
+            Debug.Assert(farCount <= EntryChunks.ChunkSize, "few entries fit in far's first chunk");
+            _near.AddRangeAndHeapify(far.Chunk(0)); // few entries: the heap alone is cheaper than a year
             far.Truncate(0);
             _hasYear = false;
             return;

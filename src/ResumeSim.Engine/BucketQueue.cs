@@ -21,10 +21,11 @@ namespace ResumeSim.Engine;
 /// heap with whatever is enqueued into the current bucket's time after it came up (and anything enqueued
 /// "in the past"), and the whole queue while it holds few entries; the buckets after the current
 /// one, each an unsorted array; <c>far</c>, an unsorted list in fixed chunks (<see cref="EntryChunks"/>)
-/// with every entry at or beyond the end of the "year" [base, base + N·W). When the buckets run dry the year is rebuilt from <c>far</c>: base is
-/// the earliest pending time, N the power of two nearest count / <see cref="EntriesPerBucket"/>, and W
-/// = 2^shift ticks so that the year covers the 90% quantile of a strided sample of pending times (a far
-/// tail such as a timeout hours away stays in <c>far</c>). When the buckets hold more than
+/// with every entry at or beyond the end of the "year" [base, base + N·W). When the buckets run dry the
+/// year is rebuilt from <c>far</c>: base is the earliest pending time, N the power of two nearest
+/// count / <see cref="EntriesPerBucket"/>, and W = 2^shift ticks so that the year covers the 90%
+/// quantile of a strided sample of pending times (a far tail such as a timeout hours away stays in
+/// <c>far</c>). When the buckets hold more than
 /// <see cref="GrowWhenPerBucketAbove"/> entries each on average, every entry goes back to
 /// <c>far</c> and the next read builds a larger year. Rebuilding depends only on the entries, never on
 /// a clock or random source, and exact FIFO for equal times holds because equal times always share a
