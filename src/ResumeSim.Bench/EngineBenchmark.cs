@@ -43,11 +43,15 @@ public static class EngineBenchmark
             hold.AddRange(MeasureHold(options, pending, log));
         }
 
+        // The direct rows run the same model without Simulation: their time is the model's floor on that
+        // queue, and the difference to the row above is the engine's own cost per event.
         var mmc = new List<MmcMeasurement>
         {
-            MeasureMmc(options, nameof(BucketQueue), () => new BucketQueue(), log),
-            MeasureMmc(options, nameof(CalendarQueue), () => new CalendarQueue(), log),
-            MeasureMmc(options, nameof(QuaternaryHeap), () => new QuaternaryHeap(), log),
+            MeasureMmc(options, nameof(BucketQueue), () => new BucketQueue(), onSimulation: true, log),
+            MeasureMmc(options, nameof(BucketQueue), () => new BucketQueue(), onSimulation: false, log),
+            MeasureMmc(options, nameof(CalendarQueue), () => new CalendarQueue(), onSimulation: true, log),
+            MeasureMmc(options, nameof(QuaternaryHeap), () => new QuaternaryHeap(), onSimulation: true, log),
+            MeasureMmc(options, nameof(QuaternaryHeap), () => new QuaternaryHeap(), onSimulation: false, log),
         };
         return new EngineBenchmarkReport(machine, options, hold, mmc, rng);
     }
@@ -97,7 +101,8 @@ public static class EngineBenchmark
             r.Name, pending, holds, Median(r.Ns), r.Ns.Min(), r.Ns.Max(), Median(r.Fill), Median(r.Ns) / baseline)).ToList();
     }
 
-    private static MmcMeasurement MeasureMmc(EngineBenchmarkOptions options, string name, Func<IEventQueue> create, TextWriter log)
+    private static MmcMeasurement MeasureMmc(
+        EngineBenchmarkOptions options, string name, Func<IEventQueue> create, bool onSimulation, TextWriter log)
     {
         const int servers = 8;
         const double serviceRate = 1000;
@@ -108,10 +113,16 @@ public static class EngineBenchmark
         for (int r = 0; r < options.Repetitions; r++)
         {
             Collect();
-            var model = new MultiServerQueue(new Simulation(create()), servers, arrivalRate, 1 / serviceRate,
-                ServiceTimeKind.Exponential, new RandomStreams(options.Seed + (ulong)r), customers, customers / 10);
+            var streams = new RandomStreams(options.Seed + (ulong)r);
+            var model = onSimulation
+                ? new MultiServerQueue(new Simulation(create()), servers, arrivalRate, 1 / serviceRate,
+                    ServiceTimeKind.Exponential, streams, customers, customers / 10)
+                : null;
+            var queue = onSimulation ? null : create();
             var sw = Stopwatch.StartNew();
-            last = model.RunToCompletion();
+            last = model is not null
+                ? model.RunToCompletion()
+                : DirectMultiServerQueue.Run(queue!, servers, arrivalRate, 1 / serviceRate, streams, customers, customers / 10);
             seconds[r] = sw.Elapsed.TotalSeconds;
         }
 
@@ -119,8 +130,8 @@ public static class EngineBenchmark
         double nsPerEvent = median * 1e9 / last!.EventsProcessed;
         double theory = QueueingTheory.MmcMeanWait(servers, arrivalRate, serviceRate) * 1e3;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"M/M/8 {name,-15} {customers:N0} customers {median:F2} s, {nsPerEvent:F1} ns/event, wait {last.MeanWaitSeconds * 1e3:F4} ms (Erlang C {theory:F4} ms)"));
-        return new MmcMeasurement(name, customers, last.EventsProcessed, median, nsPerEvent, last.EventsProcessed / median,
+            $"M/M/8 {name,-15} {(onSimulation ? "Simulation" : "direct"),-10} {customers:N0} customers {median:F2} s, {nsPerEvent:F1} ns/event, wait {last.MeanWaitSeconds * 1e3:F4} ms (Erlang C {theory:F4} ms)"));
+        return new MmcMeasurement(name, onSimulation, customers, last.EventsProcessed, median, nsPerEvent, last.EventsProcessed / median,
             last.MeanWaitSeconds * 1e3, theory);
     }
 
@@ -136,6 +147,8 @@ public static class EngineBenchmark
             HoldModel.RunPriorityQueue(5_000, 50_000, 100_000, seed);
             EngineBenchmarkSimulationHold.Run(5_000, 50_000, 100_000, seed);
             new MultiServerQueue(new Simulation(), 8, 6400, 1e-3, ServiceTimeKind.Exponential, new RandomStreams(seed), 20_000, 0).RunToCompletion();
+            DirectMultiServerQueue.Run(new BucketQueue(), 8, 6400, 1e-3, new RandomStreams(seed), 20_000, 0);
+            DirectMultiServerQueue.Run(new QuaternaryHeap(), 8, 6400, 1e-3, new RandomStreams(seed), 20_000, 0);
         }
     }
 

@@ -8,10 +8,10 @@ namespace ResumeSim.Bench.Queueing;
 /// (Erlang C, Pollaczek-Khinchine) and by the engine benchmark, so both run the same model.
 /// </summary>
 /// <remarks>
-/// Two event kinds: an arrival (which schedules the next one) and a departure. The line stores
-/// arrival times only: with FCFS, customers start service in arrival order, so the k-th service
-/// start belongs to the k-th customer and the first <c>warmupCustomers</c> are left out of the mean.
-/// Arrivals and service times come from two separate streams so either can be changed alone.
+/// Two event kinds: an arrival (which schedules the next one) and a departure; the waiting line and
+/// the tally of waits are <see cref="FcfsLine"/>'s. Arrivals and service times come from two separate
+/// streams so either can be changed alone. <see cref="DirectMultiServerQueue"/> is the same model
+/// without the engine.
 /// </remarks>
 public sealed class MultiServerQueue : IEventHandler
 {
@@ -30,16 +30,9 @@ public sealed class MultiServerQueue : IEventHandler
     private readonly RandomStream _arrivals;
     private readonly RandomStream _services;
     private readonly long _customers;
-    private readonly long _warmupCustomers;
-    // A power-of-two length (it doubles), so a mask wraps an index where % would divide on every push and pop.
-    private long[] _line = new long[1024];
-    private int _lineHead;
-    private int _lineCount;
+    private readonly FcfsLine _line;
     private int _busy;
     private long _arrived;
-    private long _started;
-    private long _measured;
-    private long _waitTicks;
 
     /// <summary>Creates the model and registers its two event kinds on <paramref name="sim"/>.</summary>
     public MultiServerQueue(
@@ -61,7 +54,7 @@ public sealed class MultiServerQueue : IEventHandler
         _arrivals = streams.Get("queue.arrivals");
         _services = streams.Get("queue.services");
         _customers = customers;
-        _warmupCustomers = warmupCustomers;
+        _line = new FcfsLine(warmupCustomers);
         sim.Register(ArrivalKind, this);
         sim.Register(DepartureKind, this);
     }
@@ -74,8 +67,7 @@ public sealed class MultiServerQueue : IEventHandler
         {
         }
 
-        double meanWait = _measured == 0 ? 0 : SimTime.ToSeconds(_waitTicks) / _measured;
-        return new QueueRunResult(meanWait, _measured, _sim.EventsProcessed, SimTime.ToSeconds(_sim.Now));
+        return new QueueRunResult(_line.MeanWaitSeconds, _line.Measured, _sim.EventsProcessed, SimTime.ToSeconds(_sim.Now));
     }
 
     /// <inheritdoc/>
@@ -101,7 +93,7 @@ public sealed class MultiServerQueue : IEventHandler
         }
         else
         {
-            Push(now);
+            _line.Push(now);
         }
 
         if (++_arrived < _customers)
@@ -112,9 +104,9 @@ public sealed class MultiServerQueue : IEventHandler
 
     private void OnDeparture()
     {
-        if (_lineCount > 0)
+        if (_line.Waiting > 0)
         {
-            StartService(_sim.Now, Pop());
+            StartService(_sim.Now, _line.Pop());
         }
         else
         {
@@ -124,41 +116,10 @@ public sealed class MultiServerQueue : IEventHandler
 
     private void StartService(long now, long arrivedAt)
     {
-        if (_started++ >= _warmupCustomers)
-        {
-            _measured++;
-            _waitTicks += now - arrivedAt;
-        }
-
+        _line.Start(now, arrivedAt);
         double service = _serviceKind == ServiceTimeKind.Exponential
             ? _services.NextExponential(_serviceRate)
             : _meanService;
         _sim.ScheduleIn(SimTime.FromSeconds(service), DepartureKind, 0);
-    }
-
-    private void Push(long arrivedAt)
-    {
-        if (_lineCount == _line.Length)
-        {
-            var bigger = new long[_line.Length * 2];
-            for (int i = 0; i < _lineCount; i++)
-            {
-                bigger[i] = _line[(_lineHead + i) & (_line.Length - 1)];
-            }
-
-            _line = bigger;
-            _lineHead = 0;
-        }
-
-        _line[(_lineHead + _lineCount) & (_line.Length - 1)] = arrivedAt;
-        _lineCount++;
-    }
-
-    private long Pop()
-    {
-        long value = _line[_lineHead];
-        _lineHead = (_lineHead + 1) & (_line.Length - 1);
-        _lineCount--;
-        return value;
     }
 }

@@ -57,6 +57,32 @@ public sealed class QueueingValidationTests
         Assert.Equal(a, b);
     }
 
+    [Theory]
+    [InlineData(8, 6400.0, 1)]
+    [InlineData(2, 1950.0, 7)] // near saturation, long lines
+    public void DirectLoop_IsTheSameModel_EventsAndWaitToTheLastBit(int servers, double arrivalRate, ulong seed)
+    {
+        const long customers = 200_000;
+        var onSimulation = new MultiServerQueue(new Simulation(), servers, arrivalRate, 1e-3, ServiceTimeKind.Exponential,
+            new RandomStreams(seed), customers, customers / 10).RunToCompletion();
+
+        foreach (var queue in new IEventQueue[] { new BucketQueue(), new QuaternaryHeap() })
+        {
+            var direct = DirectMultiServerQueue.Run(queue, servers, arrivalRate, 1e-3, new RandomStreams(seed), customers, customers / 10);
+            Assert.Equal(onSimulation, direct);
+        }
+
+        Assert.Equal(2 * customers, onSimulation.EventsProcessed);
+    }
+
+    [Fact]
+    public void DirectLoop_RefusesAQueueThatIsNotEmpty()
+    {
+        var queue = new QuaternaryHeap();
+        queue.Enqueue(0, 0, 0);
+        Assert.Throws<ArgumentException>(() => DirectMultiServerQueue.Run(queue, 1, 1, 1, new RandomStreams(1), 10, 0));
+    }
+
     [Fact]
     public void ErlangC_KnownValues()
     {
