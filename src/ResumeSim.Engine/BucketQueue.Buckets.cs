@@ -32,6 +32,10 @@ public sealed partial class BucketQueue
         _bucketData[bucket] = items is null ? 0 : AddressOf(items);
     }
 
+    // Kept out of line: inlined into its callers (tiered PGO inlined it up into the world's event handler),
+    // the allocation of a pinned array brought its native call's frame along, and the caller set that
+    // frame up and zeroed a much larger stack frame on every event, not only when a bucket grows.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Grow(int bucket, int n)
     {
         var old = _bucketItems[bucket];
