@@ -88,6 +88,16 @@ internal sealed class ChildRun : IDisposable
     /// <summary>Sends SIGINT (2), SIGTERM (15) or SIGKILL (9).</summary>
     public void Signal(int signal)
     {
+        // A signal this process ignores, the child inherited ignored, and .NET keeps it so: SIGINT for a
+        // job that a shell without job control started in the background (`cmd &`, `nohup`). The child
+        // would then wait out the guard; say why at once instead.
+        if (IgnoredHere(signal))
+        {
+            throw new InvalidOperationException(
+                $"signal {signal} is ignored in the test process (SigIgn in /proc/self/status), so the child ignores it too; "
+                + "run the tests in the foreground or from a shell with job control (set -m)");
+        }
+
         if (Kill(_process.Id, signal) != 0)
         {
             throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
@@ -116,6 +126,13 @@ internal sealed class ChildRun : IDisposable
 
         _process.Dispose();
         _errorLines.Dispose();
+    }
+
+    private static bool IgnoredHere(int signal)
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null
+            && (ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & (1UL << (signal - 1))) != 0;
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
