@@ -24,11 +24,7 @@ public static class DirectMultiServerQueue
         long warmupCustomers)
     {
         ArgumentNullException.ThrowIfNull(queue);
-        ArgumentNullException.ThrowIfNull(streams);
-        ArgumentOutOfRangeException.ThrowIfLessThan(servers, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(customers, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(warmupCustomers);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(warmupCustomers, customers);
+        MultiServerQueue.CheckModel(streams, servers, customers, warmupCustomers);
         if (queue.Count != 0)
         {
             throw new ArgumentException("The event queue must be empty.", nameof(queue));

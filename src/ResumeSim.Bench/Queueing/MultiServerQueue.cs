@@ -40,11 +40,7 @@ public sealed class MultiServerQueue : IEventHandler
         RandomStreams streams, long customers, long warmupCustomers)
     {
         ArgumentNullException.ThrowIfNull(sim);
-        ArgumentNullException.ThrowIfNull(streams);
-        ArgumentOutOfRangeException.ThrowIfLessThan(servers, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(customers, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(warmupCustomers);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(warmupCustomers, customers);
+        CheckModel(streams, servers, customers, warmupCustomers);
         _sim = sim;
         _servers = servers;
         _arrivalRate = arrivalRate;
@@ -57,6 +53,16 @@ public sealed class MultiServerQueue : IEventHandler
         _line = new FcfsLine(warmupCustomers);
         sim.Register(ArrivalKind, this);
         sim.Register(DepartureKind, this);
+    }
+
+    /// <summary>Checks the arguments this model and <see cref="DirectMultiServerQueue"/> share.</summary>
+    internal static void CheckModel(RandomStreams streams, int servers, long customers, long warmupCustomers)
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+        ArgumentOutOfRangeException.ThrowIfLessThan(servers, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(customers, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(warmupCustomers);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(warmupCustomers, customers);
     }
 
     /// <summary>Runs until the last customer leaves and returns the measured mean wait.</summary>
