@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ResumeSim.Engine;
 
@@ -40,6 +42,7 @@ public sealed class RandomStream : Random
     public ulong Seed { get; }
 
     /// <summary>Next 64 uniformly random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
         ulong s1 = _s1;
@@ -161,22 +164,27 @@ public sealed class RandomStream : Random
     }
 
     /// <summary>
-    /// An exponential variate with the given rate (mean 1/rate) by inversion, -ln(1-U)/rate:
-    /// one uniform and one logarithm, for hot paths such as Poisson arrivals.
+    /// An exponential variate with the given rate (mean 1/rate), for hot paths such as Poisson
+    /// arrivals: a unit variate by the ziggurat method (<see cref="ExponentialZiggurat"/>), which in
+    /// 98 draws of 100 takes one 64-bit word and no logarithm, divided by the rate.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextExponential(double rate)
     {
         if (!(rate > 0) || double.IsPositiveInfinity(rate))
         {
-            throw new ArgumentOutOfRangeException(nameof(rate), rate, "The rate must be positive and finite.");
+            ThrowBadRate(rate);
         }
 
-        // 1 - U lies in (0, 1], so the logarithm is finite.
-        return -Math.Log(1.0 - NextDouble()) / rate;
+        return ExponentialZiggurat.Next(this) / rate;
     }
 
     /// <inheritdoc/>
     protected override double Sample() => NextDouble();
+
+    [DoesNotReturn]
+    private static void ThrowBadRate(double rate) =>
+        throw new ArgumentOutOfRangeException(nameof(rate), rate, "The rate must be positive and finite.");
 
     private static ulong SplitMix64(ref ulong state)
     {
