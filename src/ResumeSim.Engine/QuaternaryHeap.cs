@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ResumeSim.Engine;
 
@@ -131,29 +133,35 @@ public sealed class QuaternaryHeap : IEventQueue, IEventQueueLookahead
     /// <summary>The entries in heap order (for draining into another structure); valid until the next change.</summary>
     public ReadOnlySpan<QueueEntry> Items => _items.AsSpan(0, _count);
 
+    // SiftUp and SiftDownFrom read through a ref to the array's first element: every index they touch
+    // is below _count (SiftUp's is _count - 1 at most), which never exceeds the array's length, so the
+    // bounds checks the JIT would add in the loops (it cannot prove them away) are left out.
     private void SiftUp(int index, QueueEntry entry)
     {
-        var items = _items;
+        Debug.Assert(index < _items.Length);
+        ref QueueEntry items = ref MemoryMarshal.GetArrayDataReference(_items);
         while (index > 0)
         {
             int parent = (index - 1) >> 2;
-            if (!QueueEntry.Less(entry, items[parent]))
+            ref QueueEntry up = ref Unsafe.Add(ref items, parent);
+            if (!QueueEntry.Less(entry, up))
             {
                 break;
             }
 
-            items[index] = items[parent];
+            Unsafe.Add(ref items, index) = up;
             index = parent;
         }
 
-        items[index] = entry;
+        Unsafe.Add(ref items, index) = entry;
     }
 
     private void SiftDown(QueueEntry entry, int count) => SiftDownFrom(0, entry, count);
 
     private void SiftDownFrom(int index, QueueEntry entry, int count)
     {
-        var items = _items;
+        Debug.Assert(index < count && count <= _items.Length);
+        ref QueueEntry items = ref MemoryMarshal.GetArrayDataReference(_items);
         while (true)
         {
             int first = (index << 2) + 1;
@@ -166,22 +174,22 @@ public sealed class QuaternaryHeap : IEventQueue, IEventQueueLookahead
             int end = Math.Min(first + 4, count);
             for (int c = first + 1; c < end; c++)
             {
-                if (QueueEntry.Less(items[c], items[best]))
+                if (QueueEntry.Less(Unsafe.Add(ref items, c), Unsafe.Add(ref items, best)))
                 {
                     best = c;
                 }
             }
 
-            if (!QueueEntry.Less(items[best], entry))
+            ref QueueEntry smallest = ref Unsafe.Add(ref items, best);
+            if (!QueueEntry.Less(smallest, entry))
             {
                 break;
             }
 
-            items[index] = items[best];
+            Unsafe.Add(ref items, index) = smallest;
             index = best;
         }
 
-        items[index] = entry;
-        Debug.Assert(index < count);
+        Unsafe.Add(ref items, index) = entry;
     }
 }

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace ResumeSim.Engine;
 
 /// <summary>
@@ -27,6 +30,7 @@ public static class SimTime
 
     /// <summary>Converts seconds to ticks, rounding to the nearest nanosecond.</summary>
     /// <exception cref="ArgumentOutOfRangeException">NaN or outside the range of ticks.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long FromSeconds(double s) => FromScaled(s, TicksPerSecond, nameof(s));
 
     /// <summary>Converts milliseconds to ticks, rounding to the nearest nanosecond.</summary>
@@ -45,15 +49,21 @@ public static class SimTime
     /// <summary>Converts ticks to a <see cref="TimeSpan"/>, truncating below 100 ns.</summary>
     public static TimeSpan ToTimeSpan(long ticks) => TimeSpan.FromTicks(ticks / TicksPerTimeSpanTick);
 
+    // Inlined: models convert every drawn delay, and the call cost more than the conversion.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long FromScaled(double value, long scale, string paramName)
     {
         double ticks = Math.Round(value * scale, MidpointRounding.AwayFromZero);
         // 2^63 is exactly representable; anything at or beyond it does not fit in a long.
         if (double.IsNaN(ticks) || ticks >= 9.223372036854775808E18 || ticks < -9.223372036854775808E18)
         {
-            throw new ArgumentOutOfRangeException(paramName, value, "Time is NaN or does not fit in 64-bit nanosecond ticks.");
+            ThrowOutOfRange(paramName, value);
         }
 
         return (long)ticks;
     }
+
+    [DoesNotReturn]
+    private static void ThrowOutOfRange(string paramName, double value) =>
+        throw new ArgumentOutOfRangeException(paramName, value, "Time is NaN or does not fit in 64-bit nanosecond ticks.");
 }
