@@ -8,134 +8,242 @@ using ResumeSim.Engine;
 namespace ResumeSim.Bench;
 
 /// <summary>
-/// The engine benchmark (<c>resumesim bench engine [--quick]</c>): (a) M/M/c with
-/// c = 8 at utilisation 0.8 end to end on <see cref="Simulation"/>; (b) the hold model at
-/// 10^4, 10^6 and 10^7 pending events for every <see cref="IEventQueue"/>, .NET's
+/// The engine benchmark (<c>resumesim bench engine [--quick]</c>): (a) the hold model at 10^4, 10^6
+/// and 10^7 pending events for every <see cref="IEventQueue"/>, .NET's
 /// <see cref="PriorityQueue{TElement, TPriority}"/> and <see cref="Simulation"/> itself (its default
-/// queue plus scheduling and dispatch), measured in the same process and run.
+/// queue plus scheduling and dispatch); (b) M/M/c with c = 8 at utilisation 0.8 end to end on
+/// <see cref="Simulation"/>, and as a loop calling the queue itself.
 /// </summary>
 /// <remarks>
 /// Wall-clock timing with <see cref="Stopwatch"/> is allowed here (never in simulation code).
-/// Each measurement runs <see cref="EngineBenchmarkOptions.Repetitions"/> times on a fresh queue,
-/// after a full GC, and the median is reported; JIT tiering is settled by a small warm-up pass.
+/// Each measurement (an <see cref="EngineBenchmarkCase"/>) runs <see cref="EngineBenchmarkOptions.Repetitions"/>
+/// times on a fresh queue, after a full GC, and the median is reported. Run by the CLI, every case
+/// runs in a fresh child process after a warm-up of its own code, as BenchmarkDotNet runs each
+/// benchmark: in one process the JIT compiles the shared call sites (a queue behind
+/// <see cref="IEventQueue"/>, a handler behind <see cref="IEventHandler"/>) for whichever class it saw
+/// most while profiling, and every other class measured there pays an interface call.
 /// </remarks>
 public static class EngineBenchmark
 {
     private const string PriorityQueueName = "PriorityQueue";
     private const string SimulationName = "Simulation";
+    private const int MmcServers = 8;
+    private const double MmcServiceRate = 1000;
+    private const double MmcArrivalRate = 0.8 * MmcServers * MmcServiceRate;
 
-    /// <summary>Runs the benchmark, writing progress to <paramref name="log"/>.</summary>
-    public static EngineBenchmarkReport Run(EngineBenchmarkOptions options, TextWriter log)
+    /// <summary>
+    /// Runs the benchmark, writing progress to <paramref name="log"/>. <paramref name="runElsewhere"/>
+    /// runs one case and returns what it measured (the CLI: in a child process); without it every
+    /// case runs in this process after one warm-up of all of them.
+    /// </summary>
+    public static EngineBenchmarkReport Run(
+        EngineBenchmarkOptions options, TextWriter log, Func<EngineBenchmarkCase, EngineCaseResult>? runElsewhere = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Repetitions, 1);
         string machine = DescribeMachine();
         log.WriteLine($"engine benchmark on {machine}");
+        log.WriteLine(runElsewhere is null ? "every case in this process" : "every case in a child process of its own");
 
-        WarmUpJit(options.Seed);
+        if (runElsewhere is null)
+        {
+            WarmUpJit(options.Seed);
+        }
+
+        var measure = runElsewhere ?? (c => RunCase(options, c));
+        for (int i = 0; i < 3; i++)
+        {
+            HoldModel.RngBaseline(200_000, options.Seed);
+        }
+
         double rng = Median(Repeat(options.Repetitions, _ => HoldModel.RngBaseline(2_000_000, options.Seed)));
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exponential draw alone: {rng:F1} ns"));
 
         var hold = new List<HoldMeasurement>();
         foreach (int pending in options.EffectiveHoldSizes)
         {
-            hold.AddRange(MeasureHold(options, pending, log));
+            hold.AddRange(MeasureHold(options, pending, measure, log));
         }
 
         // The direct rows run the same model without Simulation: their time is the model's floor on that
         // queue, and the difference to the row above is the engine's own cost per event.
-        var mmc = new List<MmcMeasurement>
+        var mmc = new List<MmcMeasurement>();
+        foreach (var (queue, onSimulation) in new[]
         {
-            MeasureMmc(options, nameof(BucketQueue), () => new BucketQueue(), onSimulation: true, log),
-            MeasureMmc(options, nameof(BucketQueue), () => new BucketQueue(), onSimulation: false, log),
-            MeasureMmc(options, nameof(CalendarQueue), () => new CalendarQueue(), onSimulation: true, log),
-            MeasureMmc(options, nameof(QuaternaryHeap), () => new QuaternaryHeap(), onSimulation: true, log),
-            MeasureMmc(options, nameof(QuaternaryHeap), () => new QuaternaryHeap(), onSimulation: false, log),
-        };
+            (nameof(BucketQueue), true), (nameof(BucketQueue), false), (nameof(CalendarQueue), true),
+            (nameof(QuaternaryHeap), true), (nameof(QuaternaryHeap), false),
+        })
+        {
+            mmc.Add(MeasureMmc(options, EngineBenchmarkCase.Mmc(queue, onSimulation), measure, log));
+        }
+
         return new EngineBenchmarkReport(machine, options, hold, mmc, rng);
     }
 
-    private static List<HoldMeasurement> MeasureHold(EngineBenchmarkOptions options, int pending, TextWriter log)
+    /// <summary>
+    /// Runs each case in a child process started by <paramref name="launcher"/> (this program's
+    /// <c>bench engine --child NAME</c>) and reads back its one result line.
+    /// </summary>
+    public static Func<EngineBenchmarkCase, EngineCaseResult> InChildProcesses(IScaleChildLauncher launcher)
     {
-        long warmup = options.WarmupHolds(pending);
-        long holds = options.TimedHolds(pending);
-        // "Simulation" is the same hold through Simulation.Step on its default BucketQueue: queue plus
-        // scheduling, payload unpacking and dispatch, i.e. the engine's cost per model event.
-        var queues = new (string Name, Func<IEventQueue>? Create)[]
+        ArgumentNullException.ThrowIfNull(launcher);
+        return benchmarkCase =>
         {
-            (SimulationName, null),
-            (nameof(BucketQueue), () => new BucketQueue()),
-            (nameof(CalendarQueue), () => new CalendarQueue()),
-            (nameof(QuaternaryHeap), () => new QuaternaryHeap()),
-            (nameof(BinaryHeap), () => new BinaryHeap()),
-            (PriorityQueueName, null),
-        };
-
-        var raw = new List<(string Name, double[] Ns, double[] Fill)>();
-        foreach (var (name, create) in queues)
-        {
-            var ns = new double[options.Repetitions];
-            var fill = new double[options.Repetitions];
-            for (int r = 0; r < options.Repetitions; r++)
+            string name = benchmarkCase.Name;
+            var exit = launcher.RunAsync(name, _ => { }, CancellationToken.None).GetAwaiter().GetResult();
+            if (exit.ExitCode != 0)
             {
-                Collect();
-                ulong seed = options.Seed + (ulong)r;
-                var result = (name, create) switch
-                {
-                    (SimulationName, _) => EngineBenchmarkSimulationHold.Run(pending, warmup, holds, seed),
-                    (_, null) => HoldModel.RunPriorityQueue(pending, warmup, holds, seed),
-                    (_, _) => HoldModel.Run(create(), pending, warmup, holds, seed),
-                };
-                ns[r] = result.NsPerHold;
-                fill[r] = result.FillSeconds;
+                throw new ScaleChildFailedException(name, $"it exited with code {exit.ExitCode}", exit.StandardErrorTail);
             }
 
-            raw.Add((name, ns, fill));
+            var lines = exit.StandardOutput.Where(EngineCaseResult.IsResultLine).ToList();
+            if (lines.Count != 1)
+            {
+                throw new ScaleChildFailedException(name, $"it printed {lines.Count} result lines ('{EngineCaseResult.Prefix} ...'), expected exactly one", exit.StandardErrorTail);
+            }
+
+            EngineCaseResult result;
+            try
+            {
+                result = EngineCaseResult.Parse(lines[0]);
+            }
+            catch (FormatException ex)
+            {
+                throw new ScaleChildFailedException(name, ex.Message, exit.StandardErrorTail, ex);
+            }
+
+            return result.Case == name
+                ? result
+                : throw new ScaleChildFailedException(name, $"its result line is for case '{result.Case}'", exit.StandardErrorTail);
+        };
+    }
+
+    /// <summary>What a child process runs for <c>--child NAME</c>: a warm-up of this case's code alone, then the case.</summary>
+    public static EngineCaseResult RunCaseAlone(EngineBenchmarkOptions options, EngineBenchmarkCase benchmarkCase)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(benchmarkCase);
+        var warmUp = options with { MmcCustomers = 20_000, Repetitions = 1 };
+        var small = benchmarkCase with { Pending = Math.Min(benchmarkCase.Pending, 5_000) };
+        // Tiered compilation starts counting calls 100 ms after the last new method and compiles the
+        // optimized code on a background thread: the pauses let both happen before the next round, so
+        // the timed runs start on the final code, as they do after the in-process warm-up's longer run.
+        for (int round = 0; round < 2; round++)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                RunCase(warmUp, small, warmUpOnly: true);
+            }
+
+            Thread.Sleep(300);
+        }
+
+        return RunCase(options, benchmarkCase);
+    }
+
+    /// <summary>Runs one case <see cref="EngineBenchmarkOptions.Repetitions"/> times in this process.</summary>
+    public static EngineCaseResult RunCase(EngineBenchmarkOptions options, EngineBenchmarkCase benchmarkCase) =>
+        RunCase(options, benchmarkCase, warmUpOnly: false);
+
+    private static EngineCaseResult RunCase(EngineBenchmarkOptions options, EngineBenchmarkCase c, bool warmUpOnly)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(c);
+        var values = new double[options.Repetitions];
+        var fill = new double[options.Repetitions];
+        long events = 0;
+        double wait = 0;
+        for (int r = 0; r < options.Repetitions; r++)
+        {
+            if (!warmUpOnly)
+            {
+                Collect();
+            }
+
+            ulong seed = options.Seed + (ulong)r;
+            if (c.Model == EngineBenchmarkCase.HoldModel)
+            {
+                long warmupHolds = warmUpOnly ? 50_000 : options.WarmupHolds(c.Pending);
+                long holds = warmUpOnly ? 100_000 : options.TimedHolds(c.Pending);
+                var result = c.Queue switch
+                {
+                    SimulationName => EngineBenchmarkSimulationHold.Run(c.Pending, warmupHolds, holds, seed),
+                    PriorityQueueName => HoldModel.RunPriorityQueue(c.Pending, warmupHolds, holds, seed),
+                    _ => HoldModel.Run(CreateQueue(c.Queue), c.Pending, warmupHolds, holds, seed),
+                };
+                values[r] = result.NsPerHold;
+                fill[r] = result.FillSeconds;
+            }
+            else
+            {
+                var run = RunMmc(options, c, new RandomStreams(seed));
+                values[r] = run.Seconds;
+                events = run.Result.EventsProcessed;
+                wait = run.Result.MeanWaitSeconds * 1e3;
+            }
+        }
+
+        return new EngineCaseResult(c.Name, values, fill, events, wait);
+    }
+
+    private static (double Seconds, QueueRunResult Result) RunMmc(EngineBenchmarkOptions options, EngineBenchmarkCase c, RandomStreams streams)
+    {
+        long customers = options.EffectiveMmcCustomers;
+        var queue = CreateQueue(c.Queue);
+        var model = c.OnSimulation
+            ? new MultiServerQueue(new Simulation(queue), MmcServers, MmcArrivalRate, 1 / MmcServiceRate, ServiceTimeKind.Exponential, streams, customers, customers / 10)
+            : null;
+        var sw = Stopwatch.StartNew();
+        var result = model is not null
+            ? model.RunToCompletion()
+            : DirectMultiServerQueue.Run(queue, MmcServers, MmcArrivalRate, 1 / MmcServiceRate, streams, customers, customers / 10);
+        return (sw.Elapsed.TotalSeconds, result);
+    }
+
+    private static IEventQueue CreateQueue(string name) => name switch
+    {
+        nameof(BucketQueue) => new BucketQueue(),
+        nameof(CalendarQueue) => new CalendarQueue(),
+        nameof(QuaternaryHeap) => new QuaternaryHeap(),
+        nameof(BinaryHeap) => new BinaryHeap(),
+        _ => throw new ArgumentException($"no event queue is named '{name}'", nameof(name)),
+    };
+
+    private static List<HoldMeasurement> MeasureHold(
+        EngineBenchmarkOptions options, int pending, Func<EngineBenchmarkCase, EngineCaseResult> measure, TextWriter log)
+    {
+        // "Simulation" is the same hold through Simulation.Step on its default BucketQueue: queue plus
+        // scheduling, payload unpacking and dispatch, i.e. the engine's cost per model event.
+        var raw = new List<(string Name, double[] Ns, double[] Fill)>();
+        foreach (var name in EngineBenchmarkCase.HoldQueues)
+        {
+            var result = measure(EngineBenchmarkCase.Hold(name, pending));
+            raw.Add((name, result.Values, result.FillSeconds));
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"hold n={pending,10:N0} {name,-15} {Median(ns),8:F1} ns/hold (runs: {string.Join(", ", ns.Select(v => v.ToString("F1", CultureInfo.InvariantCulture)))})"));
+                $"hold n={pending,10:N0} {name,-15} {Median(result.Values),8:F1} ns/hold (runs: {string.Join(", ", result.Values.Select(v => v.ToString("F1", CultureInfo.InvariantCulture)))})"));
         }
 
         double baseline = Median(raw.Single(r => r.Name == PriorityQueueName).Ns);
         return raw.Select(r => new HoldMeasurement(
-            r.Name, pending, holds, Median(r.Ns), r.Ns.Min(), r.Ns.Max(), Median(r.Fill), Median(r.Ns) / baseline)).ToList();
+            r.Name, pending, options.TimedHolds(pending), Median(r.Ns), r.Ns.Min(), r.Ns.Max(), Median(r.Fill), Median(r.Ns) / baseline)).ToList();
     }
 
     private static MmcMeasurement MeasureMmc(
-        EngineBenchmarkOptions options, string name, Func<IEventQueue> create, bool onSimulation, TextWriter log)
+        EngineBenchmarkOptions options, EngineBenchmarkCase c, Func<EngineBenchmarkCase, EngineCaseResult> measure, TextWriter log)
     {
-        const int servers = 8;
-        const double serviceRate = 1000;
-        double arrivalRate = 0.8 * servers * serviceRate;
+        var result = measure(c);
+        double median = Median(result.Values);
+        double nsPerEvent = median * 1e9 / result.Events;
+        double theory = QueueingTheory.MmcMeanWait(MmcServers, MmcArrivalRate, MmcServiceRate) * 1e3;
         long customers = options.EffectiveMmcCustomers;
-        var seconds = new double[options.Repetitions];
-        QueueRunResult? last = null;
-        for (int r = 0; r < options.Repetitions; r++)
-        {
-            Collect();
-            var streams = new RandomStreams(options.Seed + (ulong)r);
-            var model = onSimulation
-                ? new MultiServerQueue(new Simulation(create()), servers, arrivalRate, 1 / serviceRate,
-                    ServiceTimeKind.Exponential, streams, customers, customers / 10)
-                : null;
-            var queue = onSimulation ? null : create();
-            var sw = Stopwatch.StartNew();
-            last = model is not null
-                ? model.RunToCompletion()
-                : DirectMultiServerQueue.Run(queue!, servers, arrivalRate, 1 / serviceRate, streams, customers, customers / 10);
-            seconds[r] = sw.Elapsed.TotalSeconds;
-        }
-
-        double median = Median(seconds);
-        double nsPerEvent = median * 1e9 / last!.EventsProcessed;
-        double theory = QueueingTheory.MmcMeanWait(servers, arrivalRate, serviceRate) * 1e3;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"M/M/8 {name,-15} {(onSimulation ? "Simulation" : "direct"),-10} {customers:N0} customers {median:F2} s, {nsPerEvent:F1} ns/event, wait {last.MeanWaitSeconds * 1e3:F4} ms (Erlang C {theory:F4} ms)"));
-        return new MmcMeasurement(name, onSimulation, customers, last.EventsProcessed, median, nsPerEvent, last.EventsProcessed / median,
-            last.MeanWaitSeconds * 1e3, theory);
+            $"M/M/8 {c.Queue,-15} {(c.OnSimulation ? "Simulation" : "direct"),-10} {customers:N0} customers {median:F2} s, {nsPerEvent:F1} ns/event, wait {result.MeanWaitMs:F4} ms (Erlang C {theory:F4} ms)"));
+        return new MmcMeasurement(c.Queue, c.OnSimulation, customers, result.Events, median, nsPerEvent, result.Events / median,
+            result.MeanWaitMs, theory);
     }
 
-    /// <summary>Runs every code path briefly so tiered JIT compiles them before timing.</summary>
+    /// <summary>Runs every code path briefly so tiered JIT compiles them before timing (all cases in this process).</summary>
     private static void WarmUpJit(ulong seed)
     {
         for (int i = 0; i < 3; i++)

@@ -1,8 +1,9 @@
 namespace ResumeSim.Bench;
 
 /// <summary>
-/// A child process of the scale benchmark failed: it could not start, exited with a non-zero code, or
-/// did not print exactly one well-formed result line. The message names the strategy and quotes the
+/// A child process of the scale or engine benchmark failed: it could not start, exited with a non-zero
+/// code, or did not print exactly one well-formed result line. The message names the strategy (or the
+/// engine benchmark's case) and quotes the
 /// end of the child's standard error, so the cause is visible without re-running it.
 /// </summary>
 public sealed class ScaleChildFailedException : Exception
@@ -34,7 +35,7 @@ public sealed class ScaleChildFailedException : Exception
         StandardErrorTail = standardErrorTail;
     }
 
-    /// <summary>The strategy the child was running.</summary>
+    /// <summary>The strategy (or engine benchmark case) the child was running.</summary>
     public string Strategy { get; }
 
     /// <summary>The last lines of the child's standard error (may be empty).</summary>
@@ -45,6 +46,6 @@ public sealed class ScaleChildFailedException : Exception
         var tail = string.IsNullOrWhiteSpace(standardErrorTail)
             ? " (its standard error was empty)"
             : $"; its standard error ended with:{Environment.NewLine}{standardErrorTail.TrimEnd()}";
-        return $"the child process for strategy '{strategy}' failed: {reason}{tail}";
+        return $"the child process running '{strategy}' failed: {reason}{tail}";
     }
 }

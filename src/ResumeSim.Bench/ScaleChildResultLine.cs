@@ -24,11 +24,7 @@ public static class ScaleChildResultLine
     ];
 
     /// <summary>Whether a line of a child's output is its result line (other lines are progress).</summary>
-    public static bool IsResultLine(string line)
-    {
-        ArgumentNullException.ThrowIfNull(line);
-        return line.StartsWith(Prefix, StringComparison.Ordinal) && (line.Length == Prefix.Length || line[Prefix.Length] == ' ');
-    }
+    public static bool IsResultLine(string line) => KeyValueResultLine.HasPrefix(line, Prefix);
 
     public static string Format(ScaleChildResult result)
     {
@@ -42,7 +38,7 @@ public static class ScaleChildResultLine
         var line = new StringBuilder(Prefix);
         void Add(string key, string value) => line.Append(' ').Append(key).Append('=').Append(value);
         void AddLong(string key, long value) => Add(key, value.ToString(CultureInfo.InvariantCulture));
-        void AddDouble(string key, double value) => Add(key, value.ToString("R", CultureInfo.InvariantCulture));
+        void AddDouble(string key, double value) => Add(key, KeyValueResultLine.Format(value));
         Add("strategy", m.Strategy);
         AddLong("clients", m.Clients);
         AddLong("connections", m.Connections);
@@ -67,66 +63,22 @@ public static class ScaleChildResultLine
     /// <exception cref="FormatException">The line is not a complete, well-formed result line; the message says what is wrong.</exception>
     public static ScaleChildResult Parse(string line)
     {
-        ArgumentNullException.ThrowIfNull(line);
-        if (!IsResultLine(line))
-        {
-            throw new FormatException($"not a scale result line (expected it to start with '{Prefix} '): '{Shorten(line)}'");
-        }
-
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in line[Prefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                throw new FormatException($"scale result line: '{pair}' is not key=value: '{Shorten(line)}'");
-            }
-
-            var key = pair[..equals];
-            if (Array.IndexOf(Keys, key) < 0)
-            {
-                throw new FormatException($"scale result line: unknown key '{key}' (expected {string.Join(", ", Keys)}): '{Shorten(line)}'");
-            }
-
-            if (!values.TryAdd(key, pair[(equals + 1)..]))
-            {
-                throw new FormatException($"scale result line: '{key}' appears twice: '{Shorten(line)}'");
-            }
-        }
-
-        var missing = Keys.Where(k => !values.ContainsKey(k)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new FormatException($"scale result line is incomplete: missing {string.Join(", ", missing)}: '{Shorten(line)}'");
-        }
-
-        long Long(string key) => long.TryParse(values[key], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v)
-            ? v
-            : throw new FormatException($"scale result line: {key}='{values[key]}' is not a whole number: '{Shorten(line)}'");
-        int Int(string key) => Long(key) is var v and >= int.MinValue and <= int.MaxValue
-            ? (int)v
-            : throw new FormatException($"scale result line: {key}='{values[key]}' is out of range: '{Shorten(line)}'");
-        double Double(string key) => double.TryParse(values[key], NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
-            ? v
-            : throw new FormatException($"scale result line: {key}='{values[key]}' is not a number: '{Shorten(line)}'");
-
+        var fields = KeyValueResultLine.Read(line, Prefix, Keys, "scale result line");
         var measurement = new ScaleMeasurement(
-            values["strategy"],
+            fields.Text("strategy"),
             "child",
-            Int("clients"),
-            Long("connections"),
-            Long("events"),
-            Long("ticket_handshakes"),
-            Double("wall_s"),
-            Double("cpu_s"),
-            Double("held_b_per_client"),
-            Double("alloc_b_per_conn"),
-            Double("resumption_rate"),
-            Double("gc_pause_s"),
-            Int("gen0"),
-            Int("gen2"));
-        return new ScaleChildResult(measurement, Long("peak_rss_b"), Double("crypto_floor_pairs_per_s"), Long("run_start_ts"), Long("run_end_ts"));
+            fields.Int("clients"),
+            fields.Long("connections"),
+            fields.Long("events"),
+            fields.Long("ticket_handshakes"),
+            fields.Double("wall_s"),
+            fields.Double("cpu_s"),
+            fields.Double("held_b_per_client"),
+            fields.Double("alloc_b_per_conn"),
+            fields.Double("resumption_rate"),
+            fields.Double("gc_pause_s"),
+            fields.Int("gen0"),
+            fields.Int("gen2"));
+        return new ScaleChildResult(measurement, fields.Long("peak_rss_b"), fields.Double("crypto_floor_pairs_per_s"), fields.Long("run_start_ts"), fields.Long("run_end_ts"));
     }
-
-    private static string Shorten(string line) => line.Length <= 300 ? line : line[..300] + "...";
 }

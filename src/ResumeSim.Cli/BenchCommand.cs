@@ -11,23 +11,6 @@ internal static class BenchCommand
 
     public static Command Create(TextWriter output)
     {
-        var quick = new Option<bool>("--quick") { Description = "A reduced run (seconds) that checks the benchmark works; numbers are not comparable." };
-        var sizes = CliOptions.IntList("--sizes", "Pending-event counts of the hold model (default 10^4, 10^6, 10^7; quick 10^4, 10^5).", 1, 50_000_000);
-        var engineRepetitions = CliOptions.Int("--repetitions", "Runs per measurement; the median is reported.", 1, MaxRepetitions, 3);
-        var engine = new Command("engine", "Event-queue hold model and M/M/c throughput, against .NET's PriorityQueue.") { quick, sizes, engineRepetitions };
-        engine.SetAction(parsed =>
-        {
-            var chosen = parsed.GetValue(sizes);
-            EngineBenchmark.Run(
-                new EngineBenchmarkOptions
-                {
-                    Quick = parsed.GetValue(quick),
-                    Repetitions = parsed.GetValue(engineRepetitions),
-                    HoldSizes = chosen is { Length: > 0 } ? chosen : null,
-                },
-                output);
-            return ExitCodes.Ok;
-        });
         var modelQuick = new Option<bool>("--quick") { Description = "A reduced run (20,000 clients) that checks the benchmark works; numbers are not comparable." };
         var repetitions = CliOptions.Int("--repetitions", "Runs per strategy; the median is reported.", 1, MaxRepetitions, 3);
         var model = new Command("model", "One server, 1 million clients, 10 million connections: session IDs and tickets, with the crypto floor.") { modelQuick, repetitions };
@@ -44,6 +27,6 @@ internal static class BenchCommand
             TlsBenchmark.Run(parsed.GetValue(tlsQuick), parsed.GetValue(tlsRepetitions), output);
             return ExitCodes.Ok;
         });
-        return new Command("bench", "Measure the simulator's speed.") { engine, model, tls, ScaleBenchCommand.Create(output), PeersBenchCommand.Create(output) };
+        return new Command("bench", "Measure the simulator's speed.") { EngineBenchCommand.Create(output, MaxRepetitions), model, tls, ScaleBenchCommand.Create(output), PeersBenchCommand.Create(output) };
     }
 }

@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace ResumeSim.Bench;
+
+/// <summary>
+/// What one engine benchmark case measured, per repetition, and the one line a child process prints
+/// for it: <c>resumesim-engine-result/1 case=mmc/BucketQueue/simulation values=... fill=... events=... wait_ms=...</c>.
+/// </summary>
+/// <param name="Case">The case's name.</param>
+/// <param name="Values">Per repetition: ns per hold (hold model) or wall seconds of the run (M/M/8).</param>
+/// <param name="FillSeconds">Per repetition: seconds to enqueue the hold model's population (0 for M/M/8).</param>
+/// <param name="Events">Events dispatched in one M/M/8 run (0 for the hold model).</param>
+/// <param name="MeanWaitMs">Simulated mean wait of the last M/M/8 run (0 for the hold model).</param>
+public sealed record EngineCaseResult(string Case, double[] Values, double[] FillSeconds, long Events, double MeanWaitMs)
+{
+    /// <summary>The first word of a result line; the number is the format version.</summary>
+    public const string Prefix = "resumesim-engine-result/1";
+
+    private static readonly string[] Keys = ["case", "values", "fill", "events", "wait_ms"];
+
+    /// <summary>Whether a line of a child's output is its result line.</summary>
+    public static bool IsResultLine(string line) => KeyValueResultLine.HasPrefix(line, Prefix);
+
+    /// <summary>This result as one line, doubles in round-trip form.</summary>
+    public string Format()
+    {
+        var line = new StringBuilder(Prefix);
+        line.Append(" case=").Append(Case);
+        line.Append(" values=").AppendJoin(',', Values.Select(KeyValueResultLine.Format));
+        line.Append(" fill=").AppendJoin(',', FillSeconds.Select(KeyValueResultLine.Format));
+        line.Append(" events=").Append(Events.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        line.Append(" wait_ms=").Append(KeyValueResultLine.Format(MeanWaitMs));
+        return line.ToString();
+    }
+
+    /// <summary>Reads a line written by <see cref="Format"/>.</summary>
+    /// <exception cref="FormatException">Not a complete, well-formed result line; the message says what is wrong.</exception>
+    public static EngineCaseResult Parse(string line)
+    {
+        var fields = KeyValueResultLine.Read(line, Prefix, Keys, "bench engine result line");
+        var values = fields.Doubles("values");
+        var fill = fields.Doubles("fill");
+        if (fill.Length != values.Length)
+        {
+            throw new FormatException($"bench engine result line: {values.Length} values but {fill.Length} fill times: '{line}'");
+        }
+
+        return new EngineCaseResult(fields.Text("case"), values, fill, fields.Long("events"), fields.Double("wait_ms"));
+    }
+}
