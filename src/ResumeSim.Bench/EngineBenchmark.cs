@@ -23,7 +23,7 @@ namespace ResumeSim.Bench;
 /// <see cref="IEventQueue"/>, a handler behind <see cref="IEventHandler"/>) for whichever class it saw
 /// most while profiling, and every other class measured there pays an interface call.
 /// </remarks>
-public static class EngineBenchmark
+public static partial class EngineBenchmark
 {
     private const string PriorityQueueName = "PriorityQueue";
     private const string SimulationName = "Simulation";
@@ -81,67 +81,6 @@ public static class EngineBenchmark
         return new EngineBenchmarkReport(machine, options, hold, mmc, rng);
     }
 
-    /// <summary>
-    /// Runs each case in a child process started by <paramref name="launcher"/> (this program's
-    /// <c>bench engine --child NAME</c>) and reads back its one result line.
-    /// </summary>
-    public static Func<EngineBenchmarkCase, EngineCaseResult> InChildProcesses(IScaleChildLauncher launcher)
-    {
-        ArgumentNullException.ThrowIfNull(launcher);
-        return benchmarkCase =>
-        {
-            string name = benchmarkCase.Name;
-            var exit = launcher.RunAsync(name, _ => { }, CancellationToken.None).GetAwaiter().GetResult();
-            if (exit.ExitCode != 0)
-            {
-                throw new ScaleChildFailedException(name, $"it exited with code {exit.ExitCode}", exit.StandardErrorTail);
-            }
-
-            var lines = exit.StandardOutput.Where(EngineCaseResult.IsResultLine).ToList();
-            if (lines.Count != 1)
-            {
-                throw new ScaleChildFailedException(name, $"it printed {lines.Count} result lines ('{EngineCaseResult.Prefix} ...'), expected exactly one", exit.StandardErrorTail);
-            }
-
-            EngineCaseResult result;
-            try
-            {
-                result = EngineCaseResult.Parse(lines[0]);
-            }
-            catch (FormatException ex)
-            {
-                throw new ScaleChildFailedException(name, ex.Message, exit.StandardErrorTail, ex);
-            }
-
-            return result.Case == name
-                ? result
-                : throw new ScaleChildFailedException(name, $"its result line is for case '{result.Case}'", exit.StandardErrorTail);
-        };
-    }
-
-    /// <summary>What a child process runs for <c>--child NAME</c>: a warm-up of this case's code alone, then the case.</summary>
-    public static EngineCaseResult RunCaseAlone(EngineBenchmarkOptions options, EngineBenchmarkCase benchmarkCase)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(benchmarkCase);
-        var warmUp = options with { MmcCustomers = 20_000, Repetitions = 1 };
-        var small = benchmarkCase with { Pending = Math.Min(benchmarkCase.Pending, 5_000) };
-        // Tiered compilation starts counting calls 100 ms after the last new method and compiles the
-        // optimized code on a background thread: the pauses let both happen before the next round, so
-        // the timed runs start on the final code, as they do after the in-process warm-up's longer run.
-        for (int round = 0; round < 2; round++)
-        {
-            for (int i = 0; i < 3; i++)
-            {
-                RunCase(warmUp, small, warmUpOnly: true);
-            }
-
-            Thread.Sleep(300);
-        }
-
-        return RunCase(options, benchmarkCase);
-    }
-
     /// <summary>Runs one case <see cref="EngineBenchmarkOptions.Repetitions"/> times in this process.</summary>
     public static EngineCaseResult RunCase(EngineBenchmarkOptions options, EngineBenchmarkCase benchmarkCase) =>
         RunCase(options, benchmarkCase, warmUpOnly: false);
@@ -184,7 +123,7 @@ public static class EngineBenchmark
             }
         }
 
-        return new EngineCaseResult(c.Name, values, fill, events, wait);
+        return new EngineCaseResult(c.Name, values, fill, c.Model == EngineBenchmarkCase.MmcModel ? options.EffectiveMmcCustomers : 0, events, wait);
     }
 
     private static (double Seconds, QueueRunResult Result) RunMmc(EngineBenchmarkOptions options, EngineBenchmarkCase c, RandomStreams streams)
@@ -215,7 +154,7 @@ public static class EngineBenchmark
     {
         // "Simulation" is the same hold through Simulation.Step on its default BucketQueue: queue plus
         // scheduling, payload unpacking and dispatch, i.e. the engine's cost per model event.
-        var raw = new List<(string Name, double[] Ns, double[] Fill)>();
+        var raw = new List<(string Name, IReadOnlyList<double> Ns, IReadOnlyList<double> Fill)>();
         foreach (var name in EngineBenchmarkCase.HoldQueues)
         {
             var result = measure(EngineBenchmarkCase.Hold(name, pending));
@@ -262,7 +201,7 @@ public static class EngineBenchmark
 
     private static double[] Repeat(int times, Func<int, double> measure) => Enumerable.Range(0, times).Select(measure).ToArray();
 
-    private static double Median(double[] values)
+    private static double Median(IReadOnlyList<double> values)
     {
         var sorted = values.Order().ToArray();
         int mid = sorted.Length / 2;

@@ -39,7 +39,7 @@ public static partial class ScaleBenchmark
     /// forwarded to <paramref name="log"/>; the first child to fail kills the others and its failure
     /// is thrown, so no phase is reported from part of its children.
     /// </summary>
-    private static ScaleChildResult[] RunChildren(IScaleChildLauncher launcher, IReadOnlyList<string> strategies, TextWriter log, out double launchWallSeconds)
+    private static ScaleChildResult[] RunChildren(IBenchChildLauncher launcher, IReadOnlyList<string> strategies, TextWriter log, out double launchWallSeconds)
     {
         var gate = new object();
         using var cancel = new CancellationTokenSource();
@@ -65,7 +65,7 @@ public static partial class ScaleBenchmark
         return tasks.Select(t => t.Result).ToArray();
     }
 
-    private static async Task<ScaleChildResult> RunChildAsync(IScaleChildLauncher launcher, string strategy, TextWriter log, object gate, CancellationTokenSource cancel)
+    private static async Task<ScaleChildResult> RunChildAsync(IBenchChildLauncher launcher, string strategy, TextWriter log, object gate, CancellationTokenSource cancel)
     {
         try
         {
@@ -94,17 +94,17 @@ public static partial class ScaleBenchmark
     }
 
     /// <summary>The one result line of a child that exited cleanly, for the strategy it was asked to run.</summary>
-    private static ScaleChildResult ReadResult(string strategy, ScaleChildExit exit)
+    private static ScaleChildResult ReadResult(string strategy, BenchChildExit exit)
     {
         if (exit.ExitCode != 0)
         {
-            throw new ScaleChildFailedException(strategy, $"it exited with code {exit.ExitCode}", exit.StandardErrorTail);
+            throw new BenchChildFailedException(strategy, $"it exited with code {exit.ExitCode}", exit.StandardErrorTail);
         }
 
         var lines = exit.StandardOutput.Where(ScaleChildResultLine.IsResultLine).ToList();
         if (lines.Count != 1)
         {
-            throw new ScaleChildFailedException(strategy, $"it printed {lines.Count} result lines ('{ScaleChildResultLine.Prefix} ...'), expected exactly one", exit.StandardErrorTail);
+            throw new BenchChildFailedException(strategy, $"it printed {lines.Count} result lines ('{ScaleChildResultLine.Prefix} ...'), expected exactly one", exit.StandardErrorTail);
         }
 
         ScaleChildResult result;
@@ -114,12 +114,12 @@ public static partial class ScaleBenchmark
         }
         catch (FormatException ex)
         {
-            throw new ScaleChildFailedException(strategy, ex.Message, exit.StandardErrorTail, ex);
+            throw new BenchChildFailedException(strategy, ex.Message, exit.StandardErrorTail, ex);
         }
 
         if (result.Measurement.Strategy != strategy)
         {
-            throw new ScaleChildFailedException(strategy, $"its result line is for strategy '{result.Measurement.Strategy}'", exit.StandardErrorTail);
+            throw new BenchChildFailedException(strategy, $"its result line is for strategy '{result.Measurement.Strategy}'", exit.StandardErrorTail);
         }
 
         return result;

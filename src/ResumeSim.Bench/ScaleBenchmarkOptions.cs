@@ -22,5 +22,5 @@ public sealed record ScaleBenchmarkOptions
     public ScaleIsolation Isolation { get; init; } = ScaleIsolation.Thread;
 
     /// <summary>Starts the child processes; required unless <see cref="Isolation"/> is <see cref="ScaleIsolation.Thread"/>.</summary>
-    public IScaleChildLauncher? Launcher { get; init; }
+    public IBenchChildLauncher? Launcher { get; init; }
 }

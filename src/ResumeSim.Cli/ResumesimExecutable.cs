@@ -1,7 +1,7 @@
 namespace ResumeSim.Cli;
 
 /// <summary>
-/// How to start this program again as a child process (the scale benchmark's <c>--child</c> runs).
+/// How to start this program again as a child process (the <c>--child</c> runs of <c>bench scale</c> and <c>bench engine</c>).
 /// Run through its apphost (<c>dotnet run --project src/ResumeSim.Cli</c>, or <c>bin/.../resumesim</c>)
 /// the process is the program itself; run as <c>dotnet path/resumesim.dll</c>, or hosted by another
 /// process such as a test host, the program is its assembly, started through the <c>dotnet</c> host.

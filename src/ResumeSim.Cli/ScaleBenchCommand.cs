@@ -64,7 +64,7 @@ internal static class ScaleBenchCommand
                 CryptoFloorPairs = quickRun ? 20_000 : 200_000,
                 ProgressSlices = parsed.GetValue(progress),
                 Isolation = isolation,
-                Launcher = isolation is ScaleIsolation.Thread || childStrategy is not null ? null : new ScaleChildProcessLauncher(ResumesimExecutable.Current(), ChildArguments(path, parsed.GetValue(clients), quickRun, parsed.GetValue(progress))),
+                Launcher = isolation is ScaleIsolation.Thread || childStrategy is not null ? null : new BenchChildProcessLauncher(ResumesimExecutable.Current(), ChildArguments(path, parsed.GetValue(clients), quickRun, parsed.GetValue(progress))),
             };
 
             if (childStrategy is { } strategy)
@@ -84,7 +84,7 @@ internal static class ScaleBenchCommand
                 ScaleBenchmark.Run(plan.Base, options, output);
                 return ExitCodes.Ok;
             }
-            catch (ScaleChildFailedException ex)
+            catch (BenchChildFailedException ex)
             {
                 error.WriteLine($"resumesim: bench scale: {ex.Message}");
                 return ExitCodes.Failed;

@@ -78,7 +78,7 @@ public sealed class ScaleBenchmarkChildrenTests
         {
             if (strategy.StartsWith("tickets", StringComparison.Ordinal))
             {
-                return new ScaleChildExit(134, [], "Unhandled exception. System.OutOfMemoryException: oh no\n   at ResumeSim.Model.World.ResumptionWorld.Run()");
+                return new BenchChildExit(134, [], "Unhandled exception. System.OutOfMemoryException: oh no\n   at ResumeSim.Model.World.ResumptionWorld.Run()");
             }
 
             // a long child: ends only when the parent stops it
@@ -92,10 +92,10 @@ public sealed class ScaleBenchmarkChildrenTests
             throw new OperationCanceledException(cancel);
         });
 
-        var error = Assert.Throws<ScaleChildFailedException>(() => ScaleBenchmark.Run(
+        var error = Assert.Throws<BenchChildFailedException>(() => ScaleBenchmark.Run(
             ScaleBenchmarkTests.LoadScenario(), Small with { Isolation = ScaleIsolation.Process, Serial = false, Launcher = launcher }, new StringWriter()));
 
-        Assert.Equal("tickets-shared-key", error.Strategy);
+        Assert.Equal("tickets-shared-key", error.Child);
         Assert.Contains("'tickets-shared-key'", error.Message, StringComparison.Ordinal);
         Assert.Contains("exited with code 134", error.Message, StringComparison.Ordinal);
         Assert.Contains("System.OutOfMemoryException: oh no", error.Message, StringComparison.Ordinal);
@@ -117,13 +117,13 @@ public sealed class ScaleBenchmarkChildrenTests
                 "none" => ["  progress only"],
                 _ => [line, line],
             };
-            return Task.FromResult(new ScaleChildExit(0, lines, "warning: something"));
+            return Task.FromResult(new BenchChildExit(0, lines, "warning: something"));
         });
 
-        var error = Assert.Throws<ScaleChildFailedException>(() => ScaleBenchmark.Run(
+        var error = Assert.Throws<BenchChildFailedException>(() => ScaleBenchmark.Run(
             ScaleBenchmarkTests.LoadScenario(), Small with { Isolation = ScaleIsolation.Process, Parallel = false, Launcher = launcher }, new StringWriter()));
 
-        Assert.Equal("ids-per-server", error.Strategy);
+        Assert.Equal("ids-per-server", error.Child);
         Assert.Contains(how == "cut" ? "incomplete" : "result lines", error.Message, StringComparison.Ordinal);
         Assert.Contains("warning: something", error.Message, StringComparison.Ordinal);
     }

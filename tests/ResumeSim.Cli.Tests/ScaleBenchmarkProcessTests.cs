@@ -83,7 +83,7 @@ public sealed class ScaleBenchmarkProcessTests
 
         // $0 is "sh"; the launcher appends "--child NAME" as $1 $2.
         var script = "echo progress; for i in $(seq 1 40); do echo line $i >&2; done; echo \"asked for $2\" >&2; exit 3";
-        var launcher = new ScaleChildProcessLauncher(new ResumesimExecutable("/bin/sh", ["-c", script, "sh"]), []);
+        var launcher = new BenchChildProcessLauncher(new ResumesimExecutable("/bin/sh", ["-c", script, "sh"]), []);
         var forwarded = new List<string>();
 
         var exit = await launcher.RunAsync("ids-per-server", forwarded.Add, CancellationToken.None);
@@ -103,7 +103,7 @@ public sealed class ScaleBenchmarkProcessTests
             return;
         }
 
-        var launcher = new ScaleChildProcessLauncher(new ResumesimExecutable("/bin/sh", ["-c", "echo started; exec sleep 600", "sh"]), []);
+        var launcher = new BenchChildProcessLauncher(new ResumesimExecutable("/bin/sh", ["-c", "echo started; exec sleep 600", "sh"]), []);
         using var cancel = new CancellationTokenSource();
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -117,9 +117,9 @@ public sealed class ScaleBenchmarkProcessTests
     [Fact]
     public async Task ProcessLauncher_MissingExecutable_FailsNamingTheStrategy()
     {
-        var launcher = new ScaleChildProcessLauncher(new ResumesimExecutable("/no/such/resumesim", []), ["bench", "scale"]);
+        var launcher = new BenchChildProcessLauncher(new ResumesimExecutable("/no/such/resumesim", []), ["bench", "scale"]);
 
-        var error = await Assert.ThrowsAsync<ScaleChildFailedException>(() => launcher.RunAsync("tickets-shared-key", _ => { }, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<BenchChildFailedException>(() => launcher.RunAsync("tickets-shared-key", _ => { }, CancellationToken.None));
 
         Assert.Contains("'tickets-shared-key'", error.Message, StringComparison.Ordinal);
         Assert.Contains("could not be started", error.Message, StringComparison.Ordinal);

@@ -5,11 +5,11 @@ using ResumeSim.Bench;
 namespace ResumeSim.Cli;
 
 /// <summary>
-/// Runs a scale-benchmark child as a real process: this program again, with the parent's
-/// <c>bench scale</c> arguments plus <c>--child NAME</c>. The child inherits the environment (so a
+/// Runs a benchmark's child as a real process: this program again, with the parent's <c>bench scale</c>
+/// or <c>bench engine</c> arguments plus <c>--child NAME</c>. The child inherits the environment (so a
 /// GC knob such as <c>DOTNET_GCgen0size</c> reaches it) and the working directory.
 /// </summary>
-internal sealed class ScaleChildProcessLauncher : IScaleChildLauncher
+internal sealed class BenchChildProcessLauncher : IBenchChildLauncher
 {
     /// <summary>Lines of standard error kept for a failure message.</summary>
     private const int ErrorTailLines = 25;
@@ -18,16 +18,16 @@ internal sealed class ScaleChildProcessLauncher : IScaleChildLauncher
     private readonly IReadOnlyList<string> benchArguments;
 
     /// <param name="benchArguments">The child's arguments before <c>--child NAME</c>, e.g. <c>bench scale /abs/file.yaml --clients 20000</c>.</param>
-    public ScaleChildProcessLauncher(ResumesimExecutable executable, IReadOnlyList<string> benchArguments)
+    public BenchChildProcessLauncher(ResumesimExecutable executable, IReadOnlyList<string> benchArguments)
     {
         this.executable = executable;
         this.benchArguments = benchArguments;
     }
 
-    /// <summary>The whole command line of the child for one strategy, as it is started.</summary>
-    public IReadOnlyList<string> Arguments(string strategy) => [.. executable.LeadingArguments, .. benchArguments, "--child", strategy];
+    /// <summary>The whole command line of the child for one strategy or case, as it is started.</summary>
+    public IReadOnlyList<string> Arguments(string name) => [.. executable.LeadingArguments, .. benchArguments, "--child", name];
 
-    public async Task<ScaleChildExit> RunAsync(string strategy, Action<string> onOutputLine, CancellationToken cancellationToken)
+    public async Task<BenchChildExit> RunAsync(string name, Action<string> onOutputLine, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(onOutputLine);
         var start = new ProcessStartInfo(executable.FileName)
@@ -36,7 +36,7 @@ internal sealed class ScaleChildProcessLauncher : IScaleChildLauncher
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in Arguments(strategy))
+        foreach (var argument in Arguments(name))
         {
             start.ArgumentList.Add(argument);
         }
@@ -48,7 +48,7 @@ internal sealed class ScaleChildProcessLauncher : IScaleChildLauncher
         }
         catch (Exception ex) when (ex is Win32Exception or InvalidOperationException)
         {
-            throw new ScaleChildFailedException(strategy, $"'{executable.FileName} {string.Join(' ', Arguments(strategy))}' could not be started: {ex.Message}", string.Empty, ex);
+            throw new BenchChildFailedException(name, $"'{executable.FileName} {string.Join(' ', Arguments(name))}' could not be started: {ex.Message}", string.Empty, ex);
         }
 
         var output = new List<string>();
@@ -95,6 +95,6 @@ internal sealed class ScaleChildProcessLauncher : IScaleChildLauncher
         }
 
         await Task.WhenAll(readOutput, readError).ConfigureAwait(false);
-        return new ScaleChildExit(child.ExitCode, output, string.Join(Environment.NewLine, errorTail));
+        return new BenchChildExit(child.ExitCode, output, string.Join(Environment.NewLine, errorTail));
     }
 }
