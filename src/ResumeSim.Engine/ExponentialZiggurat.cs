@@ -16,10 +16,11 @@ namespace ResumeSim.Engine;
 /// paper's values for 256 layers; every layer then has area V.</para>
 /// <para>A draw splits one 64-bit word: the low 8 bits pick the layer, the top 53 bits are the uniform
 /// position across it. The point is accepted at once when it lies left of the next layer's edge
-/// (probability 0.989), where the whole layer is under the curve; otherwise the edge of the layer is
-/// tested against e^-x, and a point in the base layer beyond R draws from the tail, which for the
-/// exponential is R plus a fresh unit exponential. The method is exact: the variates have the
-/// exponential distribution, not an approximation of it.</para>
+/// (probability 0.978), where the whole layer is under the curve. Otherwise a point in layer i &gt; 0
+/// gets a uniform height within the layer's band and is kept if that height is below e^-x, and a point
+/// in the base layer beyond R draws from the tail, which for the exponential is R plus a fresh unit
+/// exponential. The method is exact: the variates have the exponential distribution (to the 2^-53
+/// resolution of the uniform), not an approximation of it.</para>
 /// </remarks>
 internal static class ExponentialZiggurat
 {

@@ -16,6 +16,12 @@ namespace ResumeSim.Engine;
 /// </remarks>
 public sealed class QuaternaryHeap : IEventQueue, IEventQueueLookahead
 {
+    /// <summary>
+    /// 2^29 entries (12 GiB): the first child of index i is 4i + 1, which must fit in an int for every
+    /// index of a full heap, since the sifts read without bounds checks.
+    /// </summary>
+    public const int MaxCapacity = 1 << 29;
+
     private QueueEntry[] _items;
     private int _count;
 
@@ -23,6 +29,7 @@ public sealed class QuaternaryHeap : IEventQueue, IEventQueueLookahead
     public QuaternaryHeap(int capacity = 16)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(capacity, MaxCapacity);
         _items = new QueueEntry[Math.Max(capacity, 4)];
     }
 
@@ -37,7 +44,7 @@ public sealed class QuaternaryHeap : IEventQueue, IEventQueueLookahead
     {
         if (_count == _items.Length)
         {
-            Array.Resize(ref _items, checked(_items.Length * 2));
+            Array.Resize(ref _items, Grown(_count + 1, _items.Length * 2L));
         }
 
         SiftUp(_count++, entry);
@@ -119,7 +126,7 @@ public sealed class QuaternaryHeap : IEventQueue, IEventQueueLookahead
         int needed = _count + entries.Length;
         if (needed > _items.Length)
         {
-            Array.Resize(ref _items, Math.Max(needed, _items.Length * 2));
+            Array.Resize(ref _items, Grown(needed, Math.Max(needed, _items.Length * 2L)));
         }
 
         entries.CopyTo(_items.AsSpan(_count));
@@ -132,6 +139,20 @@ public sealed class QuaternaryHeap : IEventQueue, IEventQueueLookahead
 
     /// <summary>The entries in heap order (for draining into another structure); valid until the next change.</summary>
     public ReadOnlySpan<QueueEntry> Items => _items.AsSpan(0, _count);
+
+    /// <summary>
+    /// The length to grow to: <paramref name="wanted"/>, capped at <see cref="MaxCapacity"/>;
+    /// <paramref name="needed"/> entries beyond the cap are refused.
+    /// </summary>
+    internal static int Grown(int needed, long wanted)
+    {
+        if ((uint)needed > MaxCapacity)
+        {
+            throw new InvalidOperationException($"A QuaternaryHeap holds at most {MaxCapacity:N0} entries.");
+        }
+
+        return (int)Math.Min(wanted, MaxCapacity);
+    }
 
     // SiftUp and SiftDownFrom read through a ref to the array's first element: every index they touch
     // is below _count (SiftUp's is _count - 1 at most), which never exceeds the array's length, so the
