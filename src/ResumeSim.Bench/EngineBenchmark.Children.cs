@@ -17,27 +17,7 @@ public static partial class EngineBenchmark
         {
             string name = benchmarkCase.Name;
             var exit = launcher.RunAsync(name, _ => { }, CancellationToken.None).GetAwaiter().GetResult();
-            if (exit.ExitCode != 0)
-            {
-                throw new BenchChildFailedException(name, $"it exited with code {exit.ExitCode}", exit.StandardErrorTail);
-            }
-
-            var lines = exit.StandardOutput.Where(EngineCaseResult.IsResultLine).ToList();
-            if (lines.Count != 1)
-            {
-                throw new BenchChildFailedException(name, $"it printed {lines.Count} result lines ('{EngineCaseResult.Prefix} ...'), expected exactly one", exit.StandardErrorTail);
-            }
-
-            EngineCaseResult result;
-            try
-            {
-                result = EngineCaseResult.Parse(lines[0]);
-            }
-            catch (FormatException ex)
-            {
-                throw new BenchChildFailedException(name, ex.Message, exit.StandardErrorTail, ex);
-            }
-
+            var result = exit.ReadResult(name, EngineCaseResult.Prefix, EngineCaseResult.Parse);
             long customers = benchmarkCase.Model == EngineBenchmarkCase.MmcModel ? options.EffectiveMmcCustomers : 0;
             string? wrong = result.Case != name ? $"its result line is for case '{result.Case}'"
                 : result.Values.Count != options.Repetitions ? $"it ran {result.Values.Count} repetitions, not {options.Repetitions}"

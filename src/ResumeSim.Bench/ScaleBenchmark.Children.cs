@@ -96,27 +96,7 @@ public static partial class ScaleBenchmark
     /// <summary>The one result line of a child that exited cleanly, for the strategy it was asked to run.</summary>
     private static ScaleChildResult ReadResult(string strategy, BenchChildExit exit)
     {
-        if (exit.ExitCode != 0)
-        {
-            throw new BenchChildFailedException(strategy, $"it exited with code {exit.ExitCode}", exit.StandardErrorTail);
-        }
-
-        var lines = exit.StandardOutput.Where(ScaleChildResultLine.IsResultLine).ToList();
-        if (lines.Count != 1)
-        {
-            throw new BenchChildFailedException(strategy, $"it printed {lines.Count} result lines ('{ScaleChildResultLine.Prefix} ...'), expected exactly one", exit.StandardErrorTail);
-        }
-
-        ScaleChildResult result;
-        try
-        {
-            result = ScaleChildResultLine.Parse(lines[0]);
-        }
-        catch (FormatException ex)
-        {
-            throw new BenchChildFailedException(strategy, ex.Message, exit.StandardErrorTail, ex);
-        }
-
+        var result = exit.ReadResult(strategy, ScaleChildResultLine.Prefix, ScaleChildResultLine.Parse);
         if (result.Measurement.Strategy != strategy)
         {
             throw new BenchChildFailedException(strategy, $"its result line is for strategy '{result.Measurement.Strategy}'", exit.StandardErrorTail);
