@@ -45,9 +45,6 @@ public sealed class EngineCaseResult
     /// <summary>Simulated mean wait of the last M/M/8 run, ms (0 for the hold model).</summary>
     public double MeanWaitMs { get; }
 
-    /// <summary>Whether a line of a child's output is its result line.</summary>
-    public static bool IsResultLine(string line) => KeyValueResultLine.HasPrefix(line, Prefix);
-
     /// <summary>This result as one line, doubles in round-trip form.</summary>
     public string Format()
     {
