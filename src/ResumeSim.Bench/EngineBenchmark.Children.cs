@@ -18,7 +18,7 @@ public static partial class EngineBenchmark
             string name = benchmarkCase.Name;
             var exit = launcher.RunAsync(name, _ => { }, CancellationToken.None).GetAwaiter().GetResult();
             var result = exit.ReadResult(name, EngineCaseResult.Prefix, EngineCaseResult.Parse);
-            long customers = benchmarkCase.Model == EngineBenchmarkCase.MmcModel ? options.EffectiveMmcCustomers : 0;
+            long customers = CustomersOf(options, benchmarkCase);
             string? wrong = result.Case != name ? $"its result line is for case '{result.Case}'"
                 : result.Values.Count != options.Repetitions ? $"it ran {result.Values.Count} repetitions, not {options.Repetitions}"
                 : result.Customers != customers ? $"it ran {result.Customers:N0} customers, not {customers:N0}"

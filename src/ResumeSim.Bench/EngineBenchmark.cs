@@ -123,8 +123,12 @@ public static partial class EngineBenchmark
             }
         }
 
-        return new EngineCaseResult(c.Name, values, fill, c.Model == EngineBenchmarkCase.MmcModel ? options.EffectiveMmcCustomers : 0, events, wait);
+        return new EngineCaseResult(c.Name, values, fill, CustomersOf(options, c), events, wait);
     }
+
+    /// <summary>The M/M/8 customers one run of <paramref name="c"/> serves (0 for the hold model), as its result reports them.</summary>
+    private static long CustomersOf(EngineBenchmarkOptions options, EngineBenchmarkCase c) =>
+        c.Model == EngineBenchmarkCase.MmcModel ? options.EffectiveMmcCustomers : 0;
 
     private static (double Seconds, QueueRunResult Result) RunMmc(EngineBenchmarkOptions options, EngineBenchmarkCase c, RandomStreams streams)
     {
