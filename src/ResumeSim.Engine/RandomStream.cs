@@ -21,6 +21,9 @@ namespace ResumeSim.Engine;
 /// </remarks>
 public sealed class RandomStream : Random
 {
+    /// <summary>The most bytes <see cref="Peek"/> skips, so that they fit on the stack.</summary>
+    public const int MaxPeekSkipped = 256;
+
     private ulong _s0;
     private ulong _s1;
     private ulong _s2;
@@ -161,6 +164,22 @@ public sealed class RandomStream : Random
                 last >>= 8;
             }
         }
+    }
+
+    /// <summary>
+    /// Writes to <paramref name="destination"/> what <see cref="Fill"/> of it would give after one
+    /// <see cref="Fill"/> of <paramref name="skipped"/> bytes, and leaves the stream where it was: a
+    /// reader of the stream's future, for hints that must change nothing.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">when <paramref name="skipped"/> is negative or above 256.</exception>
+    public void Peek(int skipped, Span<byte> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skipped);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(skipped, MaxPeekSkipped);
+        (ulong s0, ulong s1, ulong s2, ulong s3) = (_s0, _s1, _s2, _s3);
+        Fill(stackalloc byte[skipped]);
+        Fill(destination);
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
     }
 
     /// <summary>

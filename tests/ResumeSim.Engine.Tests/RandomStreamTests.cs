@@ -125,6 +125,43 @@ public sealed class RandomStreamTests
         Assert.Equal(bytes, viaRandomApi);
     }
 
+    [Theory]
+    [InlineData(0, 32)]
+    [InlineData(48, 32)]
+    [InlineData(13, 5)]
+    [InlineData(RandomStream.MaxPeekSkipped, 16)]
+    public void Peek_GivesWhatFillWouldAfterTheSkippedFill_AndDrawsNothing(int skipped, int length)
+    {
+        var peeked = new RandomStream(77);
+        var drawn = new RandomStream(77);
+        peeked.NextUInt64();
+        drawn.NextUInt64();
+
+        var ahead = new byte[length];
+        peeked.Peek(skipped, ahead);
+        drawn.Fill(new byte[skipped]);
+        var filled = new byte[length];
+        drawn.Fill(filled);
+        Assert.Equal(filled, ahead);
+
+        // The peeking stream is where it was: its next fills are the drawing stream's, from before the skip.
+        var after = new byte[skipped + length];
+        peeked.Fill(after.AsSpan(0, skipped));
+        peeked.Fill(after.AsSpan(skipped));
+        Assert.Equal(filled, after[skipped..]);
+        Assert.Equal(drawn.NextUInt64(), peeked.NextUInt64());
+    }
+
+    [Fact]
+    public void Peek_RefusesASkipOutsideItsRange()
+    {
+        var rng = new RandomStream(1);
+        var bytes = new byte[8];
+        Assert.Throws<ArgumentOutOfRangeException>(() => rng.Peek(-1, bytes));
+        Assert.Throws<ArgumentOutOfRangeException>(() => rng.Peek(RandomStream.MaxPeekSkipped + 1, bytes));
+        Assert.Equal(new RandomStream(1).NextUInt64(), rng.NextUInt64());
+    }
+
     [Fact]
     public void RandomBaseMembers_UseTheStream()
     {

@@ -11,7 +11,8 @@ internal sealed partial class ResumptionWorld
     /// <summary>
     /// A visit reads its client's record and session cache (and the ticket it offers), a completed
     /// handshake that issued something the cache again, and a ClientHello its connection's record, the
-    /// ticket it carries or, offering a session id, the server's store slot (which holds the session):
+    /// ticket it carries or, offering a session id, the server's store slot (which holds the session), or,
+    /// offering nothing, the slot the full handshake's new session will be put in:
     /// among millions of clients and sessions each is a cache miss, so each is started early (a resumed
     /// handshake, nine in ten at scale, leaves the client's cache alone, so nothing is started for its
     /// completion). Loads that need an earlier one (a cache head says where its ticket is; a
@@ -38,9 +39,16 @@ internal sealed partial class ResumptionWorld
                 _caches.PrefetchOffer(next.Target, c.Offer.TicketLength);
             }
 
-            if (TryPredictStore(next, out var store, out var id))
+            if (TryPredictServer(next, out var server))
             {
-                (store as IStoreSlotPrefetcher)?.PrefetchSlot(id);
+                if (c.HasOffer)
+                {
+                    (server.Store as IStoreSlotPrefetcher)?.PrefetchSlot(c.Offer.SessionId);
+                }
+                else
+                {
+                    server.PrefetchNewSession();
+                }
             }
         }
     }
@@ -58,20 +66,22 @@ internal sealed partial class ResumptionWorld
         }
     }
 
-    /// <summary>The store a ClientHello offering a session id will be looked up in, when the balancer's choice is a pure hash.</summary>
-    private bool TryPredictStore(in Event hello, [NotNullWhen(true)] out IServerSessionStore? store, out SessionId id)
+    /// <summary>
+    /// The server state a ClientHello will be handled by, when the balancer's choice is a pure hash and
+    /// the hello offers a session id or nothing (a ticket's server needs no hint: the ticket is the state).
+    /// </summary>
+    private bool TryPredictServer(in Event hello, [NotNullWhen(true)] out TlsServerState? server)
     {
         ref var c = ref _connections[hello.Target];
-        store = null;
-        id = c.HasOffer ? c.Offer.SessionId : SessionId.Empty;
-        if (id.IsEmpty || _predictable is null)
+        server = null;
+        var id = c.HasOffer ? c.Offer.SessionId : SessionId.Empty;
+        if (_predictable is null || (c.HasOffer && id.IsEmpty))
         {
             return false;
         }
 
-        var server = _predictable.Choose(new BalancerRequest(c.Client, c.DrawKey, id, hello.Time));
-
-        store = _servers[server].Resumption.For(_workers.Predict(server, c.Client, c.DrawKey)).Store;
+        var index = _predictable.Choose(new BalancerRequest(c.Client, c.DrawKey, id, hello.Time));
+        server = _servers[index].Resumption.For(_workers.Predict(index, c.Client, c.DrawKey));
         return true;
     }
 }

@@ -18,6 +18,10 @@ public sealed partial class TlsServerState
     private readonly EarlyDataGuard? guard;
     private readonly List<NewSessionTicket> issued = new(4);
 
+    // Set when a full handshake's new session id can be known ahead: see PrefetchNewSession.
+    private readonly IPredictableRandomBytes? predictable;
+    private readonly IStoreSlotPrefetcher? slots;
+
     // Results handed back by HandshakeResult.Recycle, refilled by later handshakes: a simulator running
     // millions of handshakes then allocates one result per handshake in flight, not one per handshake.
     private readonly Stack<HandshakeResult> spareResults = new();
@@ -41,6 +45,12 @@ public sealed partial class TlsServerState
         this.tickets = tickets;
         this.random = random;
         this.guard = guard;
+        if (options is { Version: TlsVersion.Tls12, SessionIds: true, Tickets: false } && store.CanCache
+            && random is IPredictableRandomBytes ahead && store is IStoreSlotPrefetcher prefetcher)
+        {
+            predictable = ahead;
+            slots = prefetcher;
+        }
     }
 
     /// <summary>The settings.</summary>
@@ -66,6 +76,24 @@ public sealed partial class TlsServerState
         return Run(hello, now, into);
     }
 
+    /// <summary>
+    /// Hints that the next handshake will be full (its client offers nothing to resume): starts loading the
+    /// store slot where the session id it draws will be put. Only for a TLS 1.2 server that stores every
+    /// new session and issues no tickets, with randomness that can be read ahead; otherwise does nothing.
+    /// Draws and changes nothing: a guess made wrong by another draw first costs only the load.
+    /// </summary>
+    public void PrefetchNewSession()
+    {
+        if (predictable is null)
+        {
+            return;
+        }
+
+        Span<byte> id = stackalloc byte[SessionId.Length];
+        predictable.Peek(SessionState.MasterSecretLength, id);
+        slots!.PrefetchSlot(SessionId.FromBytes(id));
+    }
+
     /// <summary>Server restart: the store is flushed and the ticket keys erased.</summary>
     public void Restart(long now)
     {
@@ -85,6 +113,7 @@ public sealed partial class TlsServerState
 
     private HandshakeResult DoFullHandshake(in ClientHello hello, TlsVersion version, Check check, long now, HandshakeResult into)
     {
+        // The secret is drawn before the id, the order PrefetchNewSession reads them ahead in.
         Span<byte> secret = stackalloc byte[SessionState.MasterSecretLength];
         random.Fill(secret);
         long lifetime = version == TlsVersion.Tls13 ? options.Tls13TicketLifetimeNs : options.SessionTimeoutNs;
