@@ -204,6 +204,62 @@ public sealed class SessionTableProbingTests
         Assert.Equal(200_000, table.Count);
     }
 
+    [Fact]
+    public void Growing_KeepsTheListOrderOfAnLruTableWithHoles()
+    {
+        // Two growths (at 65,536 and 81,920 entries, the second to the capacity) of a table whose list order is no longer put order
+        // (hits moved entries to the head) and which has holes (taken entries): the eviction order after
+        // them is the reference's, oldest use first.
+        const int capacity = 90_000;
+        var table = new SessionTable(new SessionStoreOptions(StoreEviction.Lru, capacity, 0, 0, Times.Day), refreshOnHit: true);
+        var order = new LinkedList<int>();
+        var nodes = new Dictionary<int, LinkedListNode<int>>();
+        long now = 0;
+        void Put(int id)
+        {
+            table.Put(Sessions.Id(id), Sessions.Tls12(sni: null, alpn: null), ++now);
+            nodes[id] = order.AddLast(id);
+        }
+
+        for (int id = 0; id < 60_000; id++)
+        {
+            Put(id);
+        }
+
+        for (int j = 0; j < 1_000; j++)
+        {
+            int id = (j * 7919) % 60_000;
+            Assert.Equal(StoreLookup.Hit, table.Lookup(Sessions.Id(id), ++now, take: false, out _));
+            order.Remove(nodes[id]);
+            nodes[id] = order.AddLast(id);
+        }
+
+        for (int id = 30_000; id < 30_500; id++)
+        {
+            if (nodes.Remove(id, out var node) && table.Lookup(Sessions.Id(id), ++now, take: true, out _) == StoreLookup.Hit)
+            {
+                order.Remove(node);
+            }
+        }
+
+        for (int id = 60_000; order.Count < capacity; id++)
+        {
+            Put(id);
+        }
+
+        Assert.Equal(SessionTable.SlotsFor(capacity), table.SlotCount);
+        int next = 1_000_000;
+        var victims = order.Take(3_000).ToList();
+        for (int k = 0; k < victims.Count; k++)
+        {
+            Put(next++);
+        }
+
+        Assert.All(victims, id => Assert.Equal(StoreLookup.Evicted, table.Lookup(Sessions.Id(id), now, take: false, out _)));
+        Assert.Equal(StoreLookup.Hit, table.Lookup(Sessions.Id(order.ElementAt(victims.Count)), ++now, take: false, out _));
+        Assert.Equal(capacity, table.Count);
+    }
+
     private static SessionId IdOf(ulong a, ulong b)
     {
         var bytes = new byte[SessionId.Length];

@@ -138,42 +138,53 @@ internal sealed partial class SessionTable
     internal static int SlotsFor(int entries) => (int)Math.Min(entries + ((entries + 6L) / 7), Array.MaxLength);
 
     /// <summary>
-    /// Sizes the table for <paramref name="entries"/> (<see cref="SlotsFor"/>) and re-inserts every entry,
-    /// walking the list from the tail and linking each at the head so the order is kept (and the live
-    /// cursor with it).
+    /// Sizes the table for <paramref name="entries"/> (<see cref="SlotsFor"/>) and re-inserts every entry
+    /// with its list order kept. Entries move in slot order, not list order: a slot's home is its hash's
+    /// top bits scaled to the table (<see cref="HomeOf"/>), so the old table lies nearly in hash order and
+    /// the new homes come in that order too, and both tables are read and written front to back instead
+    /// of at random (a FIFO list's order is put order, which is random in the slots). Each old slot keeps
+    /// its entry's new place in its <c>Prev</c>; a second pass over the new table re-points the links.
     /// </summary>
     private unsafe void Allocate(int entries)
     {
+        Debug.Assert(tracked < 0, "a table grows only on a put, never during a walk");
         NativeBlock<SessionSlot> old = slots;
         SessionSlot* oldFirst = firstSlot;
         int oldCount = slotCount;
-        int slot = tail;
         int count = SlotsFor(entries);
         slots = new NativeBlock<SessionSlot>(checked(PagesFor(count) * (SlotsPerPage + 1)));
         firstSlot = slots.First;
         slotCount = count;
         entryLimit = entries;
-        head = -1;
-        tail = -1;
-        int oldLiveTail = liveTail;
-        while (slot >= 0)
+        for (uint i = 0; i < (uint)oldCount; i++)
         {
-            Debug.Assert((uint)slot < (uint)oldCount, "a listed slot lies in the old table");
-            ref SessionSlot moving = ref *SlotAddress(oldFirst, (uint)slot);
-            int newer = moving.Prev;
-            int at = ClaimCellFor(moving.Id);
-            Slot(at) = moving;
-            LinkAtHead(at);
-            if (slot == oldLiveTail)
+            ref SessionSlot moving = ref *SlotAddress(oldFirst, i);
+            if (moving.IsUsed)
             {
-                liveTail = at;
+                int at = ClaimCellFor(moving.Id);
+                Slot(at) = moving;
+                moving.Prev = at;
             }
-
-            slot = newer;
         }
 
+        for (int i = 0; i < count; i++)
+        {
+            if (Tag(i) != 0)
+            {
+                ref SessionSlot entry = ref Slot(i);
+                entry.Prev = MovedTo(oldFirst, entry.Prev);
+                entry.Next = MovedTo(oldFirst, entry.Next);
+            }
+        }
+
+        head = MovedTo(oldFirst, head);
+        tail = MovedTo(oldFirst, tail);
+        liveTail = MovedTo(oldFirst, liveTail);
         old.Dispose();
     }
+
+    /// <summary>Where the entry of old slot <paramref name="slot"/> went while growing (-1 stays -1).</summary>
+    private static unsafe int MovedTo(SessionSlot* oldFirst, int slot) => slot < 0 ? -1 : SlotAddress(oldFirst, (uint)slot)->Prev;
 
     /// <summary>
     /// Empties <paramref name="hole"/> (already unlinked). A later slot of the probe run moves back
