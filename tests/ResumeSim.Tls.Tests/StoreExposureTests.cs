@@ -58,4 +58,51 @@ public sealed class StoreExposureTests
         Assert.Equal(20.0 / Nanoseconds.PerSecond, store.Counters.RemovedExposure.MeanSeconds);
         Assert.True(double.IsNaN(default(ExposureTally).MaxSeconds));
     }
+    [Theory]
+    [InlineData(false, 100_000_000_000_000_000L)]
+    [InlineData(false, 0L)]
+    [InlineData(true, 100_000_000_000_000_000L)]
+    public void HeldExposure_AddsInListOrder_AsTheWalkThroughTheSlotsDoes(bool lru, long timeout)
+    {
+        // Held times near 10^16 ns make every addition round, so the sum depends on its order: the walk
+        // over compact arrays must add newest first, exactly as the list walk does.
+        var table = new SessionTable(new SessionStoreOptions(lru ? StoreEviction.Lru : StoreEviction.Fifo, 3_000, 0, 0, timeout), refreshOnHit: lru);
+        var random = new Random(5);
+        var puts = new List<long>();
+        long t = 0;
+        for (int i = 0; i < 5_000; i++)
+        {
+            t += random.NextInt64(1, 4_000_000_000_000);
+            table.Put(Sessions.Id(i), Sessions.Tls12(createdAt: t, sni: i % 2 == 0 ? null : "www.example.com"), t);
+            puts.Add(t);
+            if (i % 5 == 0)
+            {
+                table.Lookup(Sessions.Id(random.Next(i + 1)), t, take: i % 3 == 0, out _);
+            }
+        }
+
+        long now = t + 10_000_000_000_000_000;
+        var held = table.HeldExposure(now);
+        Assert.Equal(table.WalkHeldExposure(now), held);
+        Assert.Equal(table.Count, held.Sessions);
+        if (!lru)
+        {
+            // FIFO holds the newest puts still present; adding their held times the other way round differs.
+            var oldestFirst = default(ExposureTally);
+            var newestFirst = default(ExposureTally);
+            var present = puts.Select((put, id) => (put, id)).Where(p => table.Lookup(Sessions.Id(p.id), t, take: false, out _) == StoreLookup.Hit).ToList();
+            foreach (var (put, _) in present)
+            {
+                oldestFirst = oldestFirst.Add(now - put);
+            }
+
+            for (int k = present.Count - 1; k >= 0; k--)
+            {
+                newestFirst = newestFirst.Add(now - present[k].put);
+            }
+
+            Assert.Equal(newestFirst, held);
+            Assert.NotEqual(oldestFirst.SumNs, held.SumNs);
+        }
+    }
 }

@@ -29,6 +29,9 @@ internal sealed partial class SessionTable
     private const int RemembersRemovals = 1 << 20;
     private const int MinRemembered = 1 << 12;
 
+    // The most slots HeldExposure copies into arrays for its walk: 12 B a slot, 48 MB at most.
+    private const int CompactWalkMaxSlots = 1 << 22;
+
     private readonly SessionStoreOptions options;
     private readonly bool refreshOnHit;
     private readonly int maxEntries;
