@@ -117,20 +117,32 @@ public sealed class ClientSessionArenaTests
     /// With room beside each head (150 B: the 100 B tickets fit, the 200 B ones do not; 1024 B: all fit),
     /// the first key's newest ticket moves to the arena whenever the session moves elsewhere (older, another
     /// key's place, removal), and a cache with no room (a <see cref="ClientSessionCache"/>) is the reference.
+    /// With room for the caller's own bytes, each step also rewrites the stepping client's room, and no
+    /// operation of the cache may touch any client's room.
     /// </remarks>
     [Theory]
-    [InlineData(1, 0)]
-    [InlineData(2, 0)]
-    [InlineData(3, 0)]
-    [InlineData(1, 150)]
-    [InlineData(2, 150)]
-    [InlineData(3, 1024)]
-    public void InterleavedClients_BehaveAsIfAlone(int seed, int inlineTicketBytes)
+    [InlineData(1, 0, 0)]
+    [InlineData(2, 0, 0)]
+    [InlineData(3, 0, 0)]
+    [InlineData(1, 150, 0)]
+    [InlineData(2, 150, 0)]
+    [InlineData(3, 1024, 0)]
+    [InlineData(4, 0, 12)]
+    [InlineData(5, 0, 20)]
+    [InlineData(6, 101, 12)]
+    [InlineData(7, 1024, 64)]
+    public void InterleavedClients_BehaveAsIfAlone(int seed, int inlineTicketBytes, int clientBytes)
     {
         const int clients = 7;
         var rng = new SeededRandomBytes(seed);
         var presets = new[] { Chrome with { CacheEntries = 3 }, ClientPresets.GoWithCache with { CacheEntries = 2 }, ClientPresets.Safari with { SessionsPerKey = 3 } };
-        var arena = new ClientSessionArena(clients, inlineTicketBytes);
+        var arena = new ClientSessionArena(clients, inlineTicketBytes, clientBytes);
+        var rooms = new byte[clients][];
+        for (int c = 0; c < clients; c++)
+        {
+            rooms[c] = new byte[clientBytes];
+        }
+
         var alone = new ClientSessionCache[clients];
         for (int c = 0; c < clients; c++)
         {
@@ -145,6 +157,12 @@ public sealed class ClientSessionArenaTests
             int c = Next(rng, clients);
             var preset = alone[c].Preset;
             int origin = Next(rng, 5);
+            if (clientBytes > 0)
+            {
+                rooms[c] = Ticket(clientBytes, (byte)(step * 7));
+                rooms[c].CopyTo(Room(arena, c));
+            }
+
             switch (Next(rng, 20))
             {
                 case 0:
@@ -176,6 +194,10 @@ public sealed class ClientSessionArenaTests
 
             Assert.Equal(alone[c].Count, arena.Count(c));
             Assert.Equal(alone[c].SessionCount, arena.SessionCount(c, preset));
+            for (int other = 0; other < clients && clientBytes > 0; other++)
+            {
+                Assert.Equal(rooms[other], Room(arena, other).ToArray());
+            }
         }
 
         for (int c = 0; c < clients; c++)
@@ -209,6 +231,49 @@ public sealed class ClientSessionArenaTests
         Assert.Equal(ClientLookup.Hit, arena.Lookup(0, Chrome, 1, 3, out _, buffer));
         Assert.Equal(Ticket(176, 3), buffer[..176]);
     }
+
+    [Fact]
+    public void SpareBytes_RoomForAClientRecordBesideSessionIdsButNotBesideA144ByteTicket()
+    {
+        // The 108 B head leaves 20 B of its two lines; with a 144 B TLS 1.2 AES-128-CBC ticket beside it, 4 B of four.
+        Assert.Equal(20, ClientSessionArena.SpareBytes(0));
+        Assert.Equal(4, ClientSessionArena.SpareBytes(144));
+        Assert.Equal(0, ClientSessionArena.SpareBytes(148));
+        Assert.Equal(60, ClientSessionArena.SpareBytes(149));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ClientSessionArena.SpareBytes(-1));
+    }
+
+    [Fact]
+    public void ClientRoom_StartsZeroed_IsAlignedAndSurvivesForget()
+    {
+        var arena = new ClientSessionArena(3, inlineTicketBytes: 101, clientBytes: 12);
+        Assert.Equal(12, arena.ClientBytes);
+        for (int c = 0; c < 3; c++)
+        {
+            Assert.All(Room(arena, c).ToArray(), b => Assert.Equal(0, b));
+            Assert.Equal(0, RoomAddress(arena, c) % 4);
+        }
+
+        Ticket(12, 40).CopyTo(Room(arena, 1));
+        arena.Put(1, Chrome, 0, Held(TlsVersion.Tls12, 101, id: 1), Ticket(101, 1), 0);
+        arena.Forget(1, Chrome);
+        Assert.Equal(Ticket(12, 40), Room(arena, 1).ToArray());
+        Assert.Equal(0, arena.Count(1));
+    }
+
+    [Fact]
+    public void ClientRoom_WithoutRoomOrClient_Throws()
+    {
+        Assert.Throws<InvalidOperationException>(() => new ClientSessionArena(2).ClientRoom(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ClientSessionArena(2, clientBytes: 4).ClientRoom(2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ClientSessionArena(2, clientBytes: -1));
+    }
+
+    private static Span<byte> Room(ClientSessionArena arena, int client) =>
+        System.Runtime.InteropServices.MemoryMarshal.CreateSpan(ref arena.ClientRoom(client), arena.ClientBytes);
+
+    private static unsafe long RoomAddress(ClientSessionArena arena, int client) =>
+        (long)System.Runtime.CompilerServices.Unsafe.AsPointer(ref arena.ClientRoom(client));
 
     [Fact]
     public void Constructor_RejectsRoomOutsideZeroToTheLongestTicket()

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.Distributions;
 using ResumeSim.Engine;
+using ResumeSim.Model.Clients;
 using ResumeSim.Model.Configuration;
 using ResumeSim.Model.Validation;
 using ResumeSim.Tls;
@@ -10,19 +12,26 @@ namespace ResumeSim.Model.Arrivals;
 /// The clients as struct arrays (DESIGN.md section 4): what each client is (RTT, software) is drawn
 /// once from the replication's seed, so every strategy of a replication sees the same clients.
 /// Session caches are created on a client's first handshake. Per-client fields live together in one
-/// <see cref="ClientRecord"/> array: with a million clients every visit lands on a cold cache line, and
-/// one line per client beats one per field.
+/// <see cref="ClientRecord"/>: with a million clients every visit lands on a cold cache line, and one line
+/// per client beats one per field. The records sit in the clients' cache strides when the strides have
+/// room to spare for them (<see cref="FitsBesideCaches"/>), since a visit reads both, and a random client's
+/// visit then touches one page rather than two; otherwise in an array of their own.
 /// </summary>
 internal sealed class ClientPopulation
 {
-    private readonly ClientRecord[] _records;
+    private readonly ClientRecord[]? _records;
+    private readonly ClientCaches? _caches;
     private readonly double[]? _zipfRate;
     private readonly double _uniformRate;
 
-    public ClientPopulation(ClientsConfig config, ulong replicationSeed)
+    /// <param name="config">The clients.</param>
+    /// <param name="replicationSeed">The replication's seed, from which each client is drawn.</param>
+    /// <param name="caches">Caches made with <see cref="RecordBytes"/> of room per client, which then hold the records; null for an array of their own.</param>
+    public ClientPopulation(ClientsConfig config, ulong replicationSeed, ClientCaches? caches = null)
     {
         Count = config.Count;
-        _records = LargeArrays.Allocate<ClientRecord>(Count);
+        _caches = caches;
+        _records = caches is null ? LargeArrays.Allocate<ClientRecord>(Count) : null;
         Kinds = ResolveKinds(config.Mix);
 
         var streams = new RandomStreams(replicationSeed);
@@ -39,18 +48,31 @@ internal sealed class ClientPopulation
         }
     }
 
+    /// <summary>The room a client's record takes beside its cache.</summary>
+    public static int RecordBytes => Unsafe.SizeOf<ClientRecord>();
+
     public int Count { get; }
 
     /// <summary>The client presets of the mix, indexed by <see cref="KindOf"/>.</summary>
     public IReadOnlyList<ClientPreset> Kinds { get; }
 
     /// <summary>Client <paramref name="client"/>'s record: visit counter, RTT and kind.</summary>
-    public ref ClientRecord this[int client] => ref _records[client];
+    public ref ClientRecord this[int client] =>
+        ref _records is null ? ref Unsafe.As<byte, ClientRecord>(ref _caches!.ClientRoom(client)) : ref _records[client];
 
-    /// <summary>Hints that client <paramref name="client"/>'s record is about to be read.</summary>
-    public void Prefetch(int client) => LargeArrays.Prefetch(ref _records[client]);
+    /// <summary>Whether the records fit in the room a stride of caches holding tickets of <paramref name="issuedTicketBytes"/> leaves spare.</summary>
+    public static bool FitsBesideCaches(int issuedTicketBytes) => RecordBytes <= ClientSessionArena.SpareBytes(issuedTicketBytes);
 
-    public int KindOf(int client) => _records[client].Kind;
+    /// <summary>Hints that client <paramref name="client"/>'s record is about to be read (a record beside its cache comes with the cache's).</summary>
+    public void Prefetch(int client)
+    {
+        if (_records is not null)
+        {
+            LargeArrays.Prefetch(ref _records[client]);
+        }
+    }
+
+    public int KindOf(int client) => this[client].Kind;
 
     /// <summary>This client's mean visits per second.</summary>
     public double VisitRate(int client) => _zipfRate is null ? _uniformRate : _zipfRate[client];
@@ -80,7 +102,7 @@ internal sealed class ClientPopulation
         for (var i = 0; i < Count; i++)
         {
             var micros = rtt.Kind == RttKind.Fixed ? medianMicros : LogNormal.Sample(rng, mu, rtt.Sigma);
-            _records[i].RttMicros = (int)Math.Clamp(Math.Round(micros), 1, int.MaxValue);
+            this[i].RttMicros = (int)Math.Clamp(Math.Round(micros), 1, int.MaxValue);
         }
     }
 
@@ -101,7 +123,7 @@ internal sealed class ClientPopulation
                 }
             }
 
-            _records[i].Kind = (byte)kind;
+            this[i].Kind = (byte)kind;
         }
     }
 }

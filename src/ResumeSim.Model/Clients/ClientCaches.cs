@@ -25,13 +25,17 @@ internal sealed class ClientCaches
     /// <param name="issuedTicketBytes">How long a ticket the servers issue is, kept beside each cache head (0 for none).</param>
     /// <param name="version">The protocol version every client offers.</param>
     /// <param name="tickets">The strategy's tickets, for a TLS 1.3 offer's PSK modes and early data; null without tickets.</param>
-    public ClientCaches(int clients, int issuedTicketBytes, TlsVersion version, TicketConfig? tickets)
+    /// <param name="clientBytes">Bytes of the caller's own kept beside each client's cache (<see cref="ClientRoom"/>).</param>
+    public ClientCaches(int clients, int issuedTicketBytes, TlsVersion version, TicketConfig? tickets, int clientBytes = 0)
     {
-        _sessions = new ClientSessionArena(clients, issuedTicketBytes);
+        _sessions = new ClientSessionArena(clients, issuedTicketBytes, clientBytes);
         _version = version;
         _pskModes = tickets is { PskDhe: false } ? PskModes.Both : PskModes.PskDheKe;
         _earlyData = tickets is { EarlyData: true };
     }
+
+    /// <inheritdoc cref="ClientSessionArena.ClientRoom"/>
+    public ref byte ClientRoom(int client) => ref _sessions.ClientRoom(client);
 
     /// <summary>Starts loading <paramref name="client"/>'s cache head, which a visit reads first.</summary>
     public void Prefetch(int client) => _sessions.Prefetch(client);

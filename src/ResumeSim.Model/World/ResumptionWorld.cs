@@ -71,7 +71,11 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         _seed = ReplicationSeed(scenario.Seed, replication);
         var streams = new RandomStreams(_seed);
         _sim = new Simulation();
-        _clients = new ClientPopulation(scenario.Clients, _seed);
+        var version = scenario.Protocol.Version == ProtocolVersion.Tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12;
+        var issuedTicketBytes = ResumptionSetup.IssuedTicketBytes(strategy, scenario.Protocol.Version);
+        var recordsInCaches = ClientPopulation.FitsBesideCaches(issuedTicketBytes);
+        _caches = new ClientCaches(scenario.Clients.Count, issuedTicketBytes, version, strategy.Tickets, recordsInCaches ? ClientPopulation.RecordBytes : 0);
+        _clients = new ClientPopulation(scenario.Clients, _seed, recordsInCaches ? _caches : null);
         var maxServers = FaultTimeline.MaxServers(scenario);
         _kinds = ResolveKinds(scenario);
         var stationary = scenario.Start == StartState.Stationary && StationaryStart.Unsupported(scenario, strategy) is null;
@@ -98,8 +102,6 @@ internal sealed partial class ResumptionWorld : IEventHandler, IEventPrefetcher
         _predictable = _balancer as SourceHashBalancer;
         _arrivals = new VisitScheduler(_sim, _clients, scenario.Clients, _seed, FaultTimeline.Surges(scenario, warmup), _end);
         _hosts = _arrivals.Trace?.HostCount ?? scenario.Pages.Hosts;
-        var version = scenario.Protocol.Version == ProtocolVersion.Tls13 ? TlsVersion.Tls13 : TlsVersion.Tls12;
-        _caches = new ClientCaches(_clients.Count, ResumptionSetup.IssuedTicketBytes(strategy, scenario.Protocol.Version), version, strategy.Tickets);
         var sessionTimeout = strategy.SessionIds is { } sessionIds ? SimTime.FromTimeSpan(sessionIds.Timeout) : long.MaxValue;
         _issuers = new IssuerLedger(_clients.Count, _hosts, _farm, _setup, version == TlsVersion.Tls13, sessionTimeout);
         _costs = new ConnectionCosts(scenario, strategy, _seed);

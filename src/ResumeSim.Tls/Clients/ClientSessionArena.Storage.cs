@@ -38,13 +38,46 @@ public sealed partial class ClientSessionArena
 
     private static void ThrowNoClient(int client) => throw new ArgumentOutOfRangeException(nameof(client), $"no client {client}");
 
+    /// <summary>
+    /// Bytes the whole lines of a stride leave unused after a head and an inline ticket of
+    /// <paramref name="inlineTicketBytes"/>: a caller's room of up to this many bytes per client costs no memory.
+    /// </summary>
+    public static int SpareBytes(int inlineTicketBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(inlineTicketBytes);
+        int room = RoomOffset(inlineTicketBytes);
+        return ((room + LineBytes - 1) / LineBytes * LineBytes) - room;
+    }
+
+    /// <summary>
+    /// The first of <see cref="ClientBytes"/> bytes that <paramref name="client"/>'s stride keeps for the caller,
+    /// after its head and inline ticket, zero at first: what the caller reads on every visit with the cache
+    /// then sits on the same lines, and a visit to a random client touches one page, not two. The arena never
+    /// writes them (<see cref="Forget"/> included). Fixed in memory for the arena's life, aligned to 4 bytes.
+    /// </summary>
+    public unsafe ref byte ClientRoom(int client)
+    {
+        if (ClientBytes == 0)
+        {
+            ThrowNoRoom();
+        }
+
+        return ref *((byte*)Unsafe.AsPointer(ref HeadOf(client)) + RoomOffset(InlineTicketBytes));
+    }
+
+    /// <summary>Where the caller's room starts in a stride: after the head and the inline ticket, on 4 bytes.</summary>
+    private static unsafe int RoomOffset(int inlineTicketBytes) => (sizeof(Head) + inlineTicketBytes + 3) & ~3;
+
+    private static void ThrowNoRoom() => throw new InvalidOperationException("this arena keeps no bytes for its caller");
+
     /// <summary>The room for an inline ticket right after head <paramref name="h"/> (a head in this arena's storage).</summary>
     private unsafe Span<byte> InlineRoom(ref Head h) => new((byte*)Unsafe.AsPointer(ref h) + sizeof(Head), InlineTicketBytes);
 
-    /// <summary>Head storage for <paramref name="clients"/>: each a stride of whole lines, the first (on a line, or for large storage a 4 KiB boundary) at <paramref name="first"/>.</summary>
-    private static unsafe Line[] AllocateHeads(int clients, int inlineTicketBytes, out byte* first, out int stride)
+    /// <summary>Head storage for <paramref name="clients"/> (with the caller's room): each a stride of whole lines, the first (on a line, or for large storage a 4 KiB boundary) at <paramref name="first"/>.</summary>
+    private static unsafe Line[] AllocateHeads(int clients, int inlineTicketBytes, int clientBytes, out byte* first, out int stride)
     {
-        stride = (sizeof(Head) + inlineTicketBytes + LineBytes - 1) / LineBytes * LineBytes;
+        int used = clientBytes == 0 ? sizeof(Head) + inlineTicketBytes : RoomOffset(inlineTicketBytes) + clientBytes;
+        stride = (used + LineBytes - 1) / LineBytes * LineBytes;
         long bytes = (long)clients * stride;
         long align = bytes >= LargeArrays.MinAdvisedBytes ? PageBytes : LineBytes;
         var storage = LargeArrays.AllocatePinned(checked((int)((bytes + align) / LineBytes)), out Line* start);

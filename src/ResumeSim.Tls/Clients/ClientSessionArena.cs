@@ -12,8 +12,9 @@ namespace ResumeSim.Tls;
 /// sessions per key (newest first), a client-side lifetime cap, expired entries purged every 256 lookups,
 /// and TLS 1.3 tickets popped on use when the preset says so (parameters.md section 2).
 /// <para>Layout: one <c>Head</c> per client holds its first origin and that origin's newest session inline
-/// (108 B), followed, when the arena is made with room for it, by that session's ticket, all in one stride
-/// of whole cache lines: a client of one origin, the common case, costs one stride on one page per visit.
+/// (108 B), followed, when the arena is made with room for them, by that session's ticket and by the
+/// caller's own bytes for the client (<see cref="ClientRoom"/>), all in one stride of whole cache lines: a
+/// client of one origin, the common case, costs one stride on one page per visit.
 /// That origin's older sessions sit in a pooled block; further origins in a small per-client overflow
 /// object, made only for clients of several origins. Other tickets, and tickets longer than the room, live
 /// in <see cref="ByteArena"/> pages. The garbage collector therefore sees a handful of large arrays instead
@@ -35,16 +36,20 @@ public sealed partial class ClientSessionArena
 
     /// <summary>
     /// Creates empty caches for clients 0..<paramref name="clients"/>-1, with room beside each head for a
-    /// ticket of up to <paramref name="inlineTicketBytes"/> bytes (0: every ticket goes to the arena's pages).
+    /// ticket of up to <paramref name="inlineTicketBytes"/> bytes (0: every ticket goes to the arena's pages)
+    /// and, after it, <paramref name="clientBytes"/> bytes of the caller's own per client (see <see cref="ClientRoom"/>).
     /// </summary>
-    public unsafe ClientSessionArena(int clients, int inlineTicketBytes = 0)
+    public unsafe ClientSessionArena(int clients, int inlineTicketBytes = 0, int clientBytes = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(clients);
         ArgumentOutOfRangeException.ThrowIfNegative(inlineTicketBytes);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(inlineTicketBytes, MaxTicketLength);
-        storage = AllocateHeads(clients, inlineTicketBytes, out firstHead, out stride);
+        ArgumentOutOfRangeException.ThrowIfNegative(clientBytes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(clientBytes, PageBytes / 2);
+        storage = AllocateHeads(clients, inlineTicketBytes, clientBytes, out firstHead, out stride);
         Clients = clients;
         InlineTicketBytes = inlineTicketBytes;
+        ClientBytes = clientBytes;
     }
 
     /// <summary>Number of clients.</summary>
@@ -52,6 +57,9 @@ public sealed partial class ClientSessionArena
 
     /// <summary>The longest ticket kept beside its client's head rather than in the arena's pages.</summary>
     public int InlineTicketBytes { get; }
+
+    /// <summary>Bytes of the caller's own kept in each client's stride (<see cref="ClientRoom"/>).</summary>
+    public int ClientBytes { get; }
 
     /// <summary>Origin keys dropped because a client's cache was full, over all clients.</summary>
     public long Evictions { get; private set; }
