@@ -13,9 +13,10 @@ namespace ResumeSim.Model.Arrivals;
 /// once from the replication's seed, so every strategy of a replication sees the same clients.
 /// Session caches are created on a client's first handshake. Per-client fields live together in one
 /// <see cref="ClientRecord"/>: with a million clients every visit lands on a cold cache line, and one line
-/// per client beats one per field. The records sit in the clients' cache strides when the strides have
-/// room to spare for them (<see cref="FitsBesideCaches"/>), since a visit reads both, and a random client's
-/// visit then touches one page rather than two; otherwise in an array of their own.
+/// per client beats one per field. The records sit in the bytes the clients' cache strides leave spare,
+/// when those hold them (<see cref="FitsBesideCaches"/>), and so cost no memory of their own (12 B a client
+/// less, 120 MB at ten million; docs/performance.md, "The client record beside its cache"); otherwise in
+/// an array of their own.
 /// </summary>
 internal sealed class ClientPopulation
 {

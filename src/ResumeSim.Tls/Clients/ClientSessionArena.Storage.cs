@@ -51,8 +51,8 @@ public sealed partial class ClientSessionArena
 
     /// <summary>
     /// The first of <see cref="ClientBytes"/> bytes that <paramref name="client"/>'s stride keeps for the caller,
-    /// after its head and inline ticket, zero at first: what the caller reads on every visit with the cache
-    /// then sits on the same lines, and a visit to a random client touches one page, not two. The arena never
+    /// after its head and inline ticket, zero at first: per-client fields of the caller's that fit in
+    /// <see cref="SpareBytes"/> then cost no memory, and sit on the lines a visit reads anyway. The arena never
     /// writes them (<see cref="Forget"/> included). Fixed in memory for the arena's life, aligned to 4 bytes.
     /// </summary>
     public unsafe ref byte ClientRoom(int client)
