@@ -46,7 +46,7 @@ public sealed partial class ClientSessionArena
     {
         ArgumentOutOfRangeException.ThrowIfNegative(inlineTicketBytes);
         int room = RoomOffset(inlineTicketBytes);
-        return ((room + LineBytes - 1) / LineBytes * LineBytes) - room;
+        return WholeLines(room) - room;
     }
 
     /// <summary>
@@ -65,6 +65,9 @@ public sealed partial class ClientSessionArena
         return ref *((byte*)Unsafe.AsPointer(ref HeadOf(client)) + RoomOffset(InlineTicketBytes));
     }
 
+    /// <summary><paramref name="bytes"/> rounded up to whole cache lines.</summary>
+    private static int WholeLines(int bytes) => (bytes + LineBytes - 1) / LineBytes * LineBytes;
+
     /// <summary>Where the caller's room starts in a stride: after the head and the inline ticket, on 4 bytes.</summary>
     private static unsafe int RoomOffset(int inlineTicketBytes) => (sizeof(Head) + inlineTicketBytes + 3) & ~3;
 
@@ -77,7 +80,7 @@ public sealed partial class ClientSessionArena
     private static unsafe Line[] AllocateHeads(int clients, int inlineTicketBytes, int clientBytes, out byte* first, out int stride)
     {
         int used = clientBytes == 0 ? sizeof(Head) + inlineTicketBytes : RoomOffset(inlineTicketBytes) + clientBytes;
-        stride = (used + LineBytes - 1) / LineBytes * LineBytes;
+        stride = WholeLines(used);
         long bytes = (long)clients * stride;
         long align = bytes >= LargeArrays.MinAdvisedBytes ? PageBytes : LineBytes;
         var storage = LargeArrays.AllocatePinned(checked((int)((bytes + align) / LineBytes)), out Line* start);
